@@ -1,0 +1,3 @@
+"""``profile``."""
+
+from minewatch.cli import app  # noqa: F401

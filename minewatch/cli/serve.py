@@ -1,0 +1,3 @@
+"""``serve`` and ``demo``."""
+
+from minewatch.cli import app  # noqa: F401

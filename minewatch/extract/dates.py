@@ -1,0 +1,119 @@
+"""Dates and periods in prose, resolved against the document's own date.
+
+Each match becomes a :class:`~minewatch.model.Period` with the precision the
+source gave: "16 November 2020" (day), "June 2015" (month), "1997" (year),
+"between 1969 and 1992" (range), "since 1991" (since), "the early 2030s"
+(decade), "In April" in a 2021 text (month, April 2021).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from minewatch.model import Period
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS |= {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+MONTHS["sept"] = 9
+_M = r"(?P<month>" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)) + r")\.?"
+_Y = r"(?P<year>1[89]\d\d|20\d\d)(?!\d)"
+_Y2 = r"(?P<year2>1[89]\d\d|20\d\d)(?!\d)"
+_D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+
+PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("range", re.compile(rf"\b(?:between|from)\s+{_Y}\s+(?:and|to|until|through)\s+{_Y2}")),
+    ("range", re.compile(rf"(?<![\d/])\b{_Y}\s*[–—-]\s*{_Y2}\b")),
+    ("day", re.compile(rf"\b{_D}\s+{_M},?\s+{_Y}")),
+    ("day", re.compile(rf"\b{_M}\s+{_D},\s+{_Y}")),
+    ("fiscal", re.compile(rf"\b(?:fiscal\s+year|FY)\s*(?P<fy>\d{{4}}|\d{{2}})\b", re.IGNORECASE)),
+    ("decade", re.compile(r"\b(?:the\s+)?(?P<part>early|mid|late)?[- ]?(?P<decade>1[89]\d0|20\d0)s\b", re.IGNORECASE)),
+    ("month", re.compile(rf"\b{_M}\s+(?:of\s+)?{_Y}")),
+    ("part", re.compile(rf"\b(?P<part>early|mid|late|end of|beginning of|start of)[- ]{_Y}", re.IGNORECASE)),
+    ("year", re.compile(rf"(?<![\d/$.,-]){_Y}(?![\d/%]|s\b|-\d|,\d)")),
+    ("relmonth", re.compile(rf"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ee]arlier in|[Ll]ate|[Ee]arly)\s+(?:early\s+|late\s+|mid-)?{_M}(?!\s+(?:\d|of\s+\d))\b")),
+    ("relyear", re.compile(r"\b(?P<rel>last year|this year|next year|the previous year|the following year)\b", re.IGNORECASE)),
+]
+SINCE = re.compile(r"\b(?:since|from|starting in|as of|beginning in|after)\s+(?:the\s+)?(?:start of\s+|end of\s+)?$", re.IGNORECASE)
+UNTIL = re.compile(r"\b(?:by|until|before|through|prior to)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    period: Period
+
+
+def _month_end(y: int, m: int) -> int:
+    return calendar.monthrange(y, m)[1]
+
+
+def _period(kind: str, m: re.Match, ref: date | None) -> Period | None:
+    g = m.groupdict()
+    text = m.group(0)
+    if kind == "range":
+        return Period(f"{g['year']}-01-01", f"{g['year2']}-12-31", "range", text)
+    if kind == "day":
+        y, mo, d = int(g["year"]), MONTHS[g["month"].lower()], int(g["day"])
+        if not 1 <= d <= _month_end(y, mo):
+            return None
+        iso = date(y, mo, d).isoformat()
+        return Period(iso, iso, "day", text)
+    if kind == "month":
+        y, mo = int(g["year"]), MONTHS[g["month"].lower()]
+        return Period(f"{y}-{mo:02d}-01", f"{y}-{mo:02d}-{_month_end(y, mo):02d}", "month", text)
+    if kind == "fiscal":
+        fy = int(g["fy"]) if len(g["fy"]) == 4 else 2000 + int(g["fy"])
+        return Period(f"{fy}-01-01", f"{fy}-12-31", "year", text)
+    if kind == "decade":
+        dec = int(g["decade"])
+        lo, hi = {"early": (0, 3), "mid": (3, 6), "late": (7, 9), None: (0, 9)}[
+            (g["part"] or "").lower() or None
+        ]
+        return Period(f"{dec + lo}-01-01", f"{dec + hi}-12-31", "decade", text)
+    if kind == "part":
+        y = int(g["year"])
+        part = g["part"].lower()
+        lo, hi = (1, 4) if part in ("early", "beginning of", "start of") else (9, 12) if part in ("late", "end of") else (4, 9)
+        return Period(f"{y}-{lo:02d}-01", f"{y}-{hi:02d}-{_month_end(y, hi):02d}", "month", text)
+    if kind == "year":
+        return Period(f"{g['year']}-01-01", f"{g['year']}-12-31", "year", text)
+    if kind == "relmonth" and ref:
+        mo = MONTHS[g["month"].lower()]
+        y = ref.year if mo <= ref.month else ref.year - 1
+        return Period(f"{y}-{mo:02d}-01", f"{y}-{mo:02d}-{_month_end(y, mo):02d}", "month", text)
+    if kind == "relyear" and ref:
+        rel = g["rel"].lower()
+        y = ref.year + (-1 if rel in ("last year", "the previous year") else 1 if "next" in rel or "following" in rel else 0)
+        return Period(f"{y}-01-01", f"{y}-12-31", "year", text)
+    return None
+
+
+def find(text: str, ref: date | None = None, offset: int = 0) -> list[Found]:
+    """Every date or period in ``text``, longest match first wins, in text order."""
+    taken: list[tuple[int, int]] = []
+    out: list[Found] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            s, e = m.start(), m.end()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            period = _period(kind, m, ref)
+            if period is None:
+                continue
+            before = text[max(0, s - 30) : s]
+            if SINCE.search(before):
+                period = Period(period.start, ref.isoformat() if ref else None, "since", _widen(text, before, SINCE, s, e))
+            elif UNTIL.search(before) and kind != "range":
+                period = Period(None, period.end, "until", _widen(text, before, UNTIL, s, e))
+            taken.append((s, e))
+            out.append(Found(s + offset, e + offset, period))
+    return sorted(out, key=lambda f: f.start)
+
+
+def _widen(text: str, before: str, pattern: re.Pattern, s: int, e: int) -> str:
+    m = pattern.search(before)
+    return text[s - (len(before) - m.start()) : e]

@@ -1,0 +1,41 @@
+"""Sentence boundaries with character offsets.
+
+A period ends a sentence unless it closes an abbreviation (U.S., Lt. Gen.,
+pp.) or an initial; a closing quote or a footnote marker after the period
+stays with the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+ABBREVIATIONS = {
+    "u.s", "u.n", "u.k", "e.u", "lt", "gen", "col", "maj", "capt", "adm", "rear", "dr", "mr", "mrs",
+    "ms", "sen", "rep", "gov", "amb", "no", "nos", "pp", "p", "vol", "art", "arts", "fig", "inc",
+    "ltd", "co", "corp", "jr", "sr", "st", "e.g", "i.e", "etc", "al", "cf", "vs", "approx", "est",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "para",
+}
+END = re.compile(r"[.?!…]+[\"”’)\]]*(?:\[\d{1,3}\])*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+
+
+def split(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of the sentences in text[start:end], as absolute offsets."""
+    end = len(text) if end is None else end
+    spans = []
+    s = start
+    for m in END.finditer(text, start, end):
+        word = re.search(r"([\w.]+)\.*$", text[s : m.start() + 1])
+        token = word.group(1).rstrip(".").lower() if word else ""
+        if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+            continue
+        spans.append((s, m.end()))
+        s = m.end()
+        while s < end and text[s].isspace():
+            s += 1
+    if s < end:
+        tail_end = end
+        while tail_end > s and text[tail_end - 1].isspace():
+            tail_end -= 1
+        if tail_end > s:
+            spans.append((s, tail_end))
+    return spans

@@ -1,0 +1,36 @@
+"""Footnote markers and bodies in a canonical text.
+
+Markers are numbers in square brackets glued to the word or punctuation before
+them (``use.[1]``, ``Belgium,[7]``), as footnote superscripts become when a page
+is flattened to text. A bracketed number after a space (``Mine [36]``) is a table
+count or an aside, not a marker. Bodies are paragraphs that open with ``[N]``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from minewatch.model import Footnote, Marker, Paragraph
+
+MARKER = re.compile(r"(?<=[^\s\[])\[(\d{1,3})\]")
+BODY = re.compile(r"\[(\d{1,3})\]\s+")
+
+
+def find(text: str, paragraphs: list[Paragraph]) -> tuple[list[Marker], dict[int, Footnote]]:
+    """Mark footnote paragraphs in place and return the markers and bodies."""
+    bodies: dict[int, Footnote] = {}
+    for p in paragraphs:
+        m = BODY.match(text, p.start, p.end)
+        if m:
+            p.kind = "footnote"
+            number = int(m.group(1))
+            bodies[number] = Footnote(number, text[m.end() : p.end], m.end(), p.end)
+    markers = [
+        Marker(int(m.group(1)), m.start(), m.end())
+        for p in paragraphs
+        if p.kind != "footnote"
+        for m in MARKER.finditer(text, p.start, p.end)
+    ]
+    for number in {m.number for m in markers} - set(bodies):
+        bodies[number] = Footnote(number, None)
+    return markers, dict(sorted(bodies.items()))

@@ -1,0 +1,61 @@
+"""Document metadata found in the text itself: title, date, subject state."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+import dateparser
+
+from minewatch.model import Document
+from minewatch.vocab import Vocabulary
+
+DATE_LINE = re.compile(
+    r"^\s*(?:last\s+updated|updated|published|date|posted)\s*:?\s*(?P<date>[^\n]{4,40})$",
+    re.IGNORECASE | re.MULTILINE,
+)
+YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY", "REQUIRE_PARTS": ["year"]}
+
+
+def parse_date(text: str) -> date | None:
+    parsed = dateparser.parse(text.strip(), languages=["en"], settings=SETTINGS)
+    return parsed.date() if parsed else None
+
+
+def document_date(text: str) -> tuple[date | None, str | None]:
+    """The date a document gives itself ("Last updated: 16 November 2020").
+
+    Without one, the newest year the text mentions is taken as the document's
+    year (1 July), marked "inferred", so relative dates still resolve; a
+    reviewer can give the true date on the command line or in a sidecar.
+    """
+    m = DATE_LINE.search(text[:5000])
+    if m and (d := parse_date(m.group("date"))):
+        return d, "document"
+    years = [int(y) for y in YEAR.findall(text)]
+    if years:
+        return date(max(years), 7, 1), "inferred"
+    return None, None
+
+
+def title(doc: Document) -> str | None:
+    for p in doc.paragraphs:
+        if p.kind in ("heading", "meta") or p.end - p.start < 120:
+            line = doc.text[p.start : p.end].strip()
+            if line and not DATE_LINE.match(line):
+                return line[:200]
+        break
+    first = doc.text.strip().split("\n", 1)[0]
+    return first[:120] or None
+
+
+def subject_state(doc: Document, vocab: Vocabulary) -> str | None:
+    """The state a document is about: its title when that names one, else the most mentioned."""
+    if doc.title:
+        named = vocab.find_states(doc.title)
+        if named:
+            return named[0][2]
+    counts = Counter(code for *_, code in vocab.find_states(doc.text))
+    return counts.most_common(1)[0][0] if counts else None

@@ -1,0 +1,160 @@
+"""The domain records that flow between stages: documents and facts.
+
+Stages hand these to the store and read them back from it; no stage imports
+another stage's internals.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+FACT_STATUSES = ("candidate", "accepted", "rejected", "superseded")
+POLARITIES = ("affirmed", "denied")
+PRECISIONS = ("day", "month", "year", "range", "decade", "since", "until")
+
+
+@dataclass
+class Footnote:
+    """A note body, or a marker whose body is missing (``text`` is None)."""
+
+    number: int
+    text: str | None
+    start: int | None = None  # span of the body in the document text
+    end: int | None = None
+
+
+@dataclass
+class Marker:
+    """A footnote reference ``[N]`` (or superscript) in the document text."""
+
+    number: int
+    start: int
+    end: int
+
+
+@dataclass
+class Paragraph:
+    start: int
+    end: int
+    kind: str = "body"  # body, heading, footnote, table, meta
+    section: str | None = None  # id from vocab sections
+    section_inferred: bool = False
+    heading: str | None = None  # the heading path text it sits under
+    page: int | None = None
+
+
+@dataclass
+class Document:
+    text: str
+    source: str
+    format: str = "text"
+    title: str | None = None
+    date: date | None = None
+    date_source: str | None = None  # "document", "given", "sidecar", "inferred"
+    publisher: str | None = None
+    author: str | None = None
+    language: str | None = None
+    subject_state: str | None = None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    footnotes: dict[int, Footnote] = field(default_factory=dict)
+    markers: list[Marker] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return content_hash(self.text)
+
+    @property
+    def missing_footnotes(self) -> list[int]:
+        used = {m.number for m in self.markers}
+        return sorted(n for n in used if self.footnotes.get(n) is None or not self.footnotes[n].text)
+
+    @property
+    def unused_footnotes(self) -> list[int]:
+        used = {m.number for m in self.markers}
+        return sorted(n for n, f in self.footnotes.items() if f.text and n not in used)
+
+    def markers_in(self, start: int, end: int) -> list[int]:
+        """Footnote numbers whose markers sit in [start, end), or just after it."""
+        out = []
+        for m in self.markers:
+            if start <= m.start < end + 2 and m.number not in out:
+                out.append(m.number)
+        return out
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Period:
+    """When a fact holds: an ISO date range with the precision the source gave."""
+
+    start: str | None  # ISO date, first day of the period
+    end: str | None  # ISO date, last day of the period
+    precision: str  # one of PRECISIONS
+    text: str = ""  # the words in the source
+
+    def overlaps(self, other: Period) -> bool:
+        a0, a1 = self.start or "0000", self.end or "9999"
+        b0, b1 = other.start or "0000", other.end or "9999"
+        return a0 <= b1 and b0 <= a1
+
+    @property
+    def year(self) -> int | None:
+        return int(self.start[:4]) if self.start else (int(self.end[:4]) if self.end else None)
+
+
+@dataclass
+class Citation:
+    number: int
+    text: str | None  # None when the footnote body is missing
+
+
+@dataclass
+class Fact:
+    state: str
+    indicator: str
+    value: float | str | None
+    quote: str
+    doc: str
+    start: int
+    end: int
+    unit: str | None = None
+    approx: str | None = None
+    when: Period | None = None
+    mine_types: list[str] = field(default_factory=list)
+    polarity: str = "affirmed"
+    citations: list[Citation] = field(default_factory=list)
+    extractor: str = ""
+    confidence: float = 0.5
+    status: str = "candidate"
+    attributes: dict = field(default_factory=dict)  # qualifiers: location, cost, provisions …
+    id: int | None = None
+    version: int = 1
+
+    @property
+    def key(self) -> str:
+        """Identity of a fact within its document, stable across re-extraction."""
+        raw = json.dumps(
+            [self.doc, self.start, self.end, self.state, self.indicator, self.value, self.polarity],
+            sort_keys=True,
+        )
+        return hashlib.sha1(raw.encode()).hexdigest()
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Fact:
+        d = dict(d)
+        when = d.get("when")
+        d["when"] = Period(**when) if isinstance(when, dict) else when
+        d["citations"] = [
+            c if isinstance(c, Citation) else Citation(**c) for c in d.get("citations") or []
+        ]
+        return cls(**{k: v for k, v in d.items() if k in cls.__dataclass_fields__})

@@ -1,0 +1,214 @@
+"""Named queries over facts and their revisions.
+
+Every write to a fact bumps its ``version`` and appends the whole new fact to
+``fact_revisions``; an update names the version it read, so of two reviewers
+editing at once one wins and the other gets :class:`StaleVersion`.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+
+from minewatch.model import Citation, Fact, Period
+from minewatch.store.schema import fact_revisions, facts
+
+EDITABLE = (
+    "state", "indicator", "value", "unit", "approx", "when", "mine_types",
+    "polarity", "status", "attributes", "confidence",
+)
+
+
+class StaleVersion(Exception):
+    """The fact changed since the caller read it."""
+
+
+def _row(fact: Fact) -> dict:
+    when = fact.when
+    return dict(
+        state=fact.state,
+        indicator=fact.indicator,
+        value=fact.value,
+        value_num=float(fact.value) if isinstance(fact.value, int | float) else None,
+        unit=fact.unit,
+        approx=fact.approx,
+        when_start=when.start if when else None,
+        when_end=when.end if when else None,
+        when_precision=when.precision if when else None,
+        when_text=when.text if when else None,
+        mine_types=list(fact.mine_types),
+        polarity=fact.polarity,
+        quote=fact.quote,
+        doc_id=fact.doc,
+        start=fact.start,
+        end=fact.end,
+        citations=[vars(c) for c in fact.citations],
+        extractor=fact.extractor,
+        confidence=fact.confidence,
+        status=fact.status,
+        attributes=fact.attributes,
+    )
+
+
+def to_fact(r) -> Fact:
+    when = (
+        Period(r["when_start"], r["when_end"], r["when_precision"], r["when_text"] or "")
+        if r["when_precision"]
+        else None
+    )
+    return Fact(
+        id=r["id"],
+        state=r["state"],
+        indicator=r["indicator"],
+        value=r["value"],
+        unit=r["unit"],
+        approx=r["approx"],
+        when=when,
+        mine_types=list(r["mine_types"] or []),
+        polarity=r["polarity"],
+        quote=r["quote"],
+        doc=r["doc_id"],
+        start=r["start"],
+        end=r["end"],
+        citations=[Citation(**c) for c in r["citations"] or []],
+        extractor=r["extractor"],
+        confidence=r["confidence"],
+        status=r["status"],
+        attributes=dict(r["attributes"] or {}),
+        version=r["version"],
+    )
+
+
+class FactQueries:
+    engine: sa.Engine
+
+    def save_facts(self, new: list[Fact], user: str = "extractor") -> int:
+        """Store facts whose key is not yet known; returns how many were added."""
+        if not new:
+            return 0
+        now = datetime.now(UTC)
+        added = 0
+        with self.engine.begin() as conn:
+            keys = [f.key for f in new]
+            known = set(
+                conn.execute(sa.select(facts.c.key).where(facts.c.key.in_(keys))).scalars()
+            )
+            for fact in new:
+                if fact.key in known:
+                    continue
+                known.add(fact.key)
+                row = _row(fact) | dict(key=fact.key, version=1, created_at=now, updated_at=now)
+                fact.id = conn.execute(facts.insert().values(**row)).inserted_primary_key[0]
+                fact.version = 1
+                conn.execute(
+                    fact_revisions.insert().values(
+                        fact_id=fact.id, version=1, action="extract", data=_snapshot(fact),
+                        user=user, reason=None, at=now,
+                    )
+                )
+                added += 1
+        return added
+
+    def fact(self, fact_id: int) -> Fact | None:
+        with self.engine.connect() as conn:
+            r = conn.execute(sa.select(facts).where(facts.c.id == fact_id)).mappings().first()
+        return to_fact(r) if r else None
+
+    def facts(
+        self,
+        state: str | None = None,
+        indicator: str | None = None,
+        status: str | list[str] | None = None,
+        doc: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Fact]:
+        q = sa.select(facts)
+        if state:
+            q = q.where(facts.c.state == state)
+        if indicator:
+            q = q.where(facts.c.indicator == indicator)
+        if isinstance(status, str):
+            q = q.where(facts.c.status == status)
+        elif status:
+            q = q.where(facts.c.status.in_(status))
+        if doc:
+            q = q.where(facts.c.doc_id == doc)
+        q = q.order_by(facts.c.id).offset(offset)
+        if limit is not None:
+            q = q.limit(limit)
+        with self.engine.connect() as conn:
+            return [to_fact(r) for r in conn.execute(q).mappings()]
+
+    def update_fact(
+        self,
+        fact_id: int,
+        changes: dict,
+        user: str,
+        reason: str | None = None,
+        expected_version: int | None = None,
+        action: str = "edit",
+    ) -> Fact:
+        """Apply ``changes`` as a new revision; raise StaleVersion on a lost race."""
+        unknown = set(changes) - set(EDITABLE)
+        if unknown:
+            raise ValueError(f"fields not editable: {', '.join(sorted(unknown))}")
+        now = datetime.now(UTC)
+        with self.engine.begin() as conn:
+            r = conn.execute(sa.select(facts).where(facts.c.id == fact_id)).mappings().first()
+            if r is None:
+                raise KeyError(fact_id)
+            fact = to_fact(r)
+            if expected_version is not None and fact.version != expected_version:
+                raise StaleVersion(
+                    f"fact {fact_id} is at version {fact.version}, not {expected_version}"
+                )
+            for field, value in changes.items():
+                if field == "when" and isinstance(value, dict):
+                    value = Period(**value)
+                setattr(fact, field, value)
+            row = _row(fact) | dict(version=fact.version + 1, updated_at=now)
+            done = conn.execute(
+                facts.update()
+                .where(facts.c.id == fact_id, facts.c.version == fact.version)
+                .values(**row)
+            )
+            if done.rowcount != 1:
+                raise StaleVersion(f"fact {fact_id} changed while it was being saved")
+            fact.version += 1
+            conn.execute(
+                fact_revisions.insert().values(
+                    fact_id=fact_id, version=fact.version, action=action,
+                    data=_snapshot(fact), user=user, reason=reason, at=now,
+                )
+            )
+        return fact
+
+    def revisions(self, fact_id: int) -> list[dict]:
+        with self.engine.connect() as conn:
+            return [
+                dict(r)
+                for r in conn.execute(
+                    sa.select(fact_revisions)
+                    .where(fact_revisions.c.fact_id == fact_id)
+                    .order_by(fact_revisions.c.version)
+                ).mappings()
+            ]
+
+    def fact_counts(self) -> dict[str, dict[str, int]]:
+        """state → status → number of facts."""
+        q = sa.select(facts.c.state, facts.c.status, sa.func.count()).group_by(
+            facts.c.state, facts.c.status
+        )
+        out: dict[str, dict[str, int]] = {}
+        with self.engine.connect() as conn:
+            for state, status, n in conn.execute(q):
+                out.setdefault(state, {})[status] = n
+        return out
+
+
+def _snapshot(fact: Fact) -> dict:
+    d = fact.to_dict()
+    d.pop("id", None)
+    return d

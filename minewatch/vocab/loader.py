@@ -1,0 +1,181 @@
+"""Read the YAML files under ``vocab/data`` into typed, immutable records."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+import pycountry
+import yaml
+
+DATA = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    label: str
+    description: str
+    section: str
+    freshness_years: int | None
+    unit: str | None
+    cues: tuple[re.Pattern, ...]
+
+    def cued(self, text: str) -> bool:
+        return any(c.search(text) for c in self.cues)
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    headings: tuple[re.Pattern, ...]
+    content: tuple[re.Pattern, ...]
+
+
+@dataclass(frozen=True)
+class MineType:
+    id: str
+    name: str
+    category: str
+    persistent: bool
+    delivery: str
+    aliases: tuple[str, ...]
+    family: str | None = None
+
+
+@dataclass(frozen=True)
+class State:
+    code: str
+    name: str
+    status: str  # un_member, observer or other
+    aliases: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _alias_pattern(aliases: dict[str, tuple[str, ...]]) -> re.Pattern:
+    """One alternation over every alias, longest first, whole words only.
+
+    Aliases written in capitals (US, ADAM, PDM) are matched case-sensitively so
+    that "us" or "Adam" in prose do not count; the rest ignore case.
+    """
+    parts = []
+    pairs = sorted(
+        ((a, key) for key, names in aliases.items() for a in names), key=lambda p: -len(p[0])
+    )
+    for alias, _ in pairs:
+        body = re.escape(alias)
+        if not any(ch.isupper() for ch in alias[1:]) and not alias.isupper():
+            body = f"(?i:{body})"
+        parts.append(body)
+    return re.compile(r"(?<![\w/-])(?:" + "|".join(parts) + r")(?![\w-]|/\w)")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    indicators: dict[str, Indicator]
+    sections: dict[str, Section]
+    mine_types: dict[str, MineType]
+    states: dict[str, State]
+
+    @cached_property
+    def _state_names(self) -> dict[str, str]:
+        return {a.lower(): s.code for s in self.states.values() for a in (s.name, *s.aliases)}
+
+    @cached_property
+    def state_pattern(self) -> re.Pattern:
+        return _alias_pattern({s.code: (s.name, *s.aliases) for s in self.states.values()})
+
+    @cached_property
+    def _mine_names(self) -> dict[str, str]:
+        return {a.lower(): m.id for m in self.mine_types.values() for a in m.aliases}
+
+    @cached_property
+    def mine_pattern(self) -> re.Pattern:
+        return _alias_pattern({m.id: m.aliases for m in self.mine_types.values()})
+
+    def find_states(self, text: str) -> list[tuple[int, int, str]]:
+        """Every mention of a state in ``text`` as (start, end, ISO3 code)."""
+        return [
+            (m.start(), m.end(), self._state_names[m.group(0).lower()])
+            for m in self.state_pattern.finditer(text)
+        ]
+
+    def find_mine_types(self, text: str) -> list[tuple[int, int, str]]:
+        """Every mention of a catalogued mine type as (start, end, id)."""
+        return [
+            (m.start(), m.end(), self._mine_names[m.group(0).lower()])
+            for m in self.mine_pattern.finditer(text)
+        ]
+
+    def state_code(self, name_or_code: str) -> str | None:
+        """ISO3 code for a code, a name or an alias; None when unknown."""
+        key = name_or_code.strip()
+        if key.upper() in self.states:
+            return key.upper()
+        return self._state_names.get(key.lower())
+
+
+def _yaml(name: str) -> dict:
+    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+
+
+def _regexes(items: list[str]) -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p, re.IGNORECASE) for p in items)
+
+
+def _states() -> dict[str, State]:
+    raw = _yaml("states.yaml")
+    aliases = {k: tuple(v) for k, v in raw["aliases"].items()}
+    out: dict[str, State] = {}
+    for status, codes in (("un_member", raw["un_members"]), ("observer", raw["observers"])):
+        for code in codes:
+            c = pycountry.countries.get(alpha_3=code)
+            if c is None:
+                raise ValueError(f"states.yaml: {code} is not an ISO 3166-1 alpha-3 code")
+            name = getattr(c, "common_name", None) or c.name
+            out[code] = State(code, name, status, aliases.get(code, ()))
+    for code, extra in raw["other_areas"].items():
+        out[code] = State(code, extra["name"], "other", aliases.get(code, ()))
+    unknown = set(aliases) - set(out)
+    if unknown:
+        raise ValueError(f"states.yaml: aliases for unknown codes {sorted(unknown)}")
+    return out
+
+
+@lru_cache(maxsize=1)
+def load() -> Vocabulary:
+    """Load the whole vocabulary (cached: the files ship with the package)."""
+    indicators = {
+        key: Indicator(
+            id=key,
+            label=v["label"],
+            description=v["description"],
+            section=v["section"],
+            freshness_years=v.get("freshness_years"),
+            unit=v.get("unit"),
+            cues=_regexes(v.get("cues", [])),
+        )
+        for key, v in _yaml("indicators.yaml").items()
+    }
+    sections = {
+        key: Section(key, v["title"], _regexes(v["headings"]), _regexes(v["content"]))
+        for key, v in _yaml("sections.yaml").items()
+    }
+    mine_types = {
+        key: MineType(
+            id=key,
+            name=v["name"],
+            category=v["category"],
+            persistent=v["persistent"],
+            delivery=v["delivery"],
+            aliases=tuple(v["aliases"]),
+            family=v.get("family"),
+        )
+        for key, v in _yaml("mine_types.yaml").items()
+    }
+    for ind in indicators.values():
+        if ind.section not in sections:
+            raise ValueError(f"indicators.yaml: {ind.id} names unknown section {ind.section}")
+    return Vocabulary(indicators, sections, mine_types, _states())
