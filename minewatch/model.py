@@ -154,7 +154,5 @@ class Fact:
         d = dict(d)
         when = d.get("when")
         d["when"] = Period(**when) if isinstance(when, dict) else when
-        d["citations"] = [
-            c if isinstance(c, Citation) else Citation(**c) for c in d.get("citations") or []
-        ]
+        d["citations"] = [c if isinstance(c, Citation) else Citation(**c) for c in d.get("citations") or []]
         return cls(**{k: v for k, v in d.items() if k in cls.__dataclass_fields__})

@@ -37,7 +37,8 @@ def expand(paths: Iterable[str | Path]) -> list[str]:
     for p in map(Path, paths):
         if p.is_dir():
             out.extend(
-                str(f) for f in sorted(p.rglob("*"))
+                str(f)
+                for f in sorted(p.rglob("*"))
                 if f.is_file() and f.suffix.lower() not in SKIP_NAMES and not f.name.startswith(".")
             )
         else:

@@ -24,16 +24,26 @@ def init(db: Db = None) -> None:
     console.print(f"store ready at {s.url}")
 
 
-def run_ingest(db: str | None, paths: list[Path], given: date | None, user: str | None = None) -> pipeline.IngestReport:
+def run_ingest(
+    db: str | None, paths: list[Path], given: date | None, user: str | None = None
+) -> pipeline.IngestReport:
     s = store(db)
     files = pipeline.expand(paths)
     with Progress(
-        TextColumn("[bold]ingest+extract"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        TextColumn("{task.description}"), console=err, transient=False,
+        TextColumn("[bold]ingest+extract"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=err,
+        transient=False,
     ) as bar:
         task = bar.add_task("", total=len(files))
         report = pipeline.ingest_paths(
-            s, files, given, user,
+            s,
+            files,
+            given,
+            user,
             progress=lambda p: bar.update(task, advance=1, description=Path(p).name[:40]),
         )
     for line in report.failed:

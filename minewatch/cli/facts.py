@@ -44,4 +44,8 @@ def facts(
     if indicator and indicator not in load().indicators:
         raise typer.BadParameter(f"unknown indicator {indicator!r}", param_hint="--indicator")
     rows = [fact_row(f) for f in store(db).facts(state=code, indicator=indicator, status=status)]
-    emit(rows, fmt, ["id", "state", "indicator", "value", "unit", "approx", "period", "polarity", "cites", "status"])
+    emit(
+        rows,
+        fmt,
+        ["id", "state", "indicator", "value", "unit", "approx", "period", "polarity", "cites", "status"],
+    )

@@ -23,7 +23,14 @@ def show_vocab(
     v = load()
     if part == "indicators":
         rows = [
-            dict(id=i.id, label=i.label, section=i.section, freshness_years=i.freshness_years, unit=i.unit, description=i.description)
+            dict(
+                id=i.id,
+                label=i.label,
+                section=i.section,
+                freshness_years=i.freshness_years,
+                unit=i.unit,
+                description=i.description,
+            )
             for i in v.indicators.values()
         ]
         emit(rows, fmt, ["id", "label", "section", "freshness_years", "unit", "description"])
@@ -31,12 +38,21 @@ def show_vocab(
         emit([dict(id=s.id, title=s.title) for s in v.sections.values()], fmt, ["id", "title"])
     elif part == "mine-types":
         rows = [
-            dict(id=m.id, name=m.name, category=m.category, persistent=m.persistent, aliases=", ".join(m.aliases))
+            dict(
+                id=m.id,
+                name=m.name,
+                category=m.category,
+                persistent=m.persistent,
+                aliases=", ".join(m.aliases),
+            )
             for m in v.mine_types.values()
         ]
         emit(rows, fmt, ["id", "name", "category", "persistent", "aliases"])
     elif part == "states":
-        rows = [dict(code=s.code, name=s.name, status=s.status, aliases=", ".join(s.aliases)) for s in v.states.values()]
+        rows = [
+            dict(code=s.code, name=s.name, status=s.status, aliases=", ".join(s.aliases))
+            for s in v.states.values()
+        ]
         emit(rows, fmt, ["code", "name", "status", "aliases"])
     else:
         raise typer.BadParameter(f"unknown part {part!r}", param_hint="PART")

@@ -28,15 +28,33 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("range", re.compile(rf"(?<![\d/])\b{_Y}\s*[–—-]\s*{_Y2}\b")),
     ("day", re.compile(rf"\b{_D}\s+{_M},?\s+{_Y}")),
     ("day", re.compile(rf"\b{_M}\s+{_D},\s+{_Y}")),
-    ("fiscal", re.compile(rf"\b(?:fiscal\s+year|FY)\s*(?P<fy>\d{{4}}|\d{{2}})\b", re.IGNORECASE)),
-    ("decade", re.compile(r"\b(?:the\s+)?(?P<part>early|mid|late)?[- ]?(?P<decade>1[89]\d0|20\d0)s\b", re.IGNORECASE)),
+    ("fiscal", re.compile(r"\b(?:fiscal\s+year|FY)\s*(?P<fy>\d{4}|\d{2})\b", re.IGNORECASE)),
+    (
+        "decade",
+        re.compile(
+            r"\b(?:the\s+)?(?P<part>early|mid|late)?[- ]?(?P<decade>1[89]\d0|20\d0)s\b", re.IGNORECASE
+        ),
+    ),
     ("month", re.compile(rf"\b{_M}\s+(?:of\s+)?{_Y}")),
     ("part", re.compile(rf"\b(?P<part>early|mid|late|end of|beginning of|start of)[- ]{_Y}", re.IGNORECASE)),
     ("year", re.compile(rf"(?<![\d/$.,-]){_Y}(?![\d/%]|s\b|-\d|,\d)")),
-    ("relmonth", re.compile(rf"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ee]arlier in|[Ll]ate|[Ee]arly)\s+(?:early\s+|late\s+|mid-)?{_M}(?!\s+(?:\d|of\s+\d))\b")),
-    ("relyear", re.compile(r"\b(?P<rel>last year|this year|next year|the previous year|the following year)\b", re.IGNORECASE)),
+    (
+        "relmonth",
+        re.compile(
+            rf"\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ee]arlier in|[Ll]ate|[Ee]arly)\s+(?:early\s+|late\s+|mid-)?{_M}(?!\s+(?:\d|of\s+\d))\b"
+        ),
+    ),
+    (
+        "relyear",
+        re.compile(
+            r"\b(?P<rel>last year|this year|next year|the previous year|the following year)\b", re.IGNORECASE
+        ),
+    ),
 ]
-SINCE = re.compile(r"\b(?:since|from|starting in|as of|beginning in|after)\s+(?:the\s+)?(?:start of\s+|end of\s+)?$", re.IGNORECASE)
+SINCE = re.compile(
+    r"\b(?:since|from|starting in|as of|beginning in|after)\s+(?:the\s+)?(?:start of\s+|end of\s+)?$",
+    re.IGNORECASE,
+)
 UNTIL = re.compile(r"\b(?:by|until|before|through|prior to)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -77,7 +95,13 @@ def _period(kind: str, m: re.Match, ref: date | None) -> Period | None:
     if kind == "part":
         y = int(g["year"])
         part = g["part"].lower()
-        lo, hi = (1, 4) if part in ("early", "beginning of", "start of") else (9, 12) if part in ("late", "end of") else (4, 9)
+        lo, hi = (
+            (1, 4)
+            if part in ("early", "beginning of", "start of")
+            else (9, 12)
+            if part in ("late", "end of")
+            else (4, 9)
+        )
         return Period(f"{y}-{lo:02d}-01", f"{y}-{hi:02d}-{_month_end(y, hi):02d}", "month", text)
     if kind == "year":
         return Period(f"{g['year']}-01-01", f"{g['year']}-12-31", "year", text)
@@ -87,7 +111,13 @@ def _period(kind: str, m: re.Match, ref: date | None) -> Period | None:
         return Period(f"{y}-{mo:02d}-01", f"{y}-{mo:02d}-{_month_end(y, mo):02d}", "month", text)
     if kind == "relyear" and ref:
         rel = g["rel"].lower()
-        y = ref.year + (-1 if rel in ("last year", "the previous year") else 1 if "next" in rel or "following" in rel else 0)
+        y = ref.year + (
+            -1
+            if rel in ("last year", "the previous year")
+            else 1
+            if "next" in rel or "following" in rel
+            else 0
+        )
         return Period(f"{y}-01-01", f"{y}-12-31", "year", text)
     return None
 
@@ -106,7 +136,9 @@ def find(text: str, ref: date | None = None, offset: int = 0) -> list[Found]:
                 continue
             before = text[max(0, s - 30) : s]
             if SINCE.search(before):
-                period = Period(period.start, ref.isoformat() if ref else None, "since", _widen(text, before, SINCE, s, e))
+                period = Period(
+                    period.start, ref.isoformat() if ref else None, "since", _widen(text, before, SINCE, s, e)
+                )
             elif UNTIL.search(before) and kind != "range":
                 period = Period(None, period.end, "until", _widen(text, before, UNTIL, s, e))
             taken.append((s, e))

@@ -11,18 +11,71 @@ import re
 from dataclasses import dataclass
 
 QUALIFIERS = (
-    "just over", "just more than", "just under", "slightly more than", "slightly over",
-    "more than", "over", "in excess of", "nearly", "almost", "approximately", "about", "around",
-    "roughly", "some", "at least", "up to", "fewer than", "less than", "under", "close to",
-    "an estimated", "estimated", "a total of", "at most", "as many as", "an additional",
+    "just over",
+    "just more than",
+    "just under",
+    "slightly more than",
+    "slightly over",
+    "more than",
+    "over",
+    "in excess of",
+    "nearly",
+    "almost",
+    "approximately",
+    "about",
+    "around",
+    "roughly",
+    "some",
+    "at least",
+    "up to",
+    "fewer than",
+    "less than",
+    "under",
+    "close to",
+    "an estimated",
+    "estimated",
+    "a total of",
+    "at most",
+    "as many as",
+    "an additional",
 )
 WORDS = {
-    "a single": 1, "single": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90, "a hundred": 100, "hundred": 100, "a dozen": 12, "dozens of": 24,
-    "hundreds of": 100, "thousands of": 1000, "millions of": 1_000_000,
+    "a single": 1,
+    "single": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "a hundred": 100,
+    "hundred": 100,
+    "a dozen": 12,
+    "dozens of": 24,
+    "hundreds of": 100,
+    "thousands of": 1000,
+    "millions of": 1_000_000,
 }
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
 UNITS = {
@@ -105,6 +158,15 @@ def _inside_token(text: str, start: int, end: int) -> bool:
     """True for digits that are part of a code or identifier (74/61, M16A1, CBU-89, 12-page)."""
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
-    return before.isalnum() or before in "/-–" or after.isalpha() or after == "/" or (
-        after == "-" and end + 1 < len(text) and text[end + 1].isalpha() and text[end + 1 : end + 5] != "page"
+    return (
+        before.isalnum()
+        or before in "/-–"
+        or after.isalpha()
+        or after == "/"
+        or (
+            after == "-"
+            and end + 1 < len(text)
+            and text[end + 1].isalpha()
+            and text[end + 1 : end + 5] != "page"
+        )
     )

@@ -16,9 +16,7 @@ from minewatch.vocab import load as load_vocab
 __all__ = ["IngestError", "build", "read"]
 
 
-def build(
-    parsed: Parsed, source: str, vocab: Vocabulary, given_date: date | None = None
-) -> Document:
+def build(parsed: Parsed, source: str, vocab: Vocabulary, given_date: date | None = None) -> Document:
     """Give a reader's output its structure: paragraphs, footnotes, sections, metadata."""
     text = parsed.text
     if not text.strip():
@@ -46,13 +44,9 @@ def build(
         doc.date, doc.date_source = metadata.document_date(text)
     doc.subject_state = meta.get("state") or metadata.subject_state(doc, vocab)
     if doc.missing_footnotes:
-        doc.warnings.append(
-            "footnote markers without a body: " + ", ".join(map(str, doc.missing_footnotes))
-        )
+        doc.warnings.append("footnote markers without a body: " + ", ".join(map(str, doc.missing_footnotes)))
     if doc.unused_footnotes:
-        doc.warnings.append(
-            "footnote bodies never referenced: " + ", ".join(map(str, doc.unused_footnotes))
-        )
+        doc.warnings.append("footnote bodies never referenced: " + ", ".join(map(str, doc.unused_footnotes)))
     return doc
 
 

@@ -51,10 +51,7 @@ class DocumentQueries:
             if doc.paragraphs:
                 conn.execute(
                     paragraphs.insert(),
-                    [
-                        dict(doc_id=doc_id, n=i, **vars(p))
-                        for i, p in enumerate(doc.paragraphs)
-                    ],
+                    [dict(doc_id=doc_id, n=i, **vars(p)) for i, p in enumerate(doc.paragraphs)],
                 )
             if doc.footnotes:
                 conn.execute(
@@ -118,7 +115,5 @@ class DocumentQueries:
         with self.engine.connect() as conn:
             return [
                 dict(r)
-                for r in conn.execute(
-                    sa.select(*cols).order_by(documents.c.ingested_at.desc())
-                ).mappings()
+                for r in conn.execute(sa.select(*cols).order_by(documents.c.ingested_at.desc())).mappings()
             ]

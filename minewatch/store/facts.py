@@ -15,8 +15,17 @@ from minewatch.model import Citation, Fact, Period
 from minewatch.store.schema import fact_revisions, facts
 
 EDITABLE = (
-    "state", "indicator", "value", "unit", "approx", "when", "mine_types",
-    "polarity", "status", "attributes", "confidence",
+    "state",
+    "indicator",
+    "value",
+    "unit",
+    "approx",
+    "when",
+    "mine_types",
+    "polarity",
+    "status",
+    "attributes",
+    "confidence",
 )
 
 
@@ -91,9 +100,7 @@ class FactQueries:
         added = 0
         with self.engine.begin() as conn:
             keys = [f.key for f in new]
-            known = set(
-                conn.execute(sa.select(facts.c.key).where(facts.c.key.in_(keys))).scalars()
-            )
+            known = set(conn.execute(sa.select(facts.c.key).where(facts.c.key.in_(keys))).scalars())
             for fact in new:
                 if fact.key in known:
                     continue
@@ -103,8 +110,13 @@ class FactQueries:
                 fact.version = 1
                 conn.execute(
                     fact_revisions.insert().values(
-                        fact_id=fact.id, version=1, action="extract", data=_snapshot(fact),
-                        user=user, reason=None, at=now,
+                        fact_id=fact.id,
+                        version=1,
+                        action="extract",
+                        data=_snapshot(fact),
+                        user=user,
+                        reason=None,
+                        at=now,
                     )
                 )
                 added += 1
@@ -161,26 +173,27 @@ class FactQueries:
                 raise KeyError(fact_id)
             fact = to_fact(r)
             if expected_version is not None and fact.version != expected_version:
-                raise StaleVersion(
-                    f"fact {fact_id} is at version {fact.version}, not {expected_version}"
-                )
+                raise StaleVersion(f"fact {fact_id} is at version {fact.version}, not {expected_version}")
             for field, value in changes.items():
                 if field == "when" and isinstance(value, dict):
                     value = Period(**value)
                 setattr(fact, field, value)
             row = _row(fact) | dict(version=fact.version + 1, updated_at=now)
             done = conn.execute(
-                facts.update()
-                .where(facts.c.id == fact_id, facts.c.version == fact.version)
-                .values(**row)
+                facts.update().where(facts.c.id == fact_id, facts.c.version == fact.version).values(**row)
             )
             if done.rowcount != 1:
                 raise StaleVersion(f"fact {fact_id} changed while it was being saved")
             fact.version += 1
             conn.execute(
                 fact_revisions.insert().values(
-                    fact_id=fact_id, version=fact.version, action=action,
-                    data=_snapshot(fact), user=user, reason=reason, at=now,
+                    fact_id=fact_id,
+                    version=fact.version,
+                    action=action,
+                    data=_snapshot(fact),
+                    user=user,
+                    reason=reason,
+                    at=now,
                 )
             )
         return fact
@@ -198,9 +211,7 @@ class FactQueries:
 
     def fact_counts(self) -> dict[str, dict[str, int]]:
         """state → status → number of facts."""
-        q = sa.select(facts.c.state, facts.c.status, sa.func.count()).group_by(
-            facts.c.state, facts.c.status
-        )
+        q = sa.select(facts.c.state, facts.c.status, sa.func.count()).group_by(facts.c.state, facts.c.status)
         out: dict[str, dict[str, int]] = {}
         with self.engine.connect() as conn:
             for state, status, n in conn.execute(q):

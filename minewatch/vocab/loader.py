@@ -61,9 +61,7 @@ def _alias_pattern(aliases: dict[str, tuple[str, ...]]) -> re.Pattern:
     that "us" or "Adam" in prose do not count; the rest ignore case.
     """
     parts = []
-    pairs = sorted(
-        ((a, key) for key, names in aliases.items() for a in names), key=lambda p: -len(p[0])
-    )
+    pairs = sorted(((a, key) for key, names in aliases.items() for a in names), key=lambda p: -len(p[0]))
     for alias, _ in pairs:
         body = re.escape(alias)
         if not any(ch.isupper() for ch in alias[1:]) and not alias.isupper():
