@@ -2,8 +2,10 @@
 
 Markers are numbers in square brackets glued to the word or punctuation before
 them (``use.[1]``, ``Belgium,[7]``), as footnote superscripts become when a page
-is flattened to text. A bracketed number after a space (``Mine [36]``) is a table
-count or an aside, not a marker. Bodies are paragraphs that open with ``[N]``.
+is flattened to text (every reader writes superscripts this way). A bracketed
+number after a space (``Mine [36]``) is a table count or an aside, not a
+marker. Bodies are paragraphs that open with ``[N]``, or, under a "Notes" or
+"Endnotes" heading, paragraphs that open with ``N.`` or ``N``.
 """
 
 from __future__ import annotations
@@ -14,17 +16,27 @@ from minewatch.model import Footnote, Marker, Paragraph
 
 MARKER = re.compile(r"(?<=[^\s\[])\[(\d{1,3})\]")
 BODY = re.compile(r"\[(\d{1,3})\]\s+")
+NUMBERED = re.compile(r"(\d{1,3})[.)]?\s+(?=\S)")
+NOTES_HEADING = re.compile(r"^\s*(?:notes|endnotes|footnotes|end notes)\s*:?\s*$", re.IGNORECASE)
 
 
 def find(text: str, paragraphs: list[Paragraph]) -> tuple[list[Marker], dict[int, Footnote]]:
     """Mark footnote paragraphs in place and return the markers and bodies."""
     bodies: dict[int, Footnote] = {}
+    in_notes = False
     for p in paragraphs:
-        m = BODY.match(text, p.start, p.end)
-        if m:
+        chunk = text[p.start : p.end]
+        if NOTES_HEADING.match(chunk):
+            in_notes = True
+            p.kind = "heading"
+            continue
+        m = BODY.match(text, p.start, p.end) or (in_notes and NUMBERED.match(text, p.start, p.end))
+        if m and (p.kind in ("body", "footnote")):
             p.kind = "footnote"
             number = int(m.group(1))
             bodies[number] = Footnote(number, text[m.end() : p.end], m.end(), p.end)
+        elif in_notes and p.kind == "heading":
+            in_notes = False
     markers = [
         Marker(int(m.group(1)), m.start(), m.end())
         for p in paragraphs

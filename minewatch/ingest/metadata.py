@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import date
+from datetime import date, datetime
 
 import dateparser
 
@@ -22,6 +22,19 @@ SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY", "REQUIRE_PARTS"
 def parse_date(text: str) -> date | None:
     parsed = dateparser.parse(text.strip(), languages=["en"], settings=SETTINGS)
     return parsed.date() if parsed else None
+
+
+def as_date(value: object) -> date | None:
+    """A date from metadata: a date, an ISO string, or words dateparser reads."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return parse_date(text)
 
 
 def document_date(text: str) -> tuple[date | None, str | None]:

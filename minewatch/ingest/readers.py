@@ -1,28 +1,22 @@
 """Format readers: each turns bytes into canonical text plus what it knows of structure.
 
 A reader declares the extensions it takes and scores a file by its first bytes;
-the best score wins, so a PDF named ``.txt`` is still read as a PDF.
+the best score wins, so a PDF named ``.txt`` is still read as a PDF and an
+HTML page saved as ``.txt`` as HTML.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Protocol
 
 from minewatch.ingest import text as plain
-from minewatch.model import Footnote, Marker, Paragraph
+from minewatch.ingest.docx import DocxReader
+from minewatch.ingest.html import HtmlReader
+from minewatch.ingest.markdown import MarkdownReader
+from minewatch.ingest.parsed import Parsed
+from minewatch.ingest.pdf import PdfReader
 
-
-@dataclass
-class Parsed:
-    """What a reader found: the canonical text and any structure it could see."""
-
-    text: str
-    format: str
-    paragraphs: list[Paragraph] | None = None  # None: split on blank lines
-    markers: list[Marker] | None = None  # None: find [N] markers in the text
-    footnotes: dict[int, Footnote] | None = None
-    metadata: dict = field(default_factory=dict)  # title, date, author, publisher, language
+__all__ = ["READERS", "Parsed", "Reader", "pick"]
 
 
 class Reader(Protocol):
@@ -39,7 +33,7 @@ class TextReader:
     extensions = (".txt", ".text", "")
 
     def score(self, path: str, head: bytes) -> int:
-        if b"\x00" in head[:4096] and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        if looks_binary(head):
             return 0
         return 5 if path.lower().endswith(self.extensions[:2]) else 1
 
@@ -47,15 +41,18 @@ class TextReader:
         return Parsed(plain.normalize(plain.decode(data, path)), self.format)
 
 
-class MarkdownReader(TextReader):
-    format = "markdown"
-    extensions = (".md", ".markdown")
+def looks_binary(head: bytes) -> bool:
+    """NUL bytes or many control characters: not text in any encoding we read."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    if b"\x00" in head[:4096]:
+        return True
+    sample = head[:4096]
+    controls = sum(1 for c in sample if c < 9 or 13 < c < 32 or c == 127)
+    return bool(sample) and controls / len(sample) > 0.05
 
-    def score(self, path: str, head: bytes) -> int:
-        return 6 if path.lower().endswith(self.extensions) and super().score(path, head) else 0
 
-
-READERS: list[Reader] = [TextReader(), MarkdownReader()]
+READERS: list[Reader] = [TextReader(), MarkdownReader(), HtmlReader(), PdfReader(), DocxReader()]
 
 
 def pick(path: str, head: bytes) -> Reader | None:

@@ -1,9 +1,13 @@
-"""Headings, and the profile section each paragraph belongs to.
+"""Headings, tables, and the profile section each paragraph belongs to.
 
 A heading that names a profile section opens it. Where a heading was lost in
 scraping (two or more blank lines left where it stood), the next paragraph's
 section is inferred from its content and marked ``section_inferred``; later
-paragraphs stay in it until the next heading or gap.
+paragraphs stay in it until the next heading that names a section.
+
+A scraped table whose cells lost their numbers leaves a run of short lines
+with gaps between them ("Inside the US", "M74 … [5]"); such a run, with its
+caption and a "Note:" line after it, is a table, not a stack of headings.
 """
 
 from __future__ import annotations
@@ -14,7 +18,10 @@ from minewatch.model import Paragraph
 from minewatch.vocab import Section, Vocabulary
 
 SENTENCE_END = re.compile(r"[.?!;,:\"”’)]\s*$")
+CELL_END = re.compile(r"[.?!;,:\"”’]\s*$")
 GAP = re.compile(r"\n[ \t]*\n[ \t]*\n")
+TABLE_NOTE = re.compile(r"\s*(?:(?:notes?|sources?)\s*:|\*)", re.IGNORECASE)
+MIN_TABLE_ROWS = 3
 
 
 def is_heading(line: str) -> bool:
@@ -26,6 +33,12 @@ def is_heading(line: str) -> bool:
         and (line[0].isupper() or line[0].isdigit())
         and not SENTENCE_END.search(line)
     )
+
+
+def is_cell(line: str) -> bool:
+    """A short line that could be a table cell or caption: no sentence ends it."""
+    line = line.strip()
+    return 0 < len(line) <= 100 and "\n" not in line and len(line.split()) <= 12 and not CELL_END.search(line)
 
 
 def heading_section(line: str, sections: dict[str, Section]) -> str | None:
@@ -54,30 +67,74 @@ def infer_section(text: str, sections: dict[str, Section], after: str | None) ->
     return best if scores[best] else None
 
 
-def assign(text: str, paragraphs: list[Paragraph], vocab: Vocabulary) -> None:
-    """Set kind, heading, section and section_inferred on each paragraph in place."""
+def mark_tables(text: str, paragraphs: list[Paragraph]) -> None:
+    """Set kind "table" on runs of short lines broken by gaps, and on the note after them."""
+    run: list[Paragraph] = []
+
+    def close() -> None:
+        gapped = any(GAP.search(text, a.end, b.start + 1) for a, b in zip(run, run[1:], strict=False))
+        if len(run) >= MIN_TABLE_ROWS and gapped:
+            for p in run:
+                p.kind = "table"
+        run.clear()
+
+    for i, p in enumerate(paragraphs):
+        if p.kind in ("body", "heading") and is_cell(text[p.start : p.end]):
+            run.append(p)
+            continue
+        had_table = bool(run) and len(run) >= MIN_TABLE_ROWS
+        close()
+        if had_table and paragraphs[i - 1].kind == "table" and TABLE_NOTE.match(text, p.start, p.end):
+            p.kind = "table"
+    close()
+
+
+def assign(
+    text: str,
+    paragraphs: list[Paragraph],
+    vocab: Vocabulary,
+    levels: dict[int, int] | None = None,
+    guess_headings: bool = True,
+) -> None:
+    """Set kind, heading path, section and section_inferred on each paragraph in place.
+
+    ``levels`` gives heading levels where markup said them; in plain text the
+    first heading is the title (level 1) and later ones sit under it.
+    ``guess_headings`` takes short unpunctuated lines for headings (plain text).
+    """
+    levels = levels or {}
+    if guess_headings:
+        mark_tables(text, paragraphs)
     current: str | None = None
-    heading: str | None = None
+    inferred = False
+    path: list[tuple[int, str]] = []
     previous_end = 0
+    seen_heading = False
     for p in paragraphs:
         chunk = text[p.start : p.end]
-        lost_heading = previous_end > 0 and bool(GAP.search(text, previous_end, p.start + 1))
+        lost_heading = (
+            guess_headings and previous_end > 0 and bool(GAP.search(text, previous_end, p.start + 1))
+        )
         previous_end = p.end
         if p.kind in ("footnote", "meta"):
             continue
-        if p.kind == "body" and is_heading(chunk):
+        if p.kind == "heading" or (guess_headings and p.kind == "body" and is_heading(chunk)):
             p.kind = "heading"
+            level = levels.get(p.start) or (2 if seen_heading else 1)
+            seen_heading = True
+            path = [(lv, h) for lv, h in path if lv < level] + [(level, chunk.strip())]
             found = heading_section(chunk, vocab.sections)
             if found:
-                current = found
-            heading = chunk.strip()
-            p.section, p.heading = current, heading
+                current, inferred = found, False
+            p.section, p.heading, p.section_inferred = current, _path(path), inferred
             continue
-        if lost_heading and p.kind == "body":
+        if lost_heading and p.kind in ("body", "table"):
             guess = infer_section(chunk, vocab.sections, current)
             if guess:
-                current, heading = guess, None
-                p.section_inferred = True
-        elif current and heading is None and p.kind == "body":
-            p.section_inferred = True
-        p.section, p.heading = current, heading
+                current, inferred = guess, True
+                path = path[:1]  # the lost heading took its subsection with it
+        p.section, p.heading, p.section_inferred = current, _path(path), inferred and current is not None
+
+
+def _path(path: list[tuple[int, str]]) -> str | None:
+    return " > ".join(h for _, h in path) or None

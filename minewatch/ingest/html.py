@@ -1,0 +1,287 @@
+"""HTML: the main content of a page, read from the DOM so every span is exact.
+
+The region holding the content is ``<main>``, ``role=main`` or the one
+``<article>`` when the page marks it; otherwise trafilatura says which blocks
+are content and the region is their nearest common ancestor. trafilatura's own
+text is not used: it does not map back to offsets and drops footer note lists.
+Footnote lists are taken from anywhere in the page, footer included.
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from minewatch.ingest.errors import IngestError
+from minewatch.ingest.parsed import Parsed, TextBuilder
+from minewatch.ingest.text import decode
+
+SKIP = {
+    "script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form",
+    "button", "iframe", "select", "input", "textarea", "head", "title", "meta", "link", "-comment",
+}  # fmt: skip
+BOILERPLATE = re.compile(
+    r"(^|[\s_-])(nav|navbar|menu|sidebar|breadcrumbs?|cookie|share|social|site-header|site-footer|"
+    r"comments?|related|advert|ads|banner|skip|toolbar|pagination)([\s_-]|$)",
+    re.IGNORECASE,
+)
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+BLOCKS = {"p", "li", "blockquote", "pre", "dt", "dd", "figcaption", "caption", "address"}
+CONTAINERS = {"div", "section", "article", "main", "body", "html", "ul", "ol", "dl", "figure", "center"}
+NOTE_ID = re.compile(r"^(?:fn|footnote|note|endnote|ftn|edn)[-_:]?(\d{1,3})$", re.IGNORECASE)
+NOTE_HREF = re.compile(r"^#(?:fn|footnote|note|endnote|ftn|edn)[-_:]?(\d{1,3})$", re.IGNORECASE)
+BACKREF = re.compile(r"^#(?:fnref|footnote-ref|noteref|ftnref|ednref|ref)", re.IGNORECASE)
+NUMBER = re.compile(r"^\[?(\d{1,3})\]?$")
+NOTES_HEADING = re.compile(r"^(?:notes|endnotes|footnotes)$", re.IGNORECASE)
+WS = re.compile(r"\s+")
+GLUE = re.compile(r" ?\x00")
+CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
+DATE_META = (
+    "article:published_time", "datePublished", "date", "dc.date", "dcterms.date", "DC.date.issued",
+    "citation_publication_date", "citation_date", "pubdate", "publish-date", "og:published_time",
+)  # fmt: skip
+
+
+class HtmlReader:
+    format = "html"
+    extensions = (".html", ".htm", ".xhtml")
+
+    def score(self, path: str, head: bytes) -> int:
+        sniff = head[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+        if sniff.startswith((b"<!doctype html", b"<html")) or b"<body" in sniff or b"<head" in sniff:
+            return 8
+        if path.lower().endswith(self.extensions) and sniff.startswith(b"<"):
+            return 7
+        return 0
+
+    def read(self, path: str, data: bytes) -> Parsed:
+        return parse(decode_html(data, path), path, self.format)
+
+
+def decode_html(data: bytes, path: str) -> str:
+    m = CHARSET.search(data[:4096])
+    if m:
+        try:
+            return data.decode(m.group(1).decode("ascii"))
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode(data, path)
+
+
+def parse(html: str, path: str, fmt: str, region_hint: str | None = None) -> Parsed:
+    tree = LexborHTMLParser(html)
+    root = tree.body or tree.root
+    if root is None:
+        raise IngestError(path, "no HTML body")
+    region = region_of(tree, html) if region_hint is None else tree.css_first(region_hint) or root
+    out = _Walker()
+    out.walk(region)
+    notes = [n for n in tree.css("li[id], div[id], p[id], aside[id]") if NOTE_ID.match(n.id or "")]
+    for n in notes:
+        if not _inside(n, region) or _skipped(n, region):
+            out.note(n, int(NOTE_ID.match(n.id).group(1)))
+    if not out.b.paragraphs:
+        raise IngestError(path, "no readable text in the HTML (only scripts, styles or markup)")
+    return out.b.parsed(fmt, metadata=metadata(tree))
+
+
+def region_of(tree: LexborHTMLParser, html: str) -> LexborNode:
+    """The element holding the page's main content."""
+    for sel in ("main", "[role=main]"):
+        node = tree.css_first(sel)
+        if node is not None:
+            return node
+    articles = tree.css("article")
+    if len(articles) == 1:
+        return articles[0]
+    body = tree.body or tree.root
+    import trafilatura
+
+    found = trafilatura.extract(html, include_tables=True, favor_recall=True, deduplicate=False)
+    if not found:
+        return body
+    lines = {_norm(x)[:60] for x in found.splitlines() if len(x.strip()) > 20}
+    hits = [n for n in body.css("p, li, td, blockquote, h1, h2, h3, div") if _own_text(n)[:60] in lines]
+    return _common_ancestor(hits) if hits else body
+
+
+def _own_text(n: LexborNode) -> str:
+    return _norm(n.text(deep=True))
+
+
+def _norm(s: str) -> str:
+    return GLUE.sub("", WS.sub(" ", s)).strip()
+
+
+def _common_ancestor(nodes: list[LexborNode]) -> LexborNode:
+    def chain(n: LexborNode) -> list[int]:
+        out = []
+        while n is not None:
+            out.append(n.mem_id)
+            n = n.parent
+        return out[::-1]
+
+    first = chain(nodes[0])
+    depth = len(first)
+    for n in nodes[1:]:
+        c = chain(n)
+        depth = next(
+            (i for i, (a, b) in enumerate(zip(first, c, strict=False)) if a != b), min(depth, len(c))
+        )
+        depth = min(depth, len(c))
+    node = nodes[0]
+    for _ in range(len(first) - depth):
+        node = node.parent
+    return node
+
+
+def _inside(n: LexborNode, region: LexborNode) -> bool:
+    while n is not None:
+        if n.mem_id == region.mem_id:
+            return True
+        n = n.parent
+    return False
+
+
+def _skipped(n: LexborNode, region: LexborNode) -> bool:
+    """True when the walker left ``n`` out (it sits in navigation or boilerplate)."""
+    while n is not None and n.mem_id != region.mem_id:
+        if n.tag in SKIP or _boilerplate(n):
+            return True
+        n = n.parent
+    return False
+
+
+def _boilerplate(n: LexborNode) -> bool:
+    attrs = n.attributes
+    label = f"{attrs.get('class') or ''} {attrs.get('id') or ''} {attrs.get('role') or ''}"
+    return bool(label.strip()) and bool(BOILERPLATE.search(label)) and not NOTE_ID.match(n.id or "")
+
+
+class _Walker:
+    """Render a DOM region as paragraphs of canonical text."""
+
+    def __init__(self) -> None:
+        self.b = TextBuilder()
+        self.in_notes = False  # under a "Notes" heading: ordered list items are note bodies
+
+    def walk(self, node: LexborNode) -> None:
+        inline: list[str] = []
+        for child in node.iter(include_text=True):
+            tag = child.tag
+            if tag == "-text":
+                inline.append(child.text(deep=False))
+                continue
+            if tag in SKIP or _boilerplate(child) or NOTE_ID.match(child.id or ""):
+                continue
+            if tag in HEADINGS or tag in BLOCKS or tag in CONTAINERS or tag in ("table", "hr", "br"):
+                self._flush(inline)
+                inline = []
+                self._block(child)
+            else:
+                inline.append(self.render(child))
+        self._flush(inline)
+
+    def _flush(self, inline: list[str]) -> None:
+        self.b.add(_norm("".join(inline)))
+
+    def _block(self, node: LexborNode) -> None:
+        tag = node.tag
+        if tag in HEADINGS:
+            text = _norm(self.inline(node))
+            self.in_notes = bool(NOTES_HEADING.match(text))
+            self.b.add(text, kind="heading", level=HEADINGS[tag])
+        elif tag == "table":
+            for row in node.css("tr"):
+                cells = [_norm(self.inline(c)) for c in row.css("td, th")]
+                self.b.add(" | ".join(c for c in cells if c), kind="table")
+            caption = node.css_first("caption")
+            if caption is not None:
+                self.b.add(_norm(self.inline(caption)), kind="table")
+        elif tag == "ol" and self.in_notes:
+            start = (
+                int(node.attributes.get("start") or 1)
+                if (node.attributes.get("start") or "1").isdigit()
+                else 1
+            )
+            for i, li in enumerate(node.css("li")):
+                self.note(li, start + i)
+        elif tag in BLOCKS and not _has_blocks(node):
+            self.b.add(_norm(self.inline(node)))
+        elif tag in ("hr", "br"):
+            return
+        else:
+            self.walk(node)
+
+    def note(self, node: LexborNode, number: int) -> None:
+        body = _norm(self.inline(node, backrefs=False))
+        body = re.sub(rf"^(?:\[{number}\]|{number}\.?)\s*", "", body)
+        if body:
+            self.b.add(f"[{number}] {body}", kind="footnote")
+
+    def inline(self, node: LexborNode, backrefs: bool = True) -> str:
+        """Text of ``node`` with footnote references rendered ``[N]`` against the word before."""
+        return "".join(self.render(child, backrefs) for child in node.iter(include_text=True))
+
+    def render(self, node: LexborNode, backrefs: bool = True) -> str:
+        tag = node.tag
+        if tag == "-text":
+            return node.text(deep=False)
+        if tag in SKIP:
+            return ""
+        if tag == "br":
+            return " "
+        if (n := _note_ref(node)) is not None:
+            return f"\x00[{n}]"  # glued to the word before once whitespace is normalised
+        if tag == "a" and BACKREF.match(node.attributes.get("href") or ""):
+            return ""
+        return self.inline(node, backrefs)
+
+
+def _has_blocks(node: LexborNode) -> bool:
+    inner = (n for n in node.traverse() if n.mem_id != node.mem_id)
+    return any(n.tag in BLOCKS or n.tag in HEADINGS or n.tag in ("table", "div") for n in inner)
+
+
+def _note_ref(node: LexborNode) -> int | None:
+    """The note number when ``node`` is a footnote reference (superscript or note link)."""
+    if node.tag not in ("sup", "a"):
+        return None
+    text = _norm(node.text(deep=True))
+    m = NUMBER.match(text)
+    if not m:
+        return None
+    if node.tag == "sup":
+        return int(m.group(1))
+    href = node.attributes.get("href") or ""
+    return int(m.group(1)) if NOTE_HREF.match(href) else None
+
+
+def metadata(tree: LexborHTMLParser) -> dict:
+    meta: dict = {}
+    metas = {}
+    for m in tree.css("meta"):
+        key = m.attributes.get("name") or m.attributes.get("property") or m.attributes.get("itemprop")
+        if key and m.attributes.get("content"):
+            metas.setdefault(key.lower(), m.attributes["content"].strip())
+    title = metas.get("og:title") or metas.get("citation_title") or metas.get("dc.title")
+    if not title and (t := tree.css_first("title")) is not None:
+        title = _norm(t.text())
+    if not title and (h := tree.css_first("h1")) is not None:
+        title = _norm(h.text())
+    meta["title"] = title or None
+    meta["author"] = metas.get("author") or metas.get("citation_author") or metas.get("dc.creator")
+    meta["publisher"] = metas.get("og:site_name") or metas.get("publisher") or metas.get("dc.publisher")
+    for key in DATE_META:
+        if metas.get(key.lower()):
+            meta["date_text"] = metas[key.lower()]
+            break
+    else:
+        t = tree.css_first("time[datetime]")
+        if t is not None:
+            meta["date_text"] = t.attributes["datetime"]
+    html = tree.css_first("html")
+    lang = html.attributes.get("lang") if html is not None else None
+    meta["language"] = (lang or "").split("-")[0].lower() or None
+    return {k: v for k, v in meta.items() if v}
