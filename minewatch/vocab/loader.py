@@ -71,11 +71,19 @@ def _alias_pattern(aliases: dict[str, tuple[str, ...]]) -> re.Pattern:
 
 
 @dataclass(frozen=True)
+class ProfileSection:
+    id: str
+    title: str
+    indicators: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Vocabulary:
     indicators: dict[str, Indicator]
     sections: dict[str, Section]
     mine_types: dict[str, MineType]
     states: dict[str, State]
+    profile: tuple[ProfileSection, ...] = ()
 
     @cached_property
     def _state_names(self) -> dict[str, str]:
@@ -176,4 +184,10 @@ def load() -> Vocabulary:
     for ind in indicators.values():
         if ind.section not in sections:
             raise ValueError(f"indicators.yaml: {ind.id} names unknown section {ind.section}")
-    return Vocabulary(indicators, sections, mine_types, _states())
+    profile = tuple(
+        ProfileSection(p["id"], p["title"], tuple(p["indicators"])) for p in _yaml("profile.yaml")
+    )
+    covered = {i for p in profile for i in p.indicators}
+    if covered != set(indicators):
+        raise ValueError(f"profile.yaml: indicators not placed {sorted(set(indicators) - covered)}")
+    return Vocabulary(indicators, sections, mine_types, _states(), profile)

@@ -1,0 +1,1 @@
+"""Publish: country profiles in which every sentence traces back to a source passage."""
