@@ -25,7 +25,12 @@ def init(db: Db = None) -> None:
 
 
 def run_ingest(
-    db: str | None, paths: list[Path], given: date | None, user: str | None = None
+    db: str | None,
+    paths: list[Path],
+    given: date | None,
+    user: str | None = None,
+    workers: int = 1,
+    scheduler: str | None = None,
 ) -> pipeline.IngestReport:
     s = store(db)
     files = pipeline.expand(paths)
@@ -45,12 +50,14 @@ def run_ingest(
             given,
             user,
             progress=lambda p: bar.update(task, advance=1, description=Path(p).name[:40]),
+            workers=workers,
+            scheduler=scheduler,
         )
     for line in report.failed:
-        err.print(f"[red]error[/red] {line}", highlight=False)
+        err.print(f"[red]error[/red] {line}", highlight=False, markup=True, soft_wrap=True)
     console.print(
         f"ingested {len(report.ingested)}, skipped as duplicate {len(report.duplicates)}, "
-        f"failed {len(report.failed)}"
+        f"failed {len(report.failed)}, facts {report.facts}"
     )
     return report
 
@@ -61,14 +68,28 @@ def ingest(
     date_: Annotated[
         str | None, typer.Option("--date", help="Document date (YYYY-MM-DD) for sources that lack one.")
     ] = None,
+    workers: Annotated[
+        int | None, typer.Option("--workers", "-w", help="Processes reading files (default: one per core).")
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler", help="Dask scheduler address (tcp://host:8786) to read files on a cluster."
+        ),
+    ] = None,
     db: Db = None,
 ) -> None:
     """Read source documents, store them by content hash and extract candidate facts.
 
-    Example: minewatch ingest ../shared/corpus/ --db sqlite:///minewatch.db
+    Text, Markdown, HTML, PDF and DOCX are told apart by their content. A
+    sidecar report.pdf.json (or report.json / .yaml) next to a file gives its
+    title, publisher, author or date. Bad files are reported one line each and
+    the rest go on; the exit status is 1 when any file failed.
+
+    Example: minewatch ingest ../shared/corpus/ --db sqlite:///minewatch.db --workers 4
     """
     given = date.fromisoformat(date_) if date_ else None
-    report = run_ingest(db, paths, given)
+    report = run_ingest(db, paths, given, workers=workers or pipeline.default_workers(), scheduler=scheduler)
     if not report.ok:
         raise typer.Exit(1)
 
