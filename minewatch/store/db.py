@@ -1,37 +1,122 @@
-"""Engines and migrations: one database URL names the store."""
+"""Engines, transactions and migrations: one database URL names the store.
+
+SQLite and PostgreSQL run the same code. The differences live here: SQLite
+write transactions start with ``BEGIN IMMEDIATE`` so two writers queue
+instead of failing half-way, and :func:`retry` knows which errors of either
+engine mean "try the same transaction again".
+"""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy.dialects import postgresql, sqlite
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+WRITE = "minewatch_write"  # execution option: this transaction will write
+
+T = TypeVar("T")
 
 
-def engine(url: str) -> sa.Engine:
-    """An engine for ``url``; SQLite files get WAL and foreign keys."""
+def normalize_url(url: str) -> str:
+    """``postgresql://`` and ``postgres://`` URLs use the psycopg 3 driver."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def engine(url: str, pool_size: int = 10, max_overflow: int = 20) -> sa.Engine:
+    """An engine for ``url``; SQLite files get WAL, foreign keys and queued writers."""
     if url.startswith("sqlite"):
         eng = sa.create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
 
         @sa.event.listens_for(eng, "connect")
         def _pragmas(dbapi_conn, _record) -> None:  # pragma: no cover - driver hook
+            dbapi_conn.isolation_level = None  # SQLAlchemy emits BEGIN itself, below
             cur = dbapi_conn.cursor()
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.close()
 
+        @sa.event.listens_for(eng, "begin")
+        def _begin(conn: sa.Connection) -> None:  # pragma: no cover - driver hook
+            # A deferred transaction that reads and then writes fails outright
+            # (SQLITE_BUSY_SNAPSHOT) when another writer committed in between;
+            # an immediate one waits for the write lock before it reads.
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE) else "BEGIN")
+
         return eng
-    if url.startswith("postgres://"):
-        url = "postgresql+psycopg://" + url[len("postgres://") :]
-    elif url.startswith("postgresql://"):
-        url = "postgresql+psycopg://" + url[len("postgresql://") :]
-    return sa.create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    return sa.create_engine(
+        normalize_url(url), pool_pre_ping=True, pool_size=pool_size, max_overflow=max_overflow
+    )
+
+
+@contextmanager
+def write(eng: sa.Engine) -> Iterator[sa.Connection]:
+    """A transaction that will write: committed on success, rolled back on error."""
+    with eng.connect() as conn:
+        conn.execution_options(**{WRITE: True})
+        with conn.begin():
+            yield conn
+
+
+def insert(eng: sa.Engine | sa.Connection, table: sa.Table):
+    """An INSERT of the engine's own dialect, so it can say ``ON CONFLICT DO NOTHING``."""
+    return (postgresql.insert if eng.dialect.name == "postgresql" else sqlite.insert)(table)
+
+
+# SQLSTATEs worth a second try: serialization failure, deadlock, and the
+# server going away (admin shutdown, crash, cannot connect yet).
+_TRANSIENT_STATES = {"40001", "40P01", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08006"}
+
+
+def is_transient(exc: BaseException) -> bool:
+    """Whether ``exc`` means the same transaction may well succeed if run again."""
+    if isinstance(exc, sa.exc.DBAPIError):
+        if exc.connection_invalidated:
+            return True
+        orig = exc.orig
+        state = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
+        if state in _TRANSIENT_STATES:
+            return True
+        msg = str(orig).lower()
+        return any(
+            s in msg
+            for s in (
+                "database is locked",
+                "server closed the connection",
+                "connection refused",
+                "terminating",
+            )
+        )
+    return isinstance(exc, ConnectionError)
+
+
+def retry(fn: Callable[[], T], attempts: int = 8, delay: float = 0.2, max_delay: float = 5.0) -> T:
+    """Run ``fn`` (one whole transaction) again after a transient error, backing off.
+
+    Only idempotent work belongs here: when a connection drops during COMMIT
+    nobody knows whether it landed, so running it again must be harmless.
+    """
+    for attempt in range(attempts):
+        try:
+            return fn()
+        except (sa.exc.OperationalError, sa.exc.InterfaceError, sa.exc.DBAPIError) as e:
+            if attempt == attempts - 1 or not is_transient(e):
+                raise
+        time.sleep(min(max_delay, delay * 2**attempt))
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def alembic_config(connection: sa.Connection | None = None) -> Config:
@@ -43,7 +128,10 @@ def alembic_config(connection: sa.Connection | None = None) -> Config:
 
 def migrate(eng: sa.Engine, revision: str = "head") -> None:
     """Bring the store's tables up to ``revision`` (idempotent)."""
-    with eng.begin() as conn:
+    with write(eng) as conn:
+        if conn.dialect.name == "postgresql":
+            # Two processes opening a new store at once must not both create it.
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7316470)")
         command.upgrade(alembic_config(conn), revision)
 
 

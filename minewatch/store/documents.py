@@ -6,7 +6,9 @@ from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
 
-from minewatch.model import Document, Footnote, Marker, Paragraph
+from minewatch.model import Document, Fact, Footnote, Marker, Paragraph
+from minewatch.store import db
+from minewatch.store.facts import insert_facts
 from minewatch.store.schema import documents, footnotes, markers, paragraphs
 
 
@@ -18,19 +20,33 @@ class DocumentQueries:
 
         A different text from a source already stored is a new version: it is
         kept beside the old one and linked to it through ``previous_id``.
+        Safe to call from concurrent workers: of two saving the same text,
+        exactly one gets ``created``.
         """
+        return db.retry(lambda: self._save_document(doc, user, []))[:2]
+
+    def save_document_and_facts(
+        self, doc: Document, new_facts: list[Fact], user: str | None = None
+    ) -> tuple[str, bool, int]:
+        """Store a document and its extracted facts in one transaction.
+
+        Returns (id, created, facts added). A crash leaves either both or
+        neither, so a re-run that skips known documents loses nothing.
+        """
+        return db.retry(lambda: self._save_document(doc, user, new_facts))
+
+    def _save_document(self, doc: Document, user: str | None, new_facts: list[Fact]) -> tuple[str, bool, int]:
         doc_id = doc.id
-        with self.engine.begin() as conn:
-            if conn.execute(sa.select(documents.c.id).where(documents.c.id == doc_id)).first():
-                return doc_id, False
+        with db.write(self.engine) as conn:
             previous = conn.execute(
                 sa.select(documents.c.id)
-                .where(documents.c.source == doc.source)
+                .where(documents.c.source == doc.source, documents.c.id != doc_id)
                 .order_by(documents.c.ingested_at.desc())
                 .limit(1)
             ).scalar()
-            conn.execute(
-                documents.insert().values(
+            inserted = conn.execute(
+                db.insert(conn, documents)
+                .values(
                     id=doc_id,
                     source=doc.source,
                     format=doc.format,
@@ -47,7 +63,11 @@ class DocumentQueries:
                     ingested_at=datetime.now(UTC),
                     ingested_by=user,
                 )
-            )
+                .on_conflict_do_nothing(index_elements=[documents.c.id])
+                .returning(documents.c.id)
+            ).first()
+            if inserted is None:
+                return doc_id, False, 0
             if doc.paragraphs:
                 conn.execute(
                     paragraphs.insert(),
@@ -59,7 +79,8 @@ class DocumentQueries:
                 )
             if doc.markers:
                 conn.execute(markers.insert(), [dict(doc_id=doc_id, **vars(m)) for m in doc.markers])
-        return doc_id, True
+            added = insert_facts(conn, new_facts, user or "extractor") if new_facts else 0
+        return doc_id, True, added
 
     def has_document(self, doc_id: str) -> bool:
         with self.engine.connect() as conn:

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 
 from minewatch.model import Citation, Fact, Period
+from minewatch.store import db
 from minewatch.store.schema import fact_revisions, facts
 
 EDITABLE = (
@@ -93,34 +94,19 @@ class FactQueries:
     engine: sa.Engine
 
     def save_facts(self, new: list[Fact], user: str = "extractor") -> int:
-        """Store facts whose key is not yet known; returns how many were added."""
+        """Store facts whose key is not yet known; returns how many were added.
+
+        Safe to call from concurrent workers with overlapping facts: a key is
+        stored once, with one ``extract`` revision, whoever gets there first.
+        """
         if not new:
             return 0
-        now = datetime.now(UTC)
-        added = 0
-        with self.engine.begin() as conn:
-            keys = [f.key for f in new]
-            known = set(conn.execute(sa.select(facts.c.key).where(facts.c.key.in_(keys))).scalars())
-            for fact in new:
-                if fact.key in known:
-                    continue
-                known.add(fact.key)
-                row = _row(fact) | dict(key=fact.key, version=1, created_at=now, updated_at=now)
-                fact.id = conn.execute(facts.insert().values(**row)).inserted_primary_key[0]
-                fact.version = 1
-                conn.execute(
-                    fact_revisions.insert().values(
-                        fact_id=fact.id,
-                        version=1,
-                        action="extract",
-                        data=_snapshot(fact),
-                        user=user,
-                        reason=None,
-                        at=now,
-                    )
-                )
-                added += 1
-        return added
+
+        def run() -> int:
+            with db.write(self.engine) as conn:
+                return insert_facts(conn, new, user)
+
+        return db.retry(run)
 
     def fact(self, fact_id: int) -> Fact | None:
         with self.engine.connect() as conn:
@@ -167,7 +153,7 @@ class FactQueries:
         if unknown:
             raise ValueError(f"fields not editable: {', '.join(sorted(unknown))}")
         now = datetime.now(UTC)
-        with self.engine.begin() as conn:
+        with db.write(self.engine) as conn:
             r = conn.execute(sa.select(facts).where(facts.c.id == fact_id)).mappings().first()
             if r is None:
                 raise KeyError(fact_id)
@@ -217,6 +203,48 @@ class FactQueries:
             for state, status, n in conn.execute(q):
                 out.setdefault(state, {})[status] = n
         return out
+
+
+def insert_facts(conn: sa.Connection, new: list[Fact], user: str) -> int:
+    """Insert the facts whose key is unknown, with their first revision, in ``conn``'s transaction.
+
+    ``ON CONFLICT DO NOTHING`` makes a concurrent insert of the same key a
+    no-op rather than an error; rows go in key order so two workers with
+    overlapping batches take their locks in the same order and never deadlock.
+    """
+    now = datetime.now(UTC)
+    by_key: dict[str, Fact] = {}
+    for fact in new:
+        by_key.setdefault(fact.key, fact)
+    rows = [
+        _row(fact) | dict(key=key, version=1, created_at=now, updated_at=now)
+        for key, fact in sorted(by_key.items())
+    ]
+    stmt = (
+        db.insert(conn, facts)
+        .on_conflict_do_nothing(index_elements=[facts.c.key])
+        .returning(facts.c.id, facts.c.key)
+    )
+    ids = {key: fact_id for fact_id, key in conn.execute(stmt, rows)}
+    if not ids:
+        return 0
+    revisions = []
+    for key, fact_id in sorted(ids.items(), key=lambda kv: kv[1]):
+        fact = by_key[key]
+        fact.id, fact.version = fact_id, 1
+        revisions.append(
+            dict(
+                fact_id=fact_id,
+                version=1,
+                action="extract",
+                data=_snapshot(fact),
+                user=user,
+                reason=None,
+                at=now,
+            )
+        )
+    conn.execute(fact_revisions.insert(), revisions)
+    return len(ids)
 
 
 def _snapshot(fact: Fact) -> dict:
