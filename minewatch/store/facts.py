@@ -159,7 +159,10 @@ class FactQueries:
                 raise KeyError(fact_id)
             fact = to_fact(r)
             if expected_version is not None and fact.version != expected_version:
-                raise StaleVersion(f"fact {fact_id} is at version {fact.version}, not {expected_version}")
+                raise StaleVersion(
+                    f"fact {fact_id} is at version {fact.version}, not {expected_version}: "
+                    "another reviewer saved it first; reload and try again"
+                )
             for field, value in changes.items():
                 if field == "when" and isinstance(value, dict):
                     value = Period(**value)
@@ -169,7 +172,11 @@ class FactQueries:
                 facts.update().where(facts.c.id == fact_id, facts.c.version == fact.version).values(**row)
             )
             if done.rowcount != 1:
-                raise StaleVersion(f"fact {fact_id} changed while it was being saved")
+                now_at = conn.execute(sa.select(facts.c.version).where(facts.c.id == fact_id)).scalar()
+                raise StaleVersion(
+                    f"fact {fact_id} is at version {now_at}, not {fact.version}: "
+                    "another reviewer saved it first; reload and try again"
+                )
             fact.version += 1
             conn.execute(
                 fact_revisions.insert().values(
