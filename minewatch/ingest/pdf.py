@@ -22,7 +22,7 @@ from datetime import date
 from minewatch.ingest.errors import IngestError
 from minewatch.ingest.parsed import Parsed, TextBuilder
 
-DIGITS = re.compile(r"\d{1,3}")
+DIGITS = re.compile(r"\d+")
 PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–]?\s*\d{1,4}\s*[-–]?(?:\s+of\s+\d+)?$", re.IGNORECASE)
 SENTENCE_END = re.compile(r"[.?!:;\"”’)\]]$")
 PDF_DATE = re.compile(r"D:(\d{4})(\d{2})?(\d{2})?")
@@ -88,6 +88,9 @@ def page_lines(pdf, index: int) -> list[Line]:
             top = height - tp.get_charbox(probe)[3]
             bold = raw.FPDFText_GetFontWeight(tp.raw, probe) >= 600
             rendered, note = _superscripts(raw_line, begin, size, tp)
+            if out and abs(out[-1].top - top) < min(size, out[-1].size) * 0.5:
+                out[-1].text = f"{out[-1].text} {rendered.strip()}"  # PDFium split a line at a raised run
+                continue
             out.append(Line(rendered.strip(), index + 1, round(size, 1), top, bold, note))
         tp.close()
         return out
@@ -97,20 +100,34 @@ def page_lines(pdf, index: int) -> list[Line]:
 
 def _superscripts(line: str, begin: int, size: float, tp) -> tuple[str, int | None]:
     """Render digits set well below the line's size as ``[N]``; a leading one opens a note."""
-    import pypdfium2.raw as raw
 
     out, last, note = [], 0, None
-    for m in DIGITS.finditer(line):
-        if raw.FPDFText_GetFontSize(tp.raw, begin + m.start()) >= size * 0.8:
-            continue
-        if not line[: m.start()].strip():
-            note = int(m.group(0))
-            out.append(f"[{m.group(0)}] ")
+    for start, end in _small_digit_runs(line, begin, size, tp):
+        number = line[start:end]
+        if not line[:start].strip():
+            note = int(number)
+            out.append(f"[{number}] ")
         else:
-            out.append(line[last : m.start()].rstrip() + f"[{m.group(0)}]")
-        last = m.end()
+            out.append(line[last:start].rstrip() + f"[{number}]")
+        last = end
     out.append(line[last:])
     return " ".join("".join(out).split()), note
+
+
+def _small_digit_runs(line: str, begin: int, size: float, tp) -> list[tuple[int, int]]:
+    """Spans of up to three digits set smaller than the line ("2010" then a raised "26")."""
+    import pypdfium2.raw as raw
+
+    runs: list[tuple[int, int]] = []
+    for m in DIGITS.finditer(line):
+        for i in range(m.start(), m.end()):
+            if raw.FPDFText_GetFontSize(tp.raw, begin + i) >= size * 0.8:
+                continue
+            if runs and runs[-1][1] == i and i - runs[-1][0] < 3:
+                runs[-1] = (runs[-1][0], i + 1)
+            else:
+                runs.append((i, i + 1))
+    return runs
 
 
 def assemble(lines: list[Line], meta: dict) -> Parsed:
