@@ -20,7 +20,10 @@ def init(db: Db = None) -> None:
 
     Example: minewatch init --db sqlite:///minewatch.db
     """
+    from minewatch.sources.treaty import import_shipped  # the depositary records minewatch ships
+
     s = store(db)
+    console.print(f"treaty membership: {import_shipped(s).summary()}", highlight=False)
     console.print(f"store ready at {s.url}")
 
 

@@ -8,11 +8,12 @@ from minewatch import settings
 from minewatch.store import db
 from minewatch.store.documents import DocumentQueries
 from minewatch.store.facts import FactQueries, StaleVersion
+from minewatch.store.sources import SourceQueries
 
 __all__ = ["StaleVersion", "Store", "open_store"]
 
 
-class Store(DocumentQueries, FactQueries):
+class Store(DocumentQueries, FactQueries, SourceQueries):
     def __init__(self, url: str):
         self.url = url
         self.engine: sa.Engine = db.engine(url)

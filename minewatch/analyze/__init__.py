@@ -1,0 +1,1 @@
+"""Analyses over accepted facts: overviews, timelines, scorecards, comparisons."""
