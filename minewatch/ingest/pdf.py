@@ -48,6 +48,8 @@ class PdfReader:
     def read(self, path: str, data: bytes) -> Parsed:
         import pypdfium2 as pdfium
 
+        if b"%%EOF" not in data[-2048:]:
+            raise IngestError(path, "truncated PDF (no %%EOF at the end)")
         try:
             pdf = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as e:
