@@ -8,12 +8,14 @@ from minewatch import settings
 from minewatch.store import db
 from minewatch.store.documents import DocumentQueries
 from minewatch.store.facts import FactQueries, StaleVersion
+from minewatch.store.search import SearchQueries
 from minewatch.store.sources import SourceQueries
+from minewatch.store.users import UserQueries
 
 __all__ = ["StaleVersion", "Store", "open_store"]
 
 
-class Store(DocumentQueries, FactQueries, SourceQueries):
+class Store(DocumentQueries, FactQueries, SourceQueries, SearchQueries, UserQueries):
     def __init__(self, url: str):
         self.url = url
         self.engine: sa.Engine = db.engine(url)
