@@ -1,9 +1,9 @@
 """Meeting attendance lists ("1MSP, 2MSP, …, 4RC, 18MSP") into one fact per meeting.
 
 A list file is a CSV with ``state``, ``meetings`` and ``citation`` columns (and an
-optional ``as``: "state party", "observer"). Ranges such as "1MSP-5MSP" cover
-every meeting of that kind between the two, in calendar order. Each meeting gets
-its date and place from the meeting calendar in ``vocab/data/meetings.yaml``.
+optional ``as``: "state party", "observer"). Each fact quotes the name of its
+meeting in the row and gets its date and place from the meeting calendar in
+``vocab/data/meetings.yaml``.
 """
 
 from __future__ import annotations
@@ -18,31 +18,29 @@ from minewatch.vocab import load as load_vocab
 from minewatch.vocab.meetings import Meeting, load_meetings, meeting_id
 
 EXTRACTOR = "diplomacy.attendance@1"
-SEPARATORS = re.compile(r"[,;]|\band\b")
-RANGE = re.compile(r"^(?P<a>[^–—-]+?)\s*(?:[–—-]|\bto\b)\s*(?P<b>[^–—-]+)$")
+TOKEN = re.compile(r"[^,;]+")
 
 
-def parse_attendance(text: str, calendar: dict[str, Meeting]) -> list[str]:
-    """Meeting ids named in ``text``, in calendar order; ValueError names an unknown one."""
-    order = list(calendar)
-    found: set[str] = set()
-    for part in SEPARATORS.split(text):
-        part = part.strip().strip(".").replace("…", "").strip()
-        if not part or part == "...":
+def parse_attendance(text: str, calendar: dict[str, Meeting]) -> list[tuple[str, int, int]]:
+    """Meetings named in ``text`` as (id, start, end) of the name in ``text``, in the order given.
+
+    Each meeting is named on its own (no ranges), so every attendance fact can quote
+    the exact words that name its meeting. An elision ("…") is skipped; an unknown
+    name raises ValueError.
+    """
+    out: list[tuple[str, int, int]] = []
+    for m in TOKEN.finditer(text):
+        part = m.group(0)
+        name = part.strip().strip(".…").strip()
+        if not name:
             continue
-        m = RANGE.match(part)
-        if m:
-            a, b = meeting_id(m["a"]), meeting_id(m["b"])
-            if a not in calendar or b not in calendar or calendar[a].kind != calendar[b].kind:
-                raise ValueError(f"bad meeting range {part!r}")
-            lo, hi = sorted((order.index(a), order.index(b)))
-            found |= {mid for mid in order[lo : hi + 1] if calendar[mid].kind == calendar[a].kind}
-            continue
-        mid = meeting_id(part)
+        mid = meeting_id(name)
         if mid not in calendar:
-            raise ValueError(f"unknown meeting {part!r}")
-        found.add(mid)
-    return [mid for mid in order if mid in found]
+            raise ValueError(f"unknown meeting {name!r}")
+        start = m.start() + part.index(name)
+        if mid not in {o[0] for o in out}:
+            out.append((mid, start, start + len(name)))
+    return out
 
 
 def meeting_period(m: Meeting) -> Period:
@@ -60,27 +58,35 @@ def row_facts(row: Row, doc_id: str, vocab: Vocabulary, calendar: dict[str, Meet
         raise ValueError(f"unknown state {f.get('state', '')!r}")
     if not f.get("citation"):
         raise ValueError("no citation: every row names the record it comes from")
-    ids = parse_attendance(f.get("meetings", ""), calendar)
-    if not ids:
+    cell = f.get("meetings", "")
+    found = parse_attendance(cell, calendar)
+    if not found:
         raise ValueError("no meetings listed")
+    base = row.start + max(row.text.find(cell), 0)
     role = f.get("as") or None
     return [
         Fact(
             state=state,
             indicator="diplomacy",
             value="attended",
-            quote=row.text,
+            quote=cell[a:b],
             doc=doc_id,
-            start=row.start,
-            end=row.end,
+            start=base + a,
+            end=base + b,
             when=meeting_period(calendar[mid]),
             citations=[Citation(row.number, f["citation"])],
             extractor=EXTRACTOR,
             confidence=1.0,
             status="accepted",
-            attributes={"kind": "meeting", "meeting": mid, "city": calendar[mid].city, "as": role},
+            attributes={
+                "kind": "meeting",
+                "meeting": mid,
+                "city": calendar[mid].city,
+                "as": role,
+                "row": row.number,
+            },
         )
-        for mid in ids
+        for mid, a, b in found
     ]
 
 

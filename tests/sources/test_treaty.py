@@ -137,7 +137,8 @@ def test_newer_file_adds_changed_rows_and_supersedes(store):
     assert report.added == 2 and report.superseded == 2
     ton = store.facts(state="TON")
     assert sorted(f.status for f in ton) == ["accepted", "accepted", "superseded", "superseded"]
-    assert store.revisions(ton[0].id)[-1]["action"] == "supersede"
+    old = next(f for f in ton if f.status == "superseded")
+    assert store.revisions(old.id)[-1]["action"] == "supersede"
 
 
 @pytest.mark.parametrize(
