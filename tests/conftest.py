@@ -111,3 +111,29 @@ def any_store(any_url) -> Store:
     s = open_store(any_url)
     yield s
     s.close()
+
+
+@pytest.fixture
+def new_pg_url(pg_database):
+    """Make as many empty PostgreSQL stores as a test needs: ``new_pg_url()`` gives one more URL."""
+    import secrets
+
+    import sqlalchemy as sa
+
+    from minewatch.store import db
+
+    made: list[str] = []
+    eng = sa.create_engine(db.normalize_url(pg_database), isolation_level="AUTOCOMMIT", poolclass=sa.NullPool)
+
+    def make() -> str:
+        schema = f"t_{secrets.token_hex(6)}"
+        with eng.connect() as conn:
+            conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
+        made.append(schema)
+        return pg_schema_url(pg_database, schema)
+
+    yield make
+    with eng.connect() as conn:
+        for schema in made:
+            conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+    eng.dispose()

@@ -67,3 +67,29 @@ def facts_for(doc: Document, n: int = 3, offset: int = 0) -> list[Fact]:
             )
         )
     return out
+
+
+def fill(store, docs: int = 3) -> None:
+    """A small but complete store: documents, facts with edits, users and their API tokens."""
+    from datetime import UTC, datetime
+
+    from minewatch.store.schema import api_tokens, users
+
+    for n in range(docs):
+        doc = document(n)
+        store.save_document_and_facts(doc, facts_for(doc, 4, offset=n))
+    for fact in store.facts()[::2]:
+        store.update_fact(fact.id, {"status": "accepted"}, user="ana", reason="checked", expected_version=1)
+    now = datetime(2026, 11, 23, 12, 30, 15, 123456, tzinfo=UTC)
+    with store.engine.begin() as conn:
+        for i, (name, role) in enumerate([("ana", "reviewer"), ("bo", "admin"), ("cy", "reader")], start=1):
+            conn.execute(
+                users.insert().values(
+                    username=name,
+                    password_hash=f"$argon2id$v=19${name}",
+                    role=role,
+                    active=i != 3,
+                    created_at=now,
+                )
+            )
+        conn.execute(api_tokens.insert().values(user_id=2, token_hash="ab" * 32, name="ci", created_at=now))
