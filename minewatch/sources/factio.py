@@ -25,6 +25,7 @@ from minewatch.vocab import load as load_vocab
 
 FIELDS = [f.name for f in fields(Fact)]
 JSON_FIELDS = {"value", "when", "mine_types", "citations", "attributes"}
+REQUIRED = ("state", "indicator", "quote", "doc", "start", "end")
 NUMBERS = {"start": int, "end": int, "id": int, "version": int, "confidence": float}
 
 
@@ -92,7 +93,7 @@ def validate(
     d: dict, vocab: Vocabulary, store: Store, texts: dict[str, str | None]
 ) -> tuple[Fact | None, list[str]]:
     """A fact from raw fields, or the list of everything wrong with them."""
-    errors: list[str] = []
+    errors = [f"missing field {k}" for k in REQUIRED if d.get(k) is None]
     if d.get("state") not in vocab.states:
         errors.append(f"bad state code {d.get('state')!r}")
     if d.get("indicator") not in vocab.indicators:
@@ -128,12 +129,12 @@ def validate(
         errors.append(f"bad span {start!r}..{end!r}")
     elif texts[doc][start:end] != d.get("quote"):
         errors.append(f"quote does not match the document text at {start}..{end}")
+    if errors:
+        return None, errors
     try:
-        fact = Fact.from_dict({k: v for k, v in d.items() if k not in ("id", "version")})
+        return Fact.from_dict({k: v for k, v in d.items() if k not in ("id", "version")}), []
     except (TypeError, ValueError) as e:
-        errors.append(f"bad fact: {e}")
-        fact = None
-    return (None, errors) if errors else (fact, [])
+        return None, [f"bad fact: {e}"]
 
 
 def import_facts(

@@ -48,7 +48,7 @@ class ImportReport:
     def summary(self) -> str:
         head = f"{self.rows} rows, {self.added} facts added, {self.superseded} superseded"
         if self.left_out:
-            head += f", {len(self.left_out)} rows left out"
+            head += f", {len({e.row for e in self.left_out})} rows left out"
         return head if self.written else head + " (nothing written: fix the rows or pass --skip-invalid)"
 
 

@@ -124,3 +124,12 @@ def test_csv_missing_columns(pair):
     _, b = pair
     report = import_facts(b, "state,indicator\nUSA,use\n", "csv")
     assert not report.written and "missing columns" in report.left_out[0].message
+
+
+def test_missing_fields_are_named(pair):
+    _, b = pair
+    report = import_facts(b, '{"state": "USA", "indicator": "use"}\n', "jsonl")
+    messages = {e.message for e in report.left_out}
+    assert {"missing field quote", "missing field doc"} <= messages and report.summary().endswith(
+        "--skip-invalid)"
+    )
