@@ -72,7 +72,11 @@ def limits() -> tuple[int, float]:
 
 
 def parse_file(
-    path: str, given_date: date | None = None, max_bytes: int | None = None, timeout: float | None = None
+    path: str,
+    given_date: date | None = None,
+    max_bytes: int | None = None,
+    timeout: float | None = None,
+    extract_facts: bool = True,
 ) -> Parsed:
     """Read and extract one file; never raises for bad input, so a batch goes on."""
     if max_bytes is None:
@@ -83,6 +87,8 @@ def parse_file(
         return Parsed(path, error=str(e))
     except OSError as e:
         return Parsed(path, error=f"{path}: cannot read ({e.strerror or e})")
+    if not extract_facts:
+        return Parsed(path, doc, [])
     try:
         facts = extract(doc, load_vocab())
     except Exception as e:  # extraction failing must not lose the document
@@ -130,20 +136,23 @@ def ingest_paths(
     progress: Callable[[str], None] | None = None,
     workers: int = 1,
     scheduler: str | None = None,
+    extract_facts: bool = True,
 ) -> IngestReport:
     """Ingest every file; a bad file is reported and the batch goes on.
 
     ``workers`` > 1 reads files in that many processes; ``scheduler`` (a Dask
     scheduler address, or a ``distributed.Client``) reads them on a cluster.
+    ``extract_facts=False`` stores documents only (extraction can run later).
     """
     files = expand(paths)
     report = IngestReport()
     if scheduler is not None:
-        results = _on_dask(files, given_date, scheduler)
+        results = _on_dask(files, given_date, scheduler, extract_facts)
     elif workers > 1 and len(files) > 1:
-        results = _in_processes(files, given_date, workers)
+        results = _in_processes(files, given_date, workers, extract_facts)
     else:
-        results = (parse_file(f, given_date) for f in files)
+        max_bytes, timeout = limits()
+        results = (parse_file(f, given_date, max_bytes, timeout, extract_facts) for f in files)
     for parsed in results:
         save(store, parsed, report, user)
         if progress:
@@ -155,14 +164,16 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _in_processes(files: list[str], given_date: date | None, workers: int) -> Iterator[Parsed]:
+def _in_processes(
+    files: list[str], given_date: date | None, workers: int, extract_facts: bool
+) -> Iterator[Parsed]:
     max_bytes, timeout = limits()
     with ProcessPoolExecutor(max_workers=workers) as pool:
         pending: dict = {}
         queue = iter(files)
         while True:
             for path in islice(queue, workers * IN_FLIGHT - len(pending)):
-                pending[pool.submit(parse_file, path, given_date, max_bytes, timeout)] = path
+                pending[pool.submit(parse_file, path, given_date, max_bytes, timeout, extract_facts)] = path
             if not pending:
                 return
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
@@ -174,7 +185,7 @@ def _in_processes(files: list[str], given_date: date | None, workers: int) -> It
                     yield Parsed(path, error=f"{path}: reader crashed ({type(e).__name__})")
 
 
-def _on_dask(files: list[str], given_date: date | None, scheduler) -> Iterator[Parsed]:
+def _on_dask(files: list[str], given_date: date | None, scheduler, extract_facts: bool) -> Iterator[Parsed]:
     """Read on a Dask cluster; the workers must see the same paths (a shared file system)."""
     from distributed import Client, as_completed
 
@@ -184,7 +195,7 @@ def _on_dask(files: list[str], given_date: date | None, scheduler) -> Iterator[P
         width = max(len(client.scheduler_info().get("workers", {})), 1) * IN_FLIGHT * 2
         queue = iter(files)
         first = [
-            client.submit(parse_file, p, given_date, max_bytes, timeout, pure=False)
+            client.submit(parse_file, p, given_date, max_bytes, timeout, extract_facts, pure=False)
             for p in islice(queue, width)
         ]
         running = as_completed(first)
@@ -193,7 +204,9 @@ def _on_dask(files: list[str], given_date: date | None, scheduler) -> Iterator[P
             future.release()
             nxt = next(queue, None)
             if nxt is not None:
-                running.add(client.submit(parse_file, nxt, given_date, max_bytes, timeout, pure=False))
+                running.add(
+                    client.submit(parse_file, nxt, given_date, max_bytes, timeout, extract_facts, pure=False)
+                )
     finally:
         if client is not scheduler:
             client.close()

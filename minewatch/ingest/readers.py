@@ -48,13 +48,16 @@ def looks_binary(head: bytes) -> bool:
     if b"\x00" in head[:4096]:
         return True
     sample = head[:4096]
-    controls = sum(1 for c in sample if c < 9 or 13 < c < 32 or c == 127)
+    controls = len(sample) - len(sample.translate(None, CONTROLS))
     return bool(sample) and controls / len(sample) > 0.05
+
+
+CONTROLS = bytes([*range(9), *range(14, 32), 127])
 
 
 READERS: list[Reader] = [TextReader(), MarkdownReader(), HtmlReader(), PdfReader(), DocxReader()]
 
 
 def pick(path: str, head: bytes) -> Reader | None:
-    best = max(READERS, key=lambda r: r.score(path, head))
-    return best if best.score(path, head) > 0 else None
+    score, best = max(((r.score(path, head), i) for i, r in enumerate(READERS)), key=lambda x: x[0])
+    return READERS[best] if score > 0 else None
