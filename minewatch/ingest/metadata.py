@@ -16,6 +16,7 @@ DATE_LINE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+TITLE_WORDS_MAX = 90  # characters of an untitled text's first sentence used as its title
 SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY", "REQUIRE_PARTS": ["year"]}
 
 
@@ -54,6 +55,7 @@ def document_date(text: str) -> tuple[date | None, str | None]:
 
 
 def title(doc: Document) -> str | None:
+    """The opening heading; an untitled text is named by its first sentence, cut at a word."""
     for p in doc.paragraphs:
         if p.kind in ("heading", "meta") or p.end - p.start < 120:
             line = doc.text[p.start : p.end].strip()
@@ -61,7 +63,10 @@ def title(doc: Document) -> str | None:
                 return line[:200]
         break
     first = doc.text.strip().split("\n", 1)[0]
-    return first[:120] or None
+    sentence = re.split(r"(?<=[.?!])\s", first, maxsplit=1)[0]
+    if len(sentence) <= TITLE_WORDS_MAX:
+        return sentence or None
+    return sentence[:TITLE_WORDS_MAX].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def subject_state(doc: Document, vocab: Vocabulary) -> str | None:
