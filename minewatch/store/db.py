@@ -8,6 +8,7 @@ engine mean "try the same transaction again".
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -76,31 +77,25 @@ def insert(eng: sa.Engine | sa.Connection, table: sa.Table):
     return (postgresql.insert if eng.dialect.name == "postgresql" else sqlite.insert)(table)
 
 
-# SQLSTATEs worth a second try: serialization failure, deadlock, and the
-# server going away (admin shutdown, crash, cannot connect yet).
-_TRANSIENT_STATES = {"40001", "40P01", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08006"}
+# SQLSTATEs worth a second try: serialization failure, deadlock, the server
+# shutting down or starting up, and every connection exception (class 08).
+_TRANSIENT_STATES = {"40001", "40P01", "57P01", "57P02", "57P03"}
 
 
 def is_transient(exc: BaseException) -> bool:
     """Whether ``exc`` means the same transaction may well succeed if run again."""
-    if isinstance(exc, sa.exc.DBAPIError):
-        if exc.connection_invalidated:
-            return True
-        orig = exc.orig
-        state = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
-        if state in _TRANSIENT_STATES:
-            return True
-        msg = str(orig).lower()
-        return any(
-            s in msg
-            for s in (
-                "database is locked",
-                "server closed the connection",
-                "connection refused",
-                "terminating",
-            )
-        )
-    return isinstance(exc, ConnectionError)
+    if not isinstance(exc, sa.exc.DBAPIError):
+        return isinstance(exc, ConnectionError)
+    if exc.connection_invalidated:
+        return True
+    orig = exc.orig
+    state = getattr(orig, "sqlstate", None)
+    if state:
+        return state in _TRANSIENT_STATES or state.startswith("08")
+    if type(orig).__module__.startswith("psycopg"):
+        # No SQLSTATE: the driver could not reach the server (refused, shutting down, gone).
+        return isinstance(exc, sa.exc.OperationalError | sa.exc.InterfaceError)
+    return "database is locked" in str(orig).lower()
 
 
 def retry(fn: Callable[[], T], attempts: int = 8, delay: float = 0.2, max_delay: float = 5.0) -> T:
@@ -117,6 +112,16 @@ def retry(fn: Callable[[], T], attempts: int = 8, delay: float = 0.2, max_delay:
                 raise
         time.sleep(min(max_delay, delay * 2**attempt))
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def retrying(method: Callable[..., T]) -> Callable[..., T]:
+    """Decorate an idempotent store query (a read, or a save that skips what is known) with :func:`retry`."""
+
+    @functools.wraps(method)
+    def wrapper(*args, **kwargs) -> T:
+        return retry(lambda: method(*args, **kwargs))
+
+    return wrapper
 
 
 def alembic_config(connection: sa.Connection | None = None) -> Config:

@@ -82,10 +82,12 @@ class DocumentQueries:
             added = insert_facts(conn, new_facts, user or "extractor") if new_facts else 0
         return doc_id, True, added
 
+    @db.retrying
     def has_document(self, doc_id: str) -> bool:
         with self.engine.connect() as conn:
             return conn.execute(sa.select(documents.c.id).where(documents.c.id == doc_id)).first() is not None
 
+    @db.retrying
     def document(self, doc_id: str) -> Document | None:
         """Rebuild a stored document with its paragraphs, footnotes and markers."""
         with self.engine.connect() as conn:
@@ -130,6 +132,7 @@ class DocumentQueries:
             ]
         return doc
 
+    @db.retrying
     def documents(self) -> list[dict]:
         """Every document without its text, newest first."""
         cols = [c for c in documents.c if c.name != "text"]

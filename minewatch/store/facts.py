@@ -108,11 +108,13 @@ class FactQueries:
 
         return db.retry(run)
 
+    @db.retrying
     def fact(self, fact_id: int) -> Fact | None:
         with self.engine.connect() as conn:
             r = conn.execute(sa.select(facts).where(facts.c.id == fact_id)).mappings().first()
         return to_fact(r) if r else None
 
+    @db.retrying
     def facts(
         self,
         state: str | None = None,
@@ -191,6 +193,7 @@ class FactQueries:
             )
         return fact
 
+    @db.retrying
     def revisions(self, fact_id: int) -> list[dict]:
         with self.engine.connect() as conn:
             return [
@@ -202,6 +205,7 @@ class FactQueries:
                 ).mappings()
             ]
 
+    @db.retrying
     def fact_counts(self) -> dict[str, dict[str, int]]:
         """state → status → number of facts."""
         q = sa.select(facts.c.state, facts.c.status, sa.func.count()).group_by(facts.c.state, facts.c.status)
