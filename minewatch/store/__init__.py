@@ -8,6 +8,7 @@ from minewatch import settings
 from minewatch.store import db
 from minewatch.store.documents import DocumentQueries
 from minewatch.store.facts import FactQueries, StaleVersion
+from minewatch.store.review import ReviewQueries
 from minewatch.store.search import SearchQueries
 from minewatch.store.sources import SourceQueries
 from minewatch.store.users import UserQueries
@@ -15,7 +16,7 @@ from minewatch.store.users import UserQueries
 __all__ = ["StaleVersion", "Store", "open_store"]
 
 
-class Store(DocumentQueries, FactQueries, SourceQueries, SearchQueries, UserQueries):
+class Store(DocumentQueries, FactQueries, SourceQueries, ReviewQueries, SearchQueries, UserQueries):
     def __init__(self, url: str):
         self.url = url
         self.engine: sa.Engine = db.engine(url)

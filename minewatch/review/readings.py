@@ -1,0 +1,44 @@
+"""Which facts report acts, restraints or "the last time": read from ``readings.yaml``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from minewatch.model import Fact
+
+
+@dataclass(frozen=True)
+class Reading:
+    acts: bool = False
+    restraint: tuple[str, ...] = ()
+    last: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def readings() -> dict[str, Reading]:
+    raw = yaml.safe_load((Path(__file__).parent / "readings.yaml").read_text(encoding="utf-8"))
+    return {
+        k: Reading(bool(v.get("acts")), tuple(v.get("restraint", ())), tuple(v.get("last", ())))
+        for k, v in raw.items()
+    }
+
+
+def reading(indicator: str) -> Reading:
+    return readings().get(indicator, Reading())
+
+
+def is_restraint(fact: Fact) -> bool:
+    return str(fact.value) in reading(fact.indicator).restraint
+
+
+def is_last(fact: Fact) -> bool:
+    return fact.polarity == "affirmed" and str(fact.value) in reading(fact.indicator).last
+
+
+def is_act(fact: Fact) -> bool:
+    """An affirmed report that the act happened (not a restraint)."""
+    return reading(fact.indicator).acts and fact.polarity == "affirmed" and not is_restraint(fact)
