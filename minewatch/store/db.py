@@ -48,6 +48,7 @@ def engine(url: str, pool_size: int = 10, max_overflow: int = 20) -> sa.Engine:
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA cache_size=-32768")  # 32 MB: keeps the fact-key index hot past 100k facts
             cur.close()
 
         @sa.event.listens_for(eng, "begin")
