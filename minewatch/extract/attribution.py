@@ -1,37 +1,103 @@
-"""Who a sentence is about.
+"""Who a sentence is about, and where it happened.
 
 A document has a subject state (the profile's title, or the state it names
 most). A sentence is attributed to another state only when that state is its
-grammatical subject: named near the start, after any opening adverbial
-("In 2019, …"), and not as a place ("in Iraq") or a possessive of a place.
+grammatical subject: named before the main verb, after any opening adverbial
+("In 1991, in Iraq and Kuwait, …"), and not as a place ("in Iraq"), an owner
+of an office ("Ambassador … of Sudan") or a company's home ("Spanish defense
+company"). States named as places become the fact's ``location``.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-SUBJECT_ZONE = 60  # characters from the sentence start where a subject is named
+SUBJECT_ZONE = 90  # characters from the clause start where a subject is named
 LEAD = re.compile(
-    r"^[\"“]?(?:(?:In|On|By|Since|As of|During|After|Before|Previously|However|Moreover|Also|Today|Yet|But|"
-    r"First|Finally|Notably|Meanwhile)\b[^,]{0,40},\s*)*(?:the\s+)?(?:government of\s+|authorities of\s+)?",
+    r"^[\"“(]?(?:(?:In|On|By|Since|As of|During|After|Before|Previously|However|Moreover|Also|Today|Yet|But|"
+    r"First|Finally|Notably|Meanwhile|Beginning in|Until|Between|From|Indeed|Thus|Still|Then|Later|"
+    r"Earlier|Overall|Instead|Even so|In addition|At the same time|For example)\b[^,]{0,60},\s*)*",
     re.IGNORECASE,
 )
 PLACE = re.compile(
-    r"\b(?:in|at|to|from|of|with|near|into|across|inside|outside|on)\s+(?:the\s+)?$", re.IGNORECASE
+    r"\b(?:in|at|to|from|of|with|near|into|across|inside|outside|on|against|by|for|toward|towards|"
+    r"between|around|throughout|over|under|within|including|and|than)\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
+COMPANY = re.compile(r"^\s*(?:\w+\s+){0,2}(?:company|firm|contractor|subsidiary|corporation|group)\b", re.I)
+# A main verb: the subject is named before it. Kept small: auxiliaries and the
+# verbs indicator sentences are built on.
+VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|did|does|do|will|would|can|could|may|might|should|must|"
+    r"\w+ed|used|sold|bought|made|laid|held|holds|says?|said|began|begun|remains?|continues?|"
+    r"removes?|uses|maintains?|produces?|exports?|imports?|destroys?|retains?)\b",
+    re.IGNORECASE,
+)
+# Places that are not states, mapped to the state they lie in.
+PLACES = {
+    "Guantanamo": "CUB",
+    "Guantánamo": "CUB",
+    "Demilitarized Zone": "KOR",
+    "DMZ": "KOR",
+}
+PLACE_PATTERN = re.compile(r"\b(?:" + "|".join(map(re.escape, PLACES)) + r")\b")
+
+
+def subject_states(
+    text: str, mentions: list[tuple[int, int, str]], offset: int, default: str | None
+) -> list[str]:
+    """The states the sentence's subject names (several when coordinated), else ``[default]``."""
+    lead = LEAD.match(text)
+    head = lead.end() if lead else 0
+    verb = VERB.search(text, head)
+    limit = min(verb.start() if verb else len(text), head + SUBJECT_ZONE)
+    found: list[str] = []
+    for start, end, code in mentions:
+        local, local_end = start - offset, end - offset
+        if local < head or local >= limit:
+            continue
+        before = text[max(0, local - 14) : local]
+        if PLACE.search(before) and not _coordinated(text, local, found):
+            continue
+        if COMPANY.match(text, local_end):
+            continue
+        if code not in found:
+            found.append(code)
+    return found or ([default] if default else [])
+
+
+def _coordinated(text: str, local: int, found: list[str]) -> bool:
+    """'Belgium, France and Germany': a state after 'and' joins the subject already found."""
+    return bool(found) and bool(re.search(r"(?:,|\band)\s+(?:the\s+)?$", text[max(0, local - 8) : local]))
 
 
 def subject_state(
     text: str, mentions: list[tuple[int, int, str]], offset: int, default: str | None
 ) -> str | None:
-    if not mentions:
-        return default
-    lead = LEAD.match(text)
-    head = lead.end() if lead else 0
-    start, _end, code = mentions[0]
-    local = start - offset
-    if local > head + 4 or local >= SUBJECT_ZONE:
-        return default
-    if PLACE.search(text[max(0, local - 12) : local]):
-        return default
-    return code
+    states = subject_states(text, mentions, offset, default)
+    return states[0] if states else None
+
+
+def elliptic_states(text: str, lookup: Callable[[str], str | None]) -> list[tuple[int, int, str]]:
+    """'South and North Korea' names two states: find the elided first one."""
+    out = []
+    for m in re.finditer(r"\b([A-Z]\w+) and ([A-Z]\w+) ([A-Z]\w+)\b", text):
+        code = lookup(f"{m.group(1)} {m.group(3)}")
+        if code:
+            out.append((m.start(1), m.end(1), code))
+    return out
+
+
+def locations(text: str, mentions: list[tuple[int, int, str]], offset: int, subject: str | None) -> list[str]:
+    """States (and places mapped to states) the sentence names as where something happened."""
+    out = []
+    for start, _end, code in mentions:
+        local = start - offset
+        if code != subject and PLACE.search(text[max(0, local - 14) : local]) and code not in out:
+            out.append(code)
+    for m in PLACE_PATTERN.finditer(text):
+        code = PLACES[m.group(0)]
+        if code != subject and code not in out:
+            out.append(code)
+    return out

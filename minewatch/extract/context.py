@@ -1,29 +1,87 @@
-"""What an extractor sees: one sentence, with its document, offsets and footnotes."""
+"""What an extractor sees: one sentence, with its document, offsets, footnotes and neighbours."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from functools import cached_property
 
-from minewatch.extract import dates, numbers
-from minewatch.extract.attribution import subject_state
+from minewatch.extract import attribution, dates, numbers
 from minewatch.model import Citation, Document, Fact, Period
 from minewatch.vocab import Vocabulary
+
+# In a note, a quoted title ("Title,") names a cited source: its words are not
+# claims ("US Ends Self-Imposed Ban on Use of Landmines,").
+TITLE = re.compile(r"[“\"][^”\"]{3,300}?,\s?[”\"]")
+# Notes that only cite a source: "See, …", "Letter from …", "Presentation by …".
+REFERENCE = re.compile(
+    r"^\W*(?:See\b|See also\b|Letter (?:to|from)\b|Presentation by\b|Statement by\b|Meeting with\b|"
+    r"Remarks by\b|Information provided\b|Data on\b|According to a \d{4}\b)",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class DocContext:
+    """What every sentence of one document shares."""
+
+    doc: Document
+    doc_id: str
+    vocab: Vocabulary
+    fiscal_start: int = 1
+    anchors: dict[int, int] = field(default_factory=dict)  # note number -> offset of its first marker
+    versions: list[tuple[int, int]] = field(default_factory=list)  # (offset, year) of policy versions
+    admins: dict[str, int] = field(default_factory=dict)  # administration name -> policy year
+
+    @classmethod
+    def of(cls, doc: Document, vocab: Vocabulary, doc_id: str | None = None) -> DocContext:
+        anchors: dict[int, int] = {}
+        for m in doc.markers:
+            anchors.setdefault(m.number, m.start)
+        fiscal = dates.FISCAL_YEAR_START.get(doc.subject_state or "", 1)
+        return cls(doc, doc_id or doc.id, vocab, fiscal, anchors)
 
 
 @dataclass
 class Sentence:
-    doc: Document
-    doc_id: str
-    vocab: Vocabulary
+    ctx: DocContext
     start: int
     end: int
     section: str | None = None
     footnote: int | None = None  # the note this sentence sits in, if any
+    kind: str = "body"  # body, footnote or table
+    previous: Sentence | None = None  # the sentence before, in the same paragraph
+    caption: str | None = None  # for a table row: the table's first line
+
+    @property
+    def doc(self) -> Document:
+        return self.ctx.doc
+
+    @property
+    def vocab(self) -> Vocabulary:
+        return self.ctx.vocab
+
+    @cached_property
+    def raw(self) -> str:
+        return self.doc.text[self.start : self.end]
 
     @cached_property
     def text(self) -> str:
-        return self.doc.text[self.start : self.end]
+        """The sentence with no-break spaces made plain and, in notes, cited titles blanked.
+
+        Same length as ``raw``, so offsets into one are offsets into the other.
+        """
+        t = self.raw.replace("\xa0", " ")
+        if self.footnote is not None:
+            t = TITLE.sub(lambda m: " " * len(m.group(0)), t)
+        return t
+
+    @cached_property
+    def is_reference(self) -> bool:
+        """A note sentence that cites a source rather than stating a fact."""
+        return self.footnote is not None and (
+            bool(REFERENCE.match(self.text)) or bool(TITLE.search(self.raw.replace("\xa0", " ")))
+        )
 
     @cached_property
     def quantities(self) -> list[numbers.Quantity]:
@@ -31,7 +89,15 @@ class Sentence:
 
     @cached_property
     def periods(self) -> list[dates.Found]:
-        return dates.find(self.text, self.doc.date, self.start)
+        prev = self.previous.last_period if self.previous else None
+        return dates.find(self.text, self.doc.date, self.start, self.ctx.fiscal_start, prev)
+
+    @cached_property
+    def last_period(self) -> Period | None:
+        """The period this sentence leaves in force for the next one ("That year")."""
+        if self.periods:
+            return self.periods[-1].period
+        return self.previous.last_period if self.previous else None
 
     @cached_property
     def mine_types(self) -> list[tuple[int, int, str]]:
@@ -39,7 +105,9 @@ class Sentence:
 
     @cached_property
     def states(self) -> list[tuple[int, int, str]]:
-        return [(s + self.start, e + self.start, c) for s, e, c in self.vocab.find_states(self.text)]
+        found = self.vocab.find_states(self.text)
+        found += attribution.elliptic_states(self.text, self.vocab.state_code)
+        return sorted((s + self.start, e + self.start, c) for s, e, c in found)
 
     @cached_property
     def citations(self) -> list[Citation]:
@@ -51,8 +119,41 @@ class Sentence:
         ]
 
     @cached_property
+    def subjects(self) -> list[str]:
+        return attribution.subject_states(self.text, self.states, self.start, self.doc.subject_state)
+
+    @cached_property
     def state(self) -> str | None:
-        return subject_state(self.text, self.states, self.start, self.doc.subject_state)
+        return self.subjects[0] if self.subjects else None
+
+    @cached_property
+    def locations(self) -> list[str]:
+        return attribution.locations(self.text, self.states, self.start, self.state)
+
+    @cached_property
+    def context_before(self) -> str:
+        """The text a reader has seen before this sentence: for a note, up to its marker."""
+        if self.footnote is not None and self.footnote in self.ctx.anchors:
+            return self.doc.text[: self.ctx.anchors[self.footnote]]
+        return self.doc.text[: self.start]
+
+    @cached_property
+    def source_date(self) -> Period | None:
+        """In a note, the date of the cited source (its last full date), which dates a quote."""
+        if self.footnote is None:
+            return None
+        note = self.doc.footnotes.get(self.footnote)
+        if note is None or note.text is None:
+            return None
+        found = [f.period for f in dates.find(note.text.replace("\xa0", " ")) if f.period.precision == "day"]
+        return found[-1] if found else None
+
+    def as_of(self) -> Period | None:
+        """When a present-tense statement holds: the source's date in a note, else the document's."""
+        if self.source_date:
+            return self.source_date
+        d = self.doc.date
+        return Period(d.isoformat(), d.isoformat(), "day", "as of document date") if d else None
 
     def local(self, offset: int) -> int:
         return offset - self.start
@@ -70,8 +171,8 @@ class Sentence:
         return Fact(
             indicator=indicator,
             value=value,
-            quote=self.text,
-            doc=self.doc_id,
+            quote=self.raw,
+            doc=self.ctx.doc_id,
             start=self.start,
             end=self.end,
             citations=list(self.citations),

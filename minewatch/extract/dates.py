@@ -23,8 +23,53 @@ _Y = r"(?P<year>1[89]\d\d|20\d\d)(?!\d)"
 _Y2 = r"(?P<year2>1[89]\d\d|20\d\d)(?!\d)"
 _D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 
+_N = r"(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
+NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ]
+    )
+}
+NUMBER_WORDS |= {"fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+# Months a state's fiscal year starts in, where it is not January (US: October).
+FISCAL_YEAR_START = {
+    "USA": 10,
+    "GBR": 4,
+    "CAN": 4,
+    "JPN": 4,
+    "IND": 4,
+    "AUS": 7,
+    "NZL": 7,
+    "EGY": 7,
+    "PAK": 7,
+}
+
 PATTERNS: list[tuple[str, re.Pattern]] = [
     ("range", re.compile(rf"\b(?:between|from)\s+{_Y}\s+(?:and|to|until|through)\s+{_Y2}")),
+    ("pair", re.compile(rf"(?<![\d/$.,-]){_Y}\s+(?:and|or|&)\s+{_Y2}(?![\d/%])")),
+    (
+        "duration",
+        re.compile(
+            rf"\b[Ff]or\s+(?:the\s+(?:past|last)\s+)?(?:more than\s+|over\s+|nearly\s+|almost\s+|about\s+|some\s+)?{_N}\s+(?P<span>years|decades),",
+            re.IGNORECASE,
+        ),
+    ),
+    ("anaphor", re.compile(r"\b(?:[Tt]hat|[Tt]he same) year\b")),
+    ("since_then", re.compile(r"\b[Ss]ince then\b")),
     ("range", re.compile(rf"(?<![\d/])\b{_Y}\s*[–—-]\s*{_Y2}\b")),
     ("day", re.compile(rf"\b{_D}\s+{_M},?\s+{_Y}")),
     ("day", re.compile(rf"\b{_M}\s+{_D},\s+{_Y}")),
@@ -51,6 +96,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
 ]
+HAS_DATE = re.compile(
+    r"\d\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\byear\b|\bfor\b|\bthen\b", re.IGNORECASE
+)
 SINCE = re.compile(
     r"\b(?:since|from|starting in|as of|beginning in|after)\s+(?:the\s+)?(?:start of\s+|end of\s+)?$",
     re.IGNORECASE,
@@ -69,9 +117,28 @@ def _month_end(y: int, m: int) -> int:
     return calendar.monthrange(y, m)[1]
 
 
-def _period(kind: str, m: re.Match, ref: date | None) -> Period | None:
+def _period(
+    kind: str, m: re.Match, ref: date | None, fiscal_start: int = 1, previous: Period | None = None
+) -> Period | None:
     g = m.groupdict()
     text = m.group(0)
+    if kind == "pair":
+        y1, y2 = int(g["year"]), int(g["year2"])
+        if not 0 < y2 - y1 <= 3:
+            return None  # "1997 and 2014" are two dates, not one span
+        return Period(f"{y1}-01-01", f"{y2}-12-31", "range", text)
+    if kind == "duration":
+        if ref is None:
+            return None
+        n = int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS[g["n"].lower()]
+        n *= 10 if g["span"].lower().startswith("decade") else 1
+        return Period(f"{ref.year - n}-01-01", ref.isoformat(), "since", text)
+    if kind == "since_then":
+        if previous is None or previous.start is None:
+            return None
+        return Period(previous.start, ref.isoformat() if ref else None, "since", text)
+    if kind == "anaphor":
+        return Period(previous.start, previous.end, previous.precision, text) if previous else None
     if kind == "range":
         return Period(f"{g['year']}-01-01", f"{g['year2']}-12-31", "range", text)
     if kind == "day":
@@ -85,7 +152,12 @@ def _period(kind: str, m: re.Match, ref: date | None) -> Period | None:
         return Period(f"{y}-{mo:02d}-01", f"{y}-{mo:02d}-{_month_end(y, mo):02d}", "month", text)
     if kind == "fiscal":
         fy = int(g["fy"]) if len(g["fy"]) == 4 else 2000 + int(g["fy"])
-        return Period(f"{fy}-01-01", f"{fy}-12-31", "year", text)
+        if fiscal_start == 1:
+            return Period(f"{fy}-01-01", f"{fy}-12-31", "year", text)
+        last = fiscal_start - 1
+        return Period(
+            f"{fy - 1}-{fiscal_start:02d}-01", f"{fy}-{last:02d}-{_month_end(fy, last):02d}", "year", text
+        )
     if kind == "decade":
         dec = int(g["decade"])
         lo, hi = {"early": (0, 3), "mid": (3, 6), "late": (7, 9), None: (0, 9)}[
@@ -122,8 +194,21 @@ def _period(kind: str, m: re.Match, ref: date | None) -> Period | None:
     return None
 
 
-def find(text: str, ref: date | None = None, offset: int = 0) -> list[Found]:
-    """Every date or period in ``text``, longest match first wins, in text order."""
+def find(
+    text: str,
+    ref: date | None = None,
+    offset: int = 0,
+    fiscal_start: int = 1,
+    previous: Period | None = None,
+) -> list[Found]:
+    """Every date or period in ``text``, longest match first wins, in text order.
+
+    ``ref`` is the document's date (for "In April", "last year", "for 20 years"),
+    ``fiscal_start`` the month the subject state's fiscal year opens, and
+    ``previous`` the period the text before named (for "that year").
+    """
+    if not HAS_DATE.search(text):
+        return []
     taken: list[tuple[int, int]] = []
     out: list[Found] = []
     for kind, pattern in PATTERNS:
@@ -131,11 +216,13 @@ def find(text: str, ref: date | None = None, offset: int = 0) -> list[Found]:
             s, e = m.start(), m.end()
             if any(s < te and ts < e for ts, te in taken):
                 continue
-            period = _period(kind, m, ref)
+            period = _period(kind, m, ref, fiscal_start, previous)
             if period is None:
                 continue
             before = text[max(0, s - 30) : s]
-            if SINCE.search(before):
+            if kind in ("duration", "since_then"):
+                pass
+            elif SINCE.search(before):
                 period = Period(
                     period.start, ref.isoformat() if ref else None, "since", _widen(text, before, SINCE, s, e)
                 )

@@ -1,74 +1,101 @@
-"""``destruction``, ``retained`` and ``alternatives``: what happens to stocks, and what replaces them."""
+"""``destruction`` and ``retained``: what happens to stocks, and what is kept.
+
+Destruction facts are counts of mines destroyed, or the events of a
+destruction program: a contract, a facility, its start and its (planned)
+completion. Clearing emplaced mines is mine action, not stockpile destruction,
+and a policy's commitment to destroy is a policy provision.
+"""
 
 from __future__ import annotations
 
 import re
 
 from minewatch.extract.context import Sentence
-from minewatch.extract.rules import about_policy, hypothetical, mine_quantities, money, qualifier
+from minewatch.extract.rules import about_policy, hypothetical, mine_quantities
 from minewatch.model import Fact
 
 DESTROY = re.compile(
-    r"\b(?:destroyed|destruction|demilitari[sz]\w+|cryofracture|disposal)\b|\bcontract to destroy\b", re.I
+    r"(?<!self-)\b(?:destroy\w*|destruction|demilitari[sz]\w+|demil|cryofracture|disposal|dismantl\w+)\b",
+    re.I,
 )
+DESTROYED = re.compile(r"\b(?:destroyed|demilitari[sz]ed|disposed of|dismantled)\b", re.IGNORECASE)
+CLEARANCE = re.compile(r"\b(?:clear\w*|laid|emplaced|minefields?|removed?|removing)\b", re.IGNORECASE)
+UNCERTAIN = re.compile(r"\b(?:unclear|unknown|not known|uncertain)\b[^.]{0,30}\bhow many\b", re.IGNORECASE)
+START = re.compile(r"\b(?:start(?:ed|s)?|began|begun|commenced|launched|opened)\b", re.IGNORECASE)
+END = re.compile(r"\b(?:complet\w+|conclu\w+|finish\w*|end(?:ed|s)?|deadline)\b", re.IGNORECASE)
+CONTRACT = re.compile(r"\bcontract\b", re.IGNORECASE)
+PROGRAM = re.compile(r"\b(?:facility|plant|program(?:me)?|process|notice|project)\b", re.IGNORECASE)
 RETAIN = re.compile(r"\bretain(?:ed|s)?\b|\bkept for\b", re.I)
-ALTERNATIVE = re.compile(r"\balternatives?\b|\breplace\w*\b[^.]{0,40}\bmines\b", re.I)
+SMALL = re.compile(r"\bsmall (?:quantity|number)\b", re.I)
 
 
 def extract(s: Sentence) -> list[Fact]:
-    out: list[Fact] = []
+    if s.kind == "table" or about_policy(s):
+        return []
+    return _destruction(s) + _retained(s)
+
+
+def _destruction(s: Sentence) -> list[Fact]:
     d = DESTROY.search(s.text)
-    if d and not about_policy(s) and not hypothetical(s, d.start()):
-        qs = mine_quantities(s)
-        out += [
+    topical = s.section == "stockpile_destruction" or (
+        s.previous is not None and DESTROY.search(s.previous.text)
+    )
+    if not d and not (topical and END.search(s.text)):
+        return []
+    if d and (CLEARANCE.search(s.text) or UNCERTAIN.search(s.text) or hypothetical(s, d.start())):
+        return []
+    types = sorted({m for *_, m in s.mine_types})
+    if d and DESTROYED.search(s.text):
+        counted = [
             s.fact(
                 "destruction",
                 q.number,
-                "destruction.quantity@1",
+                "destruction.quantity@2",
                 0.8,
                 unit="mines",
-                approx=qualifier(q),
+                approx=q.approx,
                 mine_types=t,
-                when=s.periods[0].period if s.periods else None,
+                when=s.period_near(q.start),
             )
-            for q, t in qs
+            for q, t in mine_quantities(s)
         ]
-        if not qs and s.periods:
-            contract = re.search(r"\bcontract\b", s.text, re.I)
+        if counted:
+            return counted
+    out = []
+    start, end = START.search(s.text), END.search(s.text)
+    if CONTRACT.search(s.text) and d:
+        out.append(s.fact("destruction", "contract", "destruction.contract@1", 0.7, mine_types=types))
+    elif start or (d and PROGRAM.search(s.text)):
+        when = s.period_near(start.end() + s.start) if start else (s.periods[0].period if s.periods else None)
+        if when is not None or PROGRAM.search(s.text):
+            out.append(
+                s.fact("destruction", "program", "destruction.program@1", 0.65, mine_types=types, when=when)
+            )
+    if end and s.periods:
+        when = s.period_near(end.end() + s.start)
+        if when is not None and (not out or when != out[-1].when):
             out.append(
                 s.fact(
-                    "destruction",
-                    "contract" if contract else "destruction program",
-                    "destruction.event@1",
-                    0.65,
-                    mine_types=[m for *_, m in s.mine_types],
+                    "destruction", "completion", "destruction.completion@1", 0.65, mine_types=types, when=when
                 )
             )
-    r = RETAIN.search(s.text)
-    if r and re.search(r"\bmines?\b", s.text, re.I):
-        qs = mine_quantities(s)
-        value = (
-            qs[0][0].number
-            if qs
-            else "small quantity"
-            if re.search(r"\bsmall (?:quantity|number)\b", s.text, re.I)
-            else "mines retained"
-        )
-        out.append(
-            s.fact(
-                "retained",
-                value,
-                "retained.count@1",
-                0.75,
-                unit="mines" if qs else None,
-                approx=qualifier(qs[0][0]) if qs else None,
-                attributes={"purpose": "training and research"},
-            )
-        )
-    a = ALTERNATIVE.search(s.text)
-    if a:
-        for q in money(s):
-            out.append(
-                s.fact("alternatives", q.number, "alternatives.cost@1", 0.8, unit="USD", approx=qualifier(q))
-            )
     return out
+
+
+def _retained(s: Sentence) -> list[Fact]:
+    r = RETAIN.search(s.text)
+    if not r or not re.search(r"\bmines?\b", s.text, re.I):
+        return []
+    qs = mine_quantities(s)
+    value = qs[0][0].number if qs else "small quantity" if SMALL.search(s.text) else "mines retained"
+    return [
+        s.fact(
+            "retained",
+            value,
+            "retained.count@2",
+            0.75,
+            unit="mines" if qs else None,
+            approx=qs[0][0].approx if qs else None,
+            attributes={"purpose": "training and research"},
+        )
+    ]

@@ -1,7 +1,10 @@
 """Quantities as researchers write them: a value, a unit and a qualifier, kept apart.
 
 "just over 3 million anti-personnel mines" → 3000000, mines, "just over";
-"$1.9 million" → 1900000, USD; "three self-destruct times" → 3, times.
+"$1.9 million" → 1900000, USD; "three self-destruct times" → 3, times;
+"between 10,000 and 20,000 mines" → 10000 (high 20000), mines.
+Qualifiers are reported in one canonical form ("just more than" → "just over",
+"about" → "approximately") so facts from different sources compare.
 Years (1997) are dates, not quantities, and are left to ``dates``.
 """
 
@@ -10,35 +13,44 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-QUALIFIERS = (
-    "just over",
-    "just more than",
-    "just under",
-    "slightly more than",
-    "slightly over",
-    "more than",
-    "over",
-    "in excess of",
-    "nearly",
-    "almost",
-    "approximately",
-    "about",
-    "around",
-    "roughly",
-    "some",
-    "at least",
-    "up to",
-    "fewer than",
-    "less than",
-    "under",
-    "close to",
-    "an estimated",
-    "estimated",
-    "a total of",
-    "at most",
-    "as many as",
-    "an additional",
-)
+# Each qualifier as written → its canonical form (None: no qualification).
+QUALIFIERS: dict[str, str | None] = {
+    "just over": "just over",
+    "just more than": "just over",
+    "slightly more than": "just over",
+    "slightly over": "just over",
+    "just above": "just over",
+    "just under": "just under",
+    "just less than": "just under",
+    "slightly less than": "just under",
+    "more than": "more than",
+    "over": "more than",
+    "in excess of": "more than",
+    "upwards of": "more than",
+    "nearly": "nearly",
+    "almost": "nearly",
+    "close to": "nearly",
+    "approximately": "approximately",
+    "approx.": "approximately",
+    "about": "approximately",
+    "around": "approximately",
+    "roughly": "approximately",
+    "some": "approximately",
+    "an estimated": "approximately",
+    "estimated": "approximately",
+    "at least": "at least",
+    "no fewer than": "at least",
+    "no less than": "at least",
+    "up to": "up to",
+    "as many as": "up to",
+    "at most": "up to",
+    "no more than": "up to",
+    "fewer than": "less than",
+    "less than": "less than",
+    "under": "less than",
+    "a total of": None,
+    "an additional": None,
+}
 WORDS = {
     "a single": 1,
     "single": 1,
@@ -71,17 +83,22 @@ WORDS = {
     "ninety": 90,
     "a hundred": 100,
     "hundred": 100,
+    "a thousand": 1000,
+    "a million": 1_000_000,
     "a dozen": 12,
     "dozens of": 24,
     "hundreds of": 100,
     "thousands of": 1000,
+    "tens of thousands of": 10_000,
+    "hundreds of thousands of": 100_000,
     "millions of": 1_000_000,
 }
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9}
 UNITS = {
-    "mines": r"(?:anti-?personnel |anti-?vehicle |antitank |anti-tank |land|self-destructing[^ ]* )?(?:mines?|landmines?|munitions?)",
+    "mines": r"(?:anti-?personnel |anti-?vehicle |anti-?tank |land|self-destructing[^ ]* )?(?:mines?|landmines?|munitions?)",
     "countries": r"(?:other |mine-affected )?(?:countries|states|nations)",
     "years": r"years?",
+    "decades": r"decades?",
     "months": r"months?",
     "hours": r"hours?",
     "days": r"days?",
@@ -90,15 +107,20 @@ UNITS = {
     "pages": r"(?:-?page|pages)",
     "times": r"(?:[\w-]+ )?times",
     "minefields": r"minefields?",
+    "hectares": r"hectares|ha\b",
+    "square_metres": r"(?:square met(?:re|er)s?|m2|m²)",
+    "casualties": r"(?:casualties|victims|survivors)",
 }
 _q = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
 _w = "|".join(re.escape(w) for w in sorted(WORDS, key=len, reverse=True))
+_num = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _scale = r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn)\b)?"
 NUMBER = re.compile(
     rf"(?:(?P<qual>{_q})\s+)?"
     rf"(?:(?P<cur>US\$|\$|USD\s?|€|£)\s?)?"
-    rf"(?:(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)|(?P<word>\b(?:{_w})\b))"
+    rf"(?:(?P<num>{_num})|(?P<word>\b(?:{_w})\b))"
     rf"{_scale}"
+    rf"(?:\s*(?:-|–|to|and)\s*(?P<cur2>US\$|\$)?(?P<high>{_num}){_scale.replace('scale', 'scale2')})?"
     rf"(?P<dollars>\s+(?:US\s)?dollars)?",
     re.IGNORECASE,
 )
@@ -107,6 +129,9 @@ UNIT = re.compile(
     re.IGNORECASE,
 )
 YEARLIKE = re.compile(r"^(1[89]\d\d|20\d\d)$")
+BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+# Digits worth a look: a cheap test before the full pattern runs.
+HAS_NUMBER = re.compile(r"\d|\b(?:" + _w + r")\b", re.IGNORECASE)
 
 
 @dataclass
@@ -115,8 +140,9 @@ class Quantity:
     end: int
     value: float
     unit: str | None
-    approx: str | None
+    approx: str | None  # canonical qualifier
     text: str
+    high: float | None = None  # upper bound of a range
 
     @property
     def number(self) -> float | int:
@@ -125,33 +151,58 @@ class Quantity:
 
 def find(text: str, offset: int = 0) -> list[Quantity]:
     """Every quantity in ``text``; spans are shifted by ``offset``."""
+    if not HAS_NUMBER.search(text):
+        return []
     out = []
     for m in NUMBER.finditer(text):
-        num, word, cur, scale = m.group("num"), m.group("word"), m.group("cur"), m.group("scale")
-        if num:
-            if YEARLIKE.match(num) and not (cur or scale or m.group("dollars")):
-                continue
-            if _inside_token(text, m.start("num"), m.end("num")):
-                continue
-            value = float(num.replace(",", ""))
-        else:
-            value = float(WORDS[word.lower()])
-        if scale:
-            value *= SCALES[scale.lower()]
-        unit = None
-        end = m.end()
-        if cur or m.group("dollars"):
-            unit = "USD" if (cur or "$").strip() in ("$", "US$", "USD", "") else cur.strip()
-        else:
-            u = UNIT.match(text, m.end())
-            if u and u.start("unit") - m.end() <= 40:
-                unit = next(k for k in UNITS if u.group(k))
-                end = u.end()
-            elif word and not u:
-                continue  # a bare number word ("one of", "two") is not a quantity
-        qual = m.group("qual").lower() if m.group("qual") else None
-        out.append(Quantity(m.start() + offset, end + offset, value, unit, qual, text[m.start() : end]))
+        q = _quantity(text, m)
+        if q is not None:
+            q.start, q.end = q.start + offset, q.end + offset
+            out.append(q)
     return out
+
+
+def _quantity(text: str, m: re.Match) -> Quantity | None:
+    num, word, cur, scale = m.group("num"), m.group("word"), m.group("cur"), m.group("scale")
+    dollars = m.group("dollars")
+    if num:
+        if YEARLIKE.match(num) and not (cur or scale or dollars):
+            return None
+        if _inside_token(text, m.start("num"), m.end("num")):
+            return None
+        value = float(num.replace(",", ""))
+    else:
+        value = float(WORDS[word.lower()])
+    if scale:
+        value *= SCALES[scale.lower()]
+    high = None
+    end = m.end()
+    if m.group("high"):
+        high = float(m.group("high").replace(",", ""))
+        if m.group("scale2") or scale:
+            high *= SCALES[(m.group("scale2") or scale).lower()]
+        joined = text[m.end("scale") if scale else m.end("num" if num else "word") : m.start("high")]
+        year_like = YEARLIKE.match(m.group("high")) and not (m.group("cur2") or m.group("scale2"))
+        two = "and" in joined and not BETWEEN.search(text[max(0, m.start() - 10) : m.start()])
+        if year_like or two:  # "10 and 2014", "96 … and 40": not a range
+            high = None
+            end = m.end("scale") if scale else m.end("num" if num else "word")
+        elif m.group("scale2") and not scale:  # "$5-10 million"
+            value *= SCALES[m.group("scale2").lower()]
+    unit = None
+    if cur or (high is not None and m.group("cur2")) or (dollars and end == m.end()):
+        c = (cur or m.group("cur2") or "$").strip()
+        unit = "USD" if c in ("$", "US$", "USD") else {"€": "EUR", "£": "GBP"}.get(c, c)
+    else:
+        u = UNIT.match(text, end)
+        if u and u.start("unit") - end <= 40:
+            unit = next(k for k in UNITS if u.group(k))
+            end = u.end()
+        elif word and not u:
+            return None  # a bare number word ("one of", "two") is not a quantity
+    qual = m.group("qual")
+    approx = QUALIFIERS.get(qual.lower()) if qual else None
+    return Quantity(m.start(), end, value, unit, approx, text[m.start() : end], high)
 
 
 def _inside_token(text: str, start: int, end: int) -> bool:

@@ -1,15 +1,31 @@
-"""Negation: "has not used … since 1991" is a denied use, never an affirmed one."""
+"""Negation: "has not used … since 1991" is a denied use, never an affirmed one.
+
+A trigger (the verb or noun an extractor keys on) is denied when a negation
+governs it: a negator earlier in the same clause ("has not used", "no longer
+holds", "never ratified", "refused to join", "no funding for new mines"), or
+a negated frame around it ("there is no suggestion that … used"). Words that
+only look negative ("the Mine Ban Treaty", "prohibits" in a policy) are left to
+the extractors, which know whether a ban is a fact or a rule.
+"""
 
 from __future__ import annotations
 
 import re
 
 NEGATION = re.compile(
-    r"\b(?:not|never|no longer|no|none|nor|neither|without|refused to|refuses to|declined to|"
-    r"has yet to|ceased|halt(?:ed|ing)?|ban(?:ned|ning|s)?|prohibit(?:ed|s|ing)?|moratorium)\b|n['’]t\b",
+    r"\b(?:not|never|no longer|no|none|nor|neither|without|"
+    r"refus(?:ed|es|ing) to|declin(?:ed|es|ing) to|fail(?:ed|s)? to|has yet to|have yet to|"
+    r"ceased|stopped|ended|halt(?:ed|ing)?)\b|n['’]t\b",
     re.IGNORECASE,
 )
-CLAUSE_BREAK = re.compile(r"[;:]|,\s*(?:but|while|whereas|although|and)\b|\bbut\b|\bwhile\b")
+# A clause ends at these; a negation before them does not reach past.
+CLAUSE_BREAK = re.compile(
+    r"[;:]|—|,\s*(?:but|while|whereas|although|and|which|who|as)\b|\bbut\b|\bwhile\b|\bwhereas\b|"
+    r"\bwith the(?: \w+)? exception\b|\bexcept\b|\bsince the\b",
+    re.IGNORECASE,
+)
+# Negators that govern a following noun, not a verb: "no minefields", "no funding for".
+NOT_BEFORE = re.compile(r"\b(?:not only|no doubt|no matter|not least|nothing but|no sooner)\b", re.IGNORECASE)
 
 
 def _clause_before(text: str, trigger: int, window: int) -> str:
@@ -18,14 +34,15 @@ def _clause_before(text: str, trigger: int, window: int) -> str:
     return span[breaks[-1].end() :] if breaks else span
 
 
-def negation_word(text: str, trigger: int, window: int = 70) -> str | None:
+def negation_word(text: str, trigger: int, window: int = 80) -> str | None:
     """The last negation governing the word at ``trigger`` (an offset into ``text``), if any.
 
     Looks back from the trigger to the start of its clause, at most ``window`` characters.
     """
-    found = NEGATION.findall(_clause_before(text, trigger, window))
+    clause = NOT_BEFORE.sub(lambda m: " " * len(m.group(0)), _clause_before(text, trigger, window))
+    found = NEGATION.findall(clause)
     return found[-1].lower() if found else None
 
 
-def negated(text: str, trigger: int, window: int = 70) -> bool:
+def negated(text: str, trigger: int, window: int = 80) -> bool:
     return negation_word(text, trigger, window) is not None

@@ -1,152 +1,227 @@
-"""``policy``: a policy version, its date, and the provisions a passage states.
+"""``policy``: a policy version, when the passage dates it, and the provisions it states.
 
-The version is the year the passage names ("the 2014 policy"), else the year
-of the policy the paragraph named last. Provisions are read from the passage
-with the patterns in :data:`PROVISIONS`; each provision keeps its own words.
+Facts have value ``"<year> policy"`` and attributes ``{"version": year,
+"provisions": {name: value}}`` in the vocabulary of ``vocab/data/provisions.yaml``.
+Each clause of a sentence is read on its own, because one sentence often
+states two versions ("the policy abandons the previous constraint … and instead
+permits …"). A clause's version is, in order:
+
+1. a year naming a policy ("the 2014 policy");
+2. an administration the document has dated ("the Bush policy", "Trump-era");
+3. the date of an issuing act in the clause ("in 2014 … issued a policy",
+   "called for the eventual elimination … in September 1994");
+4. the version before the one in force, for "the previous policy";
+5. the policy the reader last met ("the policy", "It", in a note: the policy
+   of the sentence that cites it); "the new/revised policy" is the newest one.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
-from minewatch.extract.context import Sentence
+from minewatch.extract.context import DocContext, Sentence
 from minewatch.model import Fact, Period
+from minewatch.vocab.loader import load_provisions
 
 VERSION = re.compile(
-    r"\b(?P<year>(?:19|20)\d\d)\s+(?:US\s+|U\.S\.\s+)?(?:landmines?\s+|anti-?personnel\s+(?:land)?mine\s+)?polic(?:y|ies)\b",
+    r"\b(?P<year>(?:19|20)\d\d)(?:’s|'s)?\s+(?:US\s+|U\.S\.\s+)?(?:landmines?\s+|anti-?personnel\s+(?:land)?mine\s+)?"
+    r"polic(?:y|ies)\b",
     re.IGNORECASE,
 )
-ISSUED = re.compile(
-    r"\b(?:announc\w+|issu\w+|releas\w+|adopt\w+|set|unveil\w+|revis\w+)\b[^.]{0,60}\bpolicy\b|"
-    r"\bpolicy\b[^.]{0,40}\b(?:announc\w+|issu\w+|releas\w+)\b|\bcall(?:ed)? for\b[^.]{0,30}\belimination\b|"
-    r"\bgoal\b[^.]{0,40}\b(?:join|accede|accession)\b",
+ISSUING = re.compile(
+    r"\b(?:announced|issued|released|adopted|unveiled|set|reversed|decided|maintain|maintained|retained|"
+    r"reaffirmed|call(?:ed)? for|did not (?:adopt or )?sign|refused to sign)\b",
     re.IGNORECASE,
 )
-PROVISIONS: dict[str, list[tuple[str, re.Pattern]]] = {
-    "geographic_scope": [
-        ("anywhere", re.compile(r"\banywhere in the world\b|\bworldwide\b", re.I)),
-        (
-            "Korean Peninsula only",
-            re.compile(r"\b(?:outside|except|only on|only in)\b[^.]{0,20}\bKorea", re.I),
-        ),
-    ],
-    "use_authorization": [
-        (
-            "combatant commanders",
-            re.compile(r"\b(?:regional|combatant) (?:combatant )?commanders?\b|\bfour-star general\b", re.I),
-        ),
-        (
-            "President",
-            re.compile(
-                r"\bPresidential level\b|\bauthori[sz]\w+\b[^.]{0,40}\bPresident\b|\bPresident\b[^.]{0,40}\bauthori[sz]",
-                re.I,
-            ),
-        ),
-    ],
-    "persistence": [
-        ("non-persistent only", re.compile(r"\bnon-persistent\b|\bself-destruct", re.I)),
-        (
-            "persistent phased out",
-            re.compile(r"\bphased?-out persistent\b|\bphase out\b[^.]{0,30}persistent", re.I),
-        ),
-    ],
-    "production": [
-        (
-            "banned",
-            re.compile(
-                r"\bban\w*\s+production\b|\bno future\b[^.]{0,20}\bproduction\b|\bno longer (?:develop|produce)\b",
-                re.I,
-            ),
-        ),
-        ("allowed", re.compile(r"\ballows?\b[^.]{0,40}\bproduc", re.I)),
-    ],
-    "acquisition": [
-        (
-            "banned",
-            re.compile(r"\bban\w*\b[^.]{0,30}\bacquisition\b|\bno future\b[^.]{0,40}\bacquisition\b", re.I),
-        ),
-        ("allowed", re.compile(r"\bmay acquire\b|\bexplore acquiring\b|\ballows?\b[^.]{0,40}\bacqui", re.I)),
-    ],
-    "use": [
-        ("allowed", re.compile(r"\b(?:allows?|permits?)\b[^.]{0,50}\buse\b", re.I)),
-        ("restricted", re.compile(r"\bnot (?:to )?use\b|\bhalting their use\b|\bnot use\b", re.I)),
-    ],
-    "transfer": [
-        ("as US law provides", re.compile(r"\bnot seek to transfer\b|\btransfer\b[^.]{0,40}\blaw\b", re.I)),
-        ("no assistance outside Korea", re.compile(r"\bnot to assist\b", re.I)),
-    ],
-    "stockpile_destruction": [
-        (
-            "destroy stocks not needed for Korea",
-            re.compile(r"\bdestroy\b[^.]{0,60}\bnot required for the defen[cs]e\b", re.I),
-        ),
-        ("no life extension", re.compile(r"\bprecluded?\b[^.]{0,40}\bextending\b", re.I)),
-    ],
-    "accession_goal": [
-        (
-            "abandoned",
-            re.compile(
-                r"\boff the path\b|\breversed\b[^.]{0,40}\bgoal\b|\bgoal\b[^.]{0,80}\breversed\b|\brejected\b[^.]{0,40}\bprohibition",
-                re.I,
-            ),
-        ),
-        (
-            "join the treaty",
-            re.compile(
-                r"\b(?:goal|aspiration|ultimately)\b[^.]{0,60}\b(?:join|accede|accession)\b|\ballow us to accede\b",
-                re.I,
-            ),
-        ),
-        ("refused", re.compile(r"\brefused to join\b|\bdid not (?:adopt or )?sign\b", re.I)),
-    ],
+ISSUED_OBJECT = re.compile(
+    r"\b(?:polic(?:y|ies)|goal|objective|directive|restraints|position|elimination|sign)\b", re.IGNORECASE
+)
+ADMIN = re.compile(
+    r"\b(?P<name>[A-Z][a-z]+)(?:\s+administration|-era|\s+(?:had\s+)?decided|\s+policy)\b|"
+    r"\bPresident\s+(?:[A-Z][a-z]+\s+|[A-Z]\.\s+)*(?P<pname>[A-Z][a-z]+)\b"
+)
+REFERENCE = re.compile(
+    r"\bpolic(?:y|ies)\b|^\W*It\b|\brequirements?\b|\bFAQs?\b|\bdirective\b|\bcommit\w*\b|\brestraints?\b|"
+    r"\bposition\b|\baspirations?\b",
+    re.IGNORECASE,
+)
+NEWEST = re.compile(r"\b(?:new|revised|current|updated)\s+(?:\w+\s+)?polic(?:y|ies)\b", re.IGNORECASE)
+PREVIOUS = re.compile(
+    r"\b(?:previous|prior|former|earlier)\s+(?:\w+\s+)?(?:polic(?:y|ies)|constraints?|requirements?|restrictions?|"
+    r"limits?|rules?)\b|\bfrom\s+(?:the\s+)?(?:president|Presidential level)\b",
+    re.IGNORECASE,
+)
+PREVIOUS_END = re.compile(
+    r"\band instead\b|\binstead\b|\bto (?:the )?(?:regional|combatant|level)\b|[;:]|$", re.I
+)
+CLAUSE = re.compile(r",\s+(?=(?:an?|the)\s+(?:goal|objective|aim|decision)\b)|,\s+which\b", re.IGNORECASE)
+REVERSAL = re.compile(
+    r"\b(?:roll(?:ing|s|ed)? back|revers\w*|lift\w*|rescind\w*|weaken\w*)\b[^.]{0,25}$", re.I
+)
+NOT_NAMES = {
+    "the",
+    "this",
+    "that",
+    "its",
+    "their",
+    "new",
+    "previous",
+    "current",
+    "revised",
+    "any",
+    "landmine",
+    "a",
 }
+CONTEXT_WINDOW = 3000  # characters back in which "the policy" finds its antecedent
 
 
 def provisions(text: str) -> dict[str, str]:
+    """The provisions a passage states, as {name: value} from the provision vocabulary."""
     found = {}
-    for name, options in PROVISIONS.items():
-        for value, pattern in options:
-            if pattern.search(text):
+    for name, provision in load_provisions().items():
+        for value, cues in provision.values:
+            if any(_cue(c, text) for c in cues):
                 found[name] = value
                 break
     return found
 
 
+def _cue(pattern: re.Pattern, text: str) -> bool:
+    """A cue counts unless the passage is undoing it ("rolling back prohibitions on production")."""
+    return any(not REVERSAL.search(text[max(0, m.start() - 40) : m.start()]) for m in pattern.finditer(text))
+
+
+def scan(ctx: DocContext, sentences: list[Sentence]) -> None:
+    """First pass: the versions a document names or dates, and its administrations' policies."""
+    found: list[tuple[int, int]] = [(m.start(), int(m.group("year"))) for m in VERSION.finditer(ctx.doc.text)]
+    for s in sentences:
+        if s.footnote is not None:
+            continue
+        for lo, hi in _clauses(s.text):
+            year = _issued_year(s, lo, hi)
+            if year:
+                found.append((s.start + lo, year))
+                for name in _admins(s.text[lo:hi]):
+                    ctx.admins[name] = year
+    ctx.versions = sorted(set(found))
+
+
 def extract(s: Sentence) -> list[Fact]:
-    version = _version(s)
-    if version is None:
+    if s.kind == "table":
         return []
-    found = provisions(s.text)
-    if not found and not ISSUED.search(s.text):
-        return []
-    year, when = version
-    return [
-        s.fact(
-            "policy",
-            f"{year} policy",
-            "policy.provisions@1",
-            0.7 if found else 0.6,
-            when=when,
-            attributes={"version": year, "provisions": found},
-        )
-    ]
+    out: list[Fact] = []
+    for lo, hi in _clauses(s.text):
+        clause = s.text[lo:hi]
+        if lo and re.match(r",\s+an?\s", clause):  # an appositive restates the phrase before it
+            lo = max(0, lo - 40)
+            clause = s.text[lo:hi]
+        prev = PREVIOUS.search(clause)
+        current_text, previous_text = clause, ""
+        if prev:
+            end = PREVIOUS_END.search(clause, prev.end())
+            previous_text = clause[prev.start() : end.start()]
+            current_text = clause[: prev.start()] + " " * len(previous_text) + clause[end.start() :]
+        found = provisions(current_text)
+        issued = _issued_year(s, lo, hi)
+        version = _version(s, lo, hi, issued)
+        if version and (found or (issued and not previous_text)):
+            when = _clause_period(s, lo, hi) or _year(version)
+            out.append(_fact(s, version, found, when))
+        if previous_text:
+            older = provisions(previous_text)
+            base = version or _context_version(s, s.start + lo)
+            before = _predecessor(s.ctx, base) if base else None
+            if older and before:
+                p = [f.period for f in s.periods if s.start + lo + prev.start() <= f.start < s.start + hi]
+                out.append(_fact(s, before, older, p[0] if p else _year(before), previous=True))
+    return out
 
 
-def _version(s: Sentence) -> tuple[int, Period] | None:
-    m = VERSION.search(s.text)
-    if m:
-        return int(m.group("year")), _year(m.group("year"), m.group(0))
-    if not re.search(r"\bpolic(?:y|ies)\b|\belimination\b|\bjoin the treaty\b", s.text, re.I):
+def _fact(
+    s: Sentence, version: int, found: dict[str, str], when: Period | None, previous: bool = False
+) -> Fact:
+    attrs = {"version": version, "provisions": found}
+    if previous:
+        attrs["stated_as"] = "previous policy"
+    return s.fact(
+        "policy",
+        f"{version} policy",
+        "policy.provisions@2",
+        0.75 if found else 0.6,
+        when=when,
+        attributes=attrs,
+    )
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    cuts = [m.start() for m in CLAUSE.finditer(text)]
+    bounds = [0, *cuts, len(text)]
+    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+
+
+def _clause_period(s: Sentence, lo: int, hi: int) -> Period | None:
+    inside = [f.period for f in s.periods if s.start + lo <= f.start < s.start + hi]
+    return inside[0] if inside else None
+
+
+def _issued_year(s: Sentence, lo: int, hi: int) -> int | None:
+    """The year of an issuing act the clause dates ("in 2014 … issued a policy")."""
+    clause = s.text[lo:hi]
+    verb = ISSUING.search(clause)
+    if not verb or not ISSUED_OBJECT.search(clause):
         return None
-    if s.periods and ISSUED.search(s.text):
-        p = s.periods[0].period
-        return p.year, p
-    before = s.doc.text[max(0, s.start - 1500) : s.start]
-    ms = list(VERSION.finditer(before))
-    if ms and re.search(r"\b(?:the|this|new) policy\b", s.text, re.I):
-        return int(ms[-1].group("year")), _year(ms[-1].group("year"), ms[-1].group(0))
+    named = {m.start("year") for m in VERSION.finditer(clause)}
+    for f in s.periods:
+        local = f.start - s.start - lo
+        if 0 <= local < hi - lo and local not in named and f.period.precision not in ("since", "until"):
+            return f.period.year
     return None
 
 
-def _year(y: str, text: str) -> Period:
-    return Period(f"{y}-01-01", f"{y}-12-31", "year", text)
+def _version(s: Sentence, lo: int, hi: int, issued: int | None) -> int | None:
+    clause = s.text[lo:hi]
+    m = VERSION.search(clause)
+    if m and not PREVIOUS.search(clause[: m.start()]):
+        return int(m.group("year"))
+    for name in _admins(clause):
+        if name in s.ctx.admins:
+            return s.ctx.admins[name]
+    if issued:
+        return issued
+    if PREVIOUS.match(clause.lstrip()):
+        return None  # the whole clause is about the policy before; handled by the caller
+    if s.footnote is None and not REFERENCE.search(clause):
+        return None
+    if NEWEST.search(clause):
+        seen = [y for off, y in s.ctx.versions if off < _position(s)]
+        return max(seen) if seen else None
+    return _context_version(s, s.start + lo)
+
+
+def _admins(text: str) -> list[str]:
+    names = [(m.group("name") or m.group("pname")).lower() for m in ADMIN.finditer(text)]
+    return [n for n in names if n not in NOT_NAMES]
+
+
+def _position(s: Sentence) -> int:
+    return s.ctx.anchors.get(s.footnote, s.start) if s.footnote is not None else s.start
+
+
+def _context_version(s: Sentence, offset: int) -> int | None:
+    """The version named last before the sentence (for a note, before its marker)."""
+    pos = _position(s) if s.footnote is not None else offset
+    versions = s.ctx.versions
+    i = bisect_left(versions, (pos, 0))
+    if i and pos - versions[i - 1][0] <= CONTEXT_WINDOW:
+        return versions[i - 1][1]
+    return None
+
+
+def _predecessor(ctx: DocContext, version: int) -> int | None:
+    older = [y for _o, y in ctx.versions if y < version]
+    return max(older) if older else None
+
+
+def _year(y: int) -> Period:
+    return Period(f"{y}-01-01", f"{y}-12-31", "year", str(y))

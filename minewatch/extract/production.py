@@ -1,4 +1,11 @@
-"""``production``: production and procurement, with year, quantity, type and cost."""
+"""``production``: production and procurement, with year, quantity, type and cost.
+
+The verb must act on mines ("produced antipersonnel mines", "bought nearly
+80,000 M16A1"): "the Trump era has not produced a wider backsliding" and
+"US-manufactured mines" are no production. Denials ("has not procured",
+"no funding for new mines", "No … mines are being funded") hold as of the
+period they name, else the document's date.
+"""
 
 from __future__ import annotations
 
@@ -6,29 +13,48 @@ import re
 
 from minewatch.extract.context import Sentence
 from minewatch.extract.polarity import negated
-from minewatch.extract.rules import about_policy, hypothetical, mine_quantities, money, qualifier
+from minewatch.extract.rules import about_policy, hypothetical, mine_quantities, money
 from minewatch.model import Fact
 
 VERB = re.compile(
-    r"\b(?:produc(?:ed|es|e|tion|ing)|manufactur\w+|procure\w*|procurement|bought|purchas\w+|fund(?:ed|ing))\b",
+    r"(?<!-)\b(?:produc(?:ed|es|e|tion|ing)|manufactur\w+|procured?|procurement|bought|purchas\w+|fund(?:ed|ing))\b",
     re.IGNORECASE,
 )
+OBJECT = re.compile(
+    r"\b(?:mines?|landmines?|munitions?)\b|\b(?:ADAM|Gator|M\d+\w*|CBU-\d+\w*)\b", re.IGNORECASE
+)
+OBJECT_WINDOW = 60
 LAST = re.compile(r"\blast\b", re.IGNORECASE)
+ALTERNATIVES = re.compile(r"\balternatives?\b", re.IGNORECASE)
+NONE_FUNDED = re.compile(r"^\W*No\b", re.IGNORECASE)
+PASSIVE = re.compile(r"\b(?:were|was|are|is|been|being)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _trigger(s: Sentence) -> re.Match | None:
+    """The first verb acting on mines: followed by them, or passive with them before it."""
+    for m in VERB.finditer(s.text):
+        after = s.text[m.end() : m.end() + OBJECT_WINDOW]
+        before = s.text[max(0, m.start() - OBJECT_WINDOW) : m.start()]
+        if OBJECT.search(after) or (PASSIVE.search(before) and OBJECT.search(before)):
+            return m
+    return None
 
 
 def extract(s: Sentence) -> list[Fact]:
-    verb = VERB.search(s.text)
-    if not verb or about_policy(s):
+    if s.kind == "table" or about_policy(s) or ALTERNATIVES.search(s.text):
         return []
-    if negated(s.text, verb.start()) or re.match(r"\W*No\b", s.text):
+    verb = _trigger(s)
+    if not verb:
+        return []
+    if negated(s.text, verb.start()) or NONE_FUNDED.match(s.text):
         return [
             s.fact(
                 "production",
-                "production or procurement",
-                "production.none@1",
+                "production",
+                "production.none@2",
                 0.75,
                 polarity="denied",
-                when=s.periods[0].period if s.periods else None,
+                when=s.periods[0].period if s.periods else s.as_of(),
             )
         ]
     if hypothetical(s, verb.start()):
@@ -38,18 +64,26 @@ def extract(s: Sentence) -> list[Fact]:
         s.fact(
             "production",
             q.number,
-            "production.quantity@1",
+            "production.quantity@2",
             0.85,
             unit="mines",
-            approx=qualifier(q),
+            approx=q.approx,
             mine_types=types,
             when=s.period_near(q.start),
             attributes={"cost_usd": cost[0].number} if cost else {},
         )
         for q, types in mine_quantities(s)
     ]
-    if not out and LAST.search(s.text) and s.periods:
+    if not out and s.periods:
+        attrs = {"last": True} if LAST.search(s.text) else {}
         out.append(
-            s.fact("production", "last production", "production.last@1", 0.8, when=s.periods[-1].period)
+            s.fact(
+                "production",
+                "production",
+                "production.event@2",
+                0.75,
+                when=s.periods[-1].period,
+                attributes=attrs,
+            )
         )
     return out

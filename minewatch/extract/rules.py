@@ -7,71 +7,71 @@ import re
 from minewatch.extract.context import Sentence
 from minewatch.extract.numbers import Quantity
 
-CANONICAL_QUALIFIERS = {
-    "just more than": "just over",
-    "slightly more than": "just over",
-    "slightly over": "just over",
-    "over": "more than",
-    "in excess of": "more than",
-    "almost": "nearly",
-    "close to": "nearly",
-    "about": "approximately",
-    "around": "approximately",
-    "roughly": "approximately",
-    "some": "approximately",
-    "an estimated": "approximately",
-    "estimated": "approximately",
-    "fewer than": "less than",
-    "under": "less than",
-    "as many as": "up to",
-    "at most": "up to",
-    "a total of": None,
-    "an additional": None,
-}
 # A sentence that states what a policy or law allows or forbids is about policy,
 # not practice: "the policy allows the US to produce" is no production.
 POLICY_FRAME = re.compile(
-    r"\b(?:polic(?:y|ies)|law|directive|moratorium|FAQs?|fact sheet)\b[^.]{0,80}?\b(?:allow|permit|ban|prohibit|"
-    r"commit|halt|preclude|lower|abandon|authori[sz]|state|require|envisage|envision)",
+    r"\b(?:polic(?:y|ies)|law|directive|moratorium|FAQs?|fact sheet|doctrine)\b[^.]{0,80}?\b(?:allow|permit|ban|"
+    r"prohibit|commit|halt|preclude|lower|abandon|authori[sz]|state|require|envisage|envision|relax)|"
+    r"\b(?:committed|commits|pledged|promised)\b[^.]{0,20}\b(?:to|not to|that)\b|\bunder the \d{4} policy\b|"
+    r"\b(?:would|will) (?:no longer|not) (?:develop|use|produce)\b",
     re.IGNORECASE,
 )
 MODAL = re.compile(
-    r"\b(?:could|would|might|may|should|will|shall|can|intends? to|plans? to|envision\w*|consider\w*|"
-    r"if|whether|allow\w*|permit\w*|need\w* to|seek\w* to)\b",
+    r"\b(?:could|would|might|may|should|shall|can|will|intends? to|plans? to|envision\w*|consider\w*|"
+    r"if|whether|in the event of|allow\w*|permit\w*|need\w* (?:for|to)|seek\w* to|expected to|supposed to|"
+    r"cited the need|hypothetical\w*)\b",
     re.IGNORECASE,
 )
+CLAUSE_START = re.compile(r"[;:—]|,\s*(?:but|while|and|which|although)\b|\bbut\b|\bthat\b", re.IGNORECASE)
 MINES_NEAR = 40
 
 
 def qualifier(q: Quantity) -> str | None:
-    if q.approx is None:
-        return None
-    return CANONICAL_QUALIFIERS.get(q.approx, q.approx)
+    return q.approx
 
 
 def about_policy(s: Sentence) -> bool:
     return bool(POLICY_FRAME.search(s.text))
 
 
-def hypothetical(s: Sentence, trigger: int) -> bool:
+def hypothetical(s: Sentence, trigger: int, window: int = 90) -> bool:
     """A modal or conditional governs the trigger (offset into the sentence text)."""
-    clause = s.text[max(0, trigger - 50) : trigger]
+    span = s.text[max(0, trigger - window) : trigger]
+    breaks = list(CLAUSE_START.finditer(span))
+    clause = span[breaks[-1].start() :] if breaks else span
     return bool(MODAL.search(clause))
 
 
 def mine_quantities(s: Sentence) -> list[tuple[Quantity, list[str]]]:
-    """Quantities of mines, each with the catalogued types named right after it."""
+    """Quantities of mines, each with the catalogued types named right after it.
+
+    A bare count in parentheses after a named category ("“demil” (6,528,568)")
+    counts mines too when the sentence is about a number of mines.
+    """
     out = []
     for q in s.quantities:
         types = [m for ms, _me, m in s.mine_types if 0 <= ms - q.end <= 3 or q.start <= ms < q.end]
         if q.unit == "mines" or (q.unit is None and types):
             out.append((q, types))
-    return out
+    if out:
+        for q in s.quantities:
+            local = q.start - s.start
+            if (
+                q.unit is None
+                and local
+                and s.text[local - 1] == "("
+                and s.text[q.end - s.start : q.end - s.start + 1] == ")"
+            ):
+                out.append((q, []))
+    return sorted(out, key=lambda p: p[0].start)
 
 
 def money(s: Sentence) -> list[Quantity]:
     return [q for q in s.quantities if q.unit == "USD"]
 
 
-def first(pattern: re.Pattern, text: str) -> re.Match | None:
-    return pattern.search(text)
+def mentions_mines(s: Sentence) -> bool:
+    return bool(MINES.search(s.text)) or bool(s.mine_types)
+
+
+MINES = re.compile(r"\b(?:anti-?personnel|land)?\s?mines?\b|\bminefields?\b|\blandmines?\b", re.IGNORECASE)

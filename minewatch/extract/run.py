@@ -1,11 +1,23 @@
-"""Run every extractor over a document's body sentences and footnotes."""
+"""Run every extractor over a document's body sentences, table rows and footnotes."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from minewatch.extract import destruction, policy, production, sentences, stockpile, transfer, treaty, use
-from minewatch.extract.context import Sentence
+from minewatch.extract import (
+    alternatives,
+    destruction,
+    diplomacy,
+    mine_action,
+    policy,
+    production,
+    sentences,
+    stockpile,
+    transfer,
+    treaty,
+    use,
+)
+from minewatch.extract.context import DocContext, Sentence
 from minewatch.model import Document, Fact
 from minewatch.vocab import Vocabulary
 
@@ -18,16 +30,26 @@ EXTRACTORS: dict[str, Extractor] = {
     "use": use.extract,
     "policy": policy.extract,
     "treaty": treaty.extract,
+    "diplomacy": diplomacy.extract,
     "destruction": destruction.extract,
+    "alternatives": alternatives.extract,
+    "mine_action": mine_action.extract,
 }
 
 
 def document_sentences(doc: Document, vocab: Vocabulary, doc_id: str | None = None) -> list[Sentence]:
-    doc_id = doc_id or doc.id
-    out = []
+    """Sentences in reading order: body and table paragraphs, then the notes."""
+    ctx = DocContext.of(doc, vocab, doc_id)
+    out: list[Sentence] = []
+    caption: str | None = None
     for p in doc.paragraphs:
-        if p.kind in ("heading", "meta", "table"):
+        if p.kind in ("heading", "meta"):
             continue
+        if p.kind == "table":
+            caption = caption or doc.text[p.start : p.end]
+            out.append(Sentence(ctx, p.start, p.end, section=p.section, kind="table", caption=caption))
+            continue
+        caption = None
         note = None
         start = p.start
         if p.kind == "footnote":
@@ -38,16 +60,29 @@ def document_sentences(doc: Document, vocab: Vocabulary, doc_id: str | None = No
             if body is None:
                 continue
             note, start = body.number, body.start
+        previous = None
         for s, e in sentences.split(doc.text, start, p.end):
-            out.append(Sentence(doc, doc_id, vocab, s, e, section=p.section, footnote=note))
+            sentence = Sentence(
+                ctx,
+                s,
+                e,
+                section=p.section,
+                footnote=note,
+                kind="footnote" if note is not None else "body",
+                previous=previous,
+            )
+            out.append(sentence)
+            previous = sentence
     return out
 
 
 def extract(doc: Document, vocab: Vocabulary) -> list[Fact]:
     """Candidate facts from every sentence; each fact is valid and names a known state."""
     facts: list[Fact] = []
-    doc_id = doc.id
-    for sentence in document_sentences(doc, vocab, doc_id):
+    found = document_sentences(doc, vocab)
+    if found:
+        policy.scan(found[0].ctx, found)
+    for sentence in found:
         for run in EXTRACTORS.values():
             for fact in run(sentence):
                 if fact.state and fact.state in vocab.states and fact.indicator in vocab.indicators:

@@ -1,65 +1,140 @@
-"""``stockpile``: how many mines a state holds, when, and of what scope."""
+"""``stockpile``: how many mines a state holds, when, of what scope; which types; when stocks expire.
+
+A count of mines is a stockpile figure when the sentence speaks of stocks, or
+continues a sentence that did ("This is a reduction from the previous number
+reported in 2002 of approximately 10.4 million"). Mines that "have been
+destroyed" are destruction, not holdings. A table whose caption names a
+stockpile and a year makes each row naming a mine type a holding of that type.
+"""
 
 from __future__ import annotations
 
 import re
 
+from minewatch.extract import dates
 from minewatch.extract.context import Sentence
 from minewatch.extract.polarity import negated
-from minewatch.extract.rules import mine_quantities, qualifier
-from minewatch.model import Fact
+from minewatch.extract.rules import mine_quantities
+from minewatch.model import Fact, Period
 
-CUE = re.compile(r"\b(?:stockpil\w*|stocks?|inventory|holds?|held|stored)\b", re.IGNORECASE)
+CUE = re.compile(r"\b(?:stockpil\w*|stocks?|inventory|holds?|held|stored|arsenal)\b", re.IGNORECASE)
+CARRY = re.compile(r"\b(?:number|total|figure|count|reduction|increase|decrease|down from|up from)\b", re.I)
 SCOPE = re.compile(
     r"\b(active|operational|unserviceable|demil\w*|awaiting destruction|war reserve)\b", re.IGNORECASE
 )
+SCOPES = {"demil": "demilitarization", "demilitarization": "demilitarization", "war reserve": "war reserve"}
 HOLDS_NONE = re.compile(r"\bno longer (?:holds?|stockpiles?|possess\w*|has)\b[^.]{0,60}", re.IGNORECASE)
+DESTROYED = re.compile(
+    r"\b(?:have|has|had|were|was|been)\s+(?:\w+\s+)?(?:destroyed|demilitari[sz]ed)\b", re.I
+)
+EXPIRY = re.compile(r"\b(?:expire|expiry|become unusable|be completely unusable|obsolete)\b", re.IGNORECASE)
+ANAPHOR = re.compile(r"\b(?:this|that|these|those|the same)\b|\balso\b", re.IGNORECASE)
+PER_UNIT = re.compile(r"\s\[(\d{1,3})\]")
+TABLE_CAPTION = re.compile(r"\bstockpil\w*|\bstocks?\b|\binventory\b", re.IGNORECASE)
 
 
 def extract(s: Sentence) -> list[Fact]:
-    cue = CUE.search(s.text)
-    if not cue:
+    if s.kind == "table":
+        return _table_row(s)
+    if DESTROYED.search(s.text):
         return []
+    out = _counts(s) if (CUE.search(s.text) or _continues_stockpile(s)) else []
+    if out:
+        return out
+    none = HOLDS_NONE.search(s.text)
+    if none:
+        persistent = "persistent" in none.group(0).lower()
+        return [
+            s.fact(
+                "stockpile",
+                "persistent mines" if persistent else "antipersonnel mines",
+                "stockpile.none@2",
+                0.75,
+                polarity="denied",
+                when=s.periods[0].period if s.periods else s.as_of(),
+            )
+        ]
+    cue = CUE.search(s.text)
+    if cue and re.search(r"\bno\s+stockpiles?\b", s.text, re.I) and negated(s.text, cue.end()):
+        return [s.fact("stockpile", "antipersonnel mines", "stockpile.none@2", 0.6, polarity="denied")]
+    return _expiry(s) if cue else []
+
+
+def _counts(s: Sentence) -> list[Fact]:
     out = []
     for q, types in mine_quantities(s):
         local = q.start - s.start
-        scope = SCOPE.search(s.text[max(0, local - 60) : local + 60])
+        scope = SCOPE.search(s.text[max(0, local - 40) : local + 40])
+        attrs = {}
+        if scope:
+            word = scope.group(1).lower()
+            attrs["scope"] = SCOPES.get(word, "demilitarization" if word.startswith("demil") else word)
         out.append(
             s.fact(
                 "stockpile",
                 q.number,
-                "stockpile.count@1",
+                "stockpile.count@2",
                 0.85,
                 unit="mines",
-                approx=qualifier(q),
+                approx=q.approx,
                 mine_types=types,
-                when=s.period_near(q.start) or _as_of(s),
-                attributes={"scope": scope.group(1).lower()} if scope else {},
+                when=s.period_near(q.start) or _inherited(s) or s.as_of(),
+                attributes=attrs,
             )
         )
-    none = HOLDS_NONE.search(s.text)
-    if none and not out:
-        persistent = "persistent" in none.group(0).lower()
-        out.append(
-            s.fact(
-                "stockpile",
-                "persistent mines" if persistent else "antipersonnel mines",
-                "stockpile.none@1",
-                0.75,
-                polarity="denied",
-                when=_as_of(s),
-            )
-        )
-    elif not out and negated(s.text, cue.start()) and re.search(r"\bno\s+stockpile", s.text, re.I):
-        out.append(s.fact("stockpile", "antipersonnel mines", "stockpile.none@1", 0.6, polarity="denied"))
     return out
 
 
-def _as_of(s: Sentence):
-    """Present-tense holdings are as of the document's date."""
-    from minewatch.model import Period
+def _continues_stockpile(s: Sentence) -> bool:
+    """A sentence carrying a count on from a stockpile sentence before it, in the same paragraph."""
+    return bool(s.previous and CUE.search(s.previous.text) and CARRY.search(s.text))
 
-    if s.periods:
-        return s.periods[0].period
-    d = s.doc.date
-    return Period(d.isoformat(), d.isoformat(), "day", "as of document date") if d else None
+
+def _inherited(s: Sentence) -> Period | None:
+    """'Also listed in this document are …': the date the previous sentence gave."""
+    if s.previous and ANAPHOR.search(s.text[:60]):
+        return s.previous.last_period
+    return None
+
+
+def _expiry(s: Sentence) -> list[Fact]:
+    m = EXPIRY.search(s.text)
+    if not m:
+        return []
+    when = s.period_near(m.start())
+    if when is None:
+        return []
+    life = [q.number for q in s.quantities if q.unit == "years"]
+    return [
+        s.fact(
+            "stockpile",
+            "expiry",
+            "stockpile.expiry@1",
+            0.7,
+            when=when,
+            attributes={"shelf_life_years": life[0]} if life else {},
+        )
+    ]
+
+
+def _table_row(s: Sentence) -> list[Fact]:
+    """A row of a stockpile table: the types it names were held in the caption's year."""
+    if not s.caption or not TABLE_CAPTION.search(s.caption) or s.text == s.caption:
+        return []
+    types = list(dict.fromkeys(m for _a, _b, m in s.mine_types))
+    if not types:
+        return []
+    periods = dates.find(s.caption.replace("\xa0", " "), s.doc.date)
+    per_unit = PER_UNIT.search(s.text)
+    attrs = {"mines_per_unit": int(per_unit.group(1))} if per_unit and len(types) == 1 else {}
+    return [
+        s.fact(
+            "stockpile",
+            "held",
+            "stockpile.table@1",
+            0.7,
+            mine_types=types,
+            when=periods[0].period if periods else None,
+            attributes=attrs,
+        )
+    ]

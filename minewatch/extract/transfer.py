@@ -6,35 +6,39 @@ import re
 
 from minewatch.extract.context import Sentence
 from minewatch.extract.polarity import negated
-from minewatch.extract.rules import hypothetical, mine_quantities, qualifier
+from minewatch.extract.rules import about_policy, hypothetical, mine_quantities
 from minewatch.model import Fact
 
 VERB = re.compile(r"\b(?:export\w*|import\w*|transferr?\w*|sold|sell\w*)\b", re.IGNORECASE)
 MORATORIUM = re.compile(
-    r"\bmoratorium\b|\bprohibit\w*\s+(?:any\s+)?exports?\b|\bban\w*\s+(?:on\s+)?exports?\b", re.IGNORECASE
+    r"\bmoratori(?:um|a)\b|\bprohibit\w*\s+(?:any\s+|all\s+)?exports?\b|\bban\w*\s+(?:on\s+)?exports?\b", re.I
 )
 
 
 def extract(s: Sentence) -> list[Fact]:
+    if s.kind == "table":
+        return []
     verb = VERB.search(s.text)
     if not verb:
         return []
     when = s.periods[0].period if s.periods else None
-    if MORATORIUM.search(s.text):
-        return [s.fact("transfer", "export moratorium", "transfer.moratorium@1", 0.8, when=when)]
-    if hypothetical(s, verb.start()):
+    if MORATORIUM.search(s.text) and not hypothetical(s, MORATORIUM.search(s.text).start()):
+        return [s.fact("transfer", "export moratorium", "transfer.moratorium@2", 0.8, when=when)]
+    if about_policy(s) or hypothetical(s, verb.start()):
         return []
     if negated(s.text, verb.start()):
-        return [s.fact("transfer", "transfer", "transfer.none@1", 0.75, polarity="denied", when=when)]
+        return [
+            s.fact("transfer", "transfer", "transfer.none@2", 0.75, polarity="denied", when=when or s.as_of())
+        ]
     countries = [q for q in s.quantities if q.unit == "countries"]
     return [
         s.fact(
             "transfer",
             q.number,
-            "transfer.quantity@1",
+            "transfer.quantity@2",
             0.85,
             unit="mines",
-            approx=qualifier(q),
+            approx=q.approx,
             mine_types=types,
             when=s.period_near(q.start),
             attributes={"direction": "import" if "import" in verb.group(0).lower() else "export"}

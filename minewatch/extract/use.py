@@ -1,40 +1,72 @@
-"""``use``: who used antipersonnel mines, when, where, how many, of which type."""
+"""``use``: who used antipersonnel mines, when, where, how many, of which type; and who holds minefields.
+
+A use needs a use verb whose object is mines ("used 117,634 antipersonnel
+mines", "the use of a single mine", "employment … a single munition"): "used a
+1994 speech to call for the elimination of mines" is no use. Statements of
+what a policy allows, intentions and conditionals are not practice.
+"""
 
 from __future__ import annotations
 
 import re
 
+from minewatch.extract.attribution import PLACES
 from minewatch.extract.context import Sentence
 from minewatch.extract.polarity import negated
-from minewatch.extract.rules import about_policy, hypothetical, mine_quantities, qualifier
-from minewatch.model import Fact, Period
+from minewatch.extract.rules import about_policy, hypothetical, mine_quantities
 
-VERB = re.compile(r"\b(?:used|using|use of|employ(?:ed|ment)|emplaced|laid|minefields?)\b", re.IGNORECASE)
+VERB = re.compile(
+    r"\b(?:used|using|use of|employ(?:ed|ment)|emplaced|laid|planted|deployed)\b", re.IGNORECASE
+)
+OBJECT = re.compile(
+    r"\b(?:anti-?personnel |anti-?vehicle |land)?(?:mines?|landmines?|munitions?)\b|\bClaymores?\b",
+    re.IGNORECASE,
+)
+OBJECT_WINDOW = 60
 EXCEPTION = re.compile(
-    r"\bwith (?:the |one )?(?:minor )?exception(?: of)?\b|\bexcept(?: for)?\b|\bsave\b", re.IGNORECASE
+    r"\bwith (?:the |one )?(?:minor )?exception(?: of)?\b|\bexcept(?: for)?\b|\bsave for\b", re.IGNORECASE
 )
 ONGOING = re.compile(r"\b(?:still|currently|continues? to|actively)\b[^.]{0,20}\busing\b", re.IGNORECASE)
+GERUND_AFTER_PREPOSITION = re.compile(
+    r"\b(?:for|of|on|by|about|without|from|against)\s+(?:not\s+)?$", re.IGNORECASE
+)
+MINEFIELDS = re.compile(r"\bminefields?\b", re.IGNORECASE)
+RESPONSIBLE = re.compile(r"\b(?:responsibility of|controlled by|under the control of)\s+(?:the\s+)?$", re.I)
 
 
-def extract(s: Sentence) -> list[Fact]:
-    verb = VERB.search(s.text)
-    if not verb or about_policy(s) or hypothetical(s, verb.start()):
+def extract(s: Sentence) -> list:
+    if s.kind == "table" or about_policy(s):
         return []
-    if not re.search(r"\b(?:anti-?personnel|land)?\s?mines?\b|minefields?|Claymore", s.text, re.IGNORECASE):
+    return _minefields(s) + _use(s)
+
+
+def _trigger(s: Sentence) -> re.Match | None:
+    for m in VERB.finditer(s.text):
+        after = s.text[m.end() : m.end() + OBJECT_WINDOW]
+        if not OBJECT.search(after) and not any(
+            0 <= a - s.start - m.end() <= OBJECT_WINDOW for a, _b, _t in s.mine_types
+        ):
+            continue
+        if m.group(0).lower() == "using" and GERUND_AFTER_PREPOSITION.search(
+            s.text[max(0, m.start() - 15) : m.start()]
+        ):
+            continue
+        return m
+    return None
+
+
+def _use(s: Sentence) -> list:
+    verb = _trigger(s)
+    if not verb or hypothetical(s, verb.start()):
         return []
-    cut = EXCEPTION.search(s.text)
+    cut = EXCEPTION.search(s.text, verb.end())
     main_end = s.start + cut.start() if cut else s.end
-    out: list[Fact] = []
+    out = []
     if negated(s.text, verb.start()):
         periods = [f.period for f in s.periods if f.start < main_end]
         out.append(
             s.fact(
-                "use",
-                "antipersonnel mines",
-                "use.none@1",
-                0.8,
-                polarity="denied",
-                when=periods[0] if periods else _as_of(s),
+                "use", "use", "use.none@2", 0.8, polarity="denied", when=periods[0] if periods else s.as_of()
             )
         )
     else:
@@ -44,12 +76,14 @@ def extract(s: Sentence) -> list[Fact]:
     return out
 
 
-def _events(s: Sentence, lo: int, hi: int, exception: bool = False) -> list[Fact]:
+def _events(s: Sentence, lo: int, hi: int, exception: bool = False) -> list:
     """One use fact per quantity of mines in [lo, hi), else one for the segment."""
     periods = [f.period for f in s.periods if lo <= f.start < hi]
-    places = sorted({c for a, _b, c in s.states if lo <= a < hi and c != s.state})
-    types = [m for a, _b, m in s.mine_types if lo <= a < hi]
-    attrs = {"location": places} if places else {}
+    places = [c for c in s.locations if any(lo <= a < hi for a, _b, code in s.states if code == c)]
+    text = s.text[lo - s.start : hi - s.start]
+    places += [PLACES[p] for p in PLACES if p in text and PLACES[p] not in places and PLACES[p] != s.state]
+    types = sorted({m for a, _b, m in s.mine_types if lo <= a < hi})
+    attrs: dict = {"location": places} if places else {}
     if exception:
         attrs["exception"] = True
     quantities = [(q, t) for q, t in mine_quantities(s) if lo <= q.start < hi]
@@ -58,24 +92,48 @@ def _events(s: Sentence, lo: int, hi: int, exception: bool = False) -> list[Fact
             s.fact(
                 "use",
                 q.number,
-                "use.quantity@1",
+                "use.quantity@2",
                 0.85,
                 unit="mines",
-                approx=qualifier(q),
+                approx=q.approx,
                 mine_types=t or types,
-                when=s.period_near(q.start),
+                when=s.period_near(q.start) if periods else None,
                 attributes=dict(attrs),
             )
             for q, t in quantities
         ]
     when = periods[0] if periods else None
-    if when is None and ONGOING.search(s.text[lo - s.start : hi - s.start]):
-        when = _as_of(s)
-    if when is None:
+    if when is None and ONGOING.search(text):
+        when = s.as_of()
+    if when is None and not exception:
         return []
-    return [s.fact("use", "use", "use.event@1", 0.7, mine_types=types, when=when, attributes=attrs)]
+    return [s.fact("use", "use", "use.event@2", 0.7, mine_types=types, when=when, attributes=attrs)]
 
 
-def _as_of(s: Sentence) -> Period | None:
-    d = s.doc.date
-    return Period(d.isoformat(), d.isoformat(), "day", "as of document date") if d else None
+def _minefields(s: Sentence) -> list:
+    """Minefields a state maintains, or denies holding ("maintains no minefields")."""
+    out = []
+    for m in MINEFIELDS.finditer(s.text):
+        if negated(s.text, m.start(), window=40):
+            out.append(
+                s.fact("use", "minefields", "use.minefields@1", 0.75, polarity="denied", when=s.as_of())
+            )
+            break
+    for a, _b, code in s.states:
+        if RESPONSIBLE.search(s.text[max(0, a - s.start - 30) : a - s.start]) and (
+            MINEFIELDS.search(s.text) or OBJECT.search(s.text)
+        ):
+            places = [PLACES[p] for p in PLACES if p in s.text]
+            out.append(
+                s.fact(
+                    "use",
+                    "minefields",
+                    "use.minefields@1",
+                    0.7,
+                    state=code,
+                    when=s.as_of(),
+                    attributes={"location": places} if places else {},
+                )
+            )
+            break
+    return out

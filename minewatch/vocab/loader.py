@@ -191,3 +191,27 @@ def load() -> Vocabulary:
     if covered != set(indicators):
         raise ValueError(f"profile.yaml: indicators not placed {sorted(set(indicators) - covered)}")
     return Vocabulary(indicators, sections, mine_types, _states(), profile)
+
+
+@dataclass(frozen=True)
+class Provision:
+    """One provision a policy version can state, with its values in match order."""
+
+    id: str
+    label: str
+    description: str
+    values: tuple[tuple[str, tuple[re.Pattern, ...]], ...]
+
+
+@lru_cache(maxsize=1)
+def load_provisions() -> dict[str, Provision]:
+    """The policy provision vocabulary (provisions.yaml), which policy facts are written in."""
+    return {
+        key: Provision(
+            key,
+            v["label"],
+            v["description"],
+            tuple((val, _regexes(cues)) for val, cues in v["values"].items()),
+        )
+        for key, v in _yaml("provisions.yaml").items()
+    }

@@ -1,0 +1,36 @@
+"""``alternatives``: programs to replace antipersonnel mines, and what they cost.
+
+Money spent where the sentence speaks of alternatives is the program's cost;
+a catalogued system that is not a persistent victim-activated mine (a
+networked munition, a replacement program) named with such a cue is a program.
+"""
+
+from __future__ import annotations
+
+import re
+
+from minewatch.extract.context import Sentence
+from minewatch.extract.rules import money
+from minewatch.model import Fact
+
+CUE = re.compile(
+    r"\balternatives?\b|\breplacement\b|\bnetworked munitions?\b|\breplace\w*\b[^.]{0,40}\bmines\b", re.I
+)
+PROGRAM_CATEGORIES = ("dual", "antivehicle")
+
+
+def extract(s: Sentence) -> list[Fact]:
+    if s.kind == "table" or not CUE.search(s.text):
+        return []
+    out = [
+        s.fact("alternatives", q.number, "alternatives.cost@2", 0.8, unit="USD", approx=q.approx)
+        for q in money(s)
+    ]
+    seen = set()
+    for _a, _b, mid in s.mine_types:
+        mt = s.vocab.mine_types[mid]
+        if mid in seen or mt.category not in PROGRAM_CATEGORIES or mt.persistent:
+            continue
+        seen.add(mid)
+        out.append(s.fact("alternatives", "program", "alternatives.program@1", 0.7, mine_types=[mid]))
+    return out

@@ -1,0 +1,116 @@
+"""``diplomacy``: UN General Assembly votes, attendance at treaty meetings, statements by others."""
+
+from __future__ import annotations
+
+import re
+
+from minewatch.extract.context import Sentence
+from minewatch.extract.rules import hypothetical
+from minewatch.model import Fact
+
+VOTE = re.compile(r"\b(?P<vote>abstain\w*|voted? (?:in favou?r|for|against|yes|no))\b", re.I)
+RESOLUTION = re.compile(r"\bResolution\s+(?P<res>\d{2,3}/\d{1,3})", re.I)
+MEETING = re.compile(
+    r"\b(?P<name>(?:First|Second|Third|Fourth|Fifth|Sixth|\d+(?:st|nd|rd|th)) Review Conference|"
+    r"Meetings? of (?:the )?States Parties|intersessional meetings?|review conference|"
+    r"meetings of the (?:Mine Ban )?Treaty)\b",
+    re.I,
+)
+ATTEND = re.compile(r"\b(?:attend\w*|participat\w*|present at|took part)\b", re.I)
+ABSENT = re.compile(r"\bdid not (?:attend|participate)\b|\babsent\b|\bboycott\w*", re.I)
+STATEMENT = re.compile(
+    r"\b(?:expressed|condemn\w*|criticiz\w*|regrett?\w*|welcomed|urged|deplored|protested)\b", re.I
+)
+
+
+def extract(s: Sentence) -> list[Fact]:
+    if s.kind == "table" or s.is_reference:
+        return []
+    return _votes(s) + _meetings(s) + _statements(s)
+
+
+def _votes(s: Sentence) -> list[Fact]:
+    m = VOTE.search(s.text)
+    if not m or not re.search(r"\bresolutions?\b|\bUNGA\b|General Assembly", s.text, re.I):
+        return []
+    word = m.group("vote").lower()
+    vote = (
+        "abstain"
+        if word.startswith("abstain")
+        else ("no" if "against" in word or word.endswith(" no") else "yes")
+    )
+    res = RESOLUTION.search(s.text)
+    attrs = {"resolution": res.group("res")} if res else {"resolution": "every annual resolution"}
+    return [s.fact("diplomacy", vote, "diplomacy.vote@2", 0.8, attributes={"kind": "UNGA vote"} | attrs)]
+
+
+def _meetings(s: Sentence) -> list[Fact]:
+    """One fact per meeting named, dated by the period between it and the next meeting named."""
+    a = ATTEND.search(s.text)
+    meetings = list(MEETING.finditer(s.text))
+    if not a or not meetings or hypothetical(s, a.start()):
+        return []
+    denied = bool(ABSENT.search(s.text))
+    out = []
+    for i, m in enumerate(meetings):
+        hi = meetings[i + 1].start() if i + 1 < len(meetings) else len(s.text)
+        own = [f.period for f in s.periods if m.start() <= f.start - s.start < hi]
+        when = (
+            own[0]
+            if own
+            else (s.periods[0].period if s.periods and s.periods[0].start - s.start < m.start() else None)
+        )
+        out.append(
+            s.fact(
+                "diplomacy",
+                "attended",
+                "diplomacy.meeting@2",
+                0.75,
+                polarity="denied" if denied else "affirmed",
+                when=when,
+                attributes={
+                    "kind": "meeting",
+                    "meeting": m.group("name"),
+                    "as": "observer" if re.search(r"\bobserver\b", s.text, re.I) else None,
+                },
+            )
+        )
+    return out
+
+
+def _statements(s: Sentence) -> list[Fact]:
+    """States named as speaking ("Belgium,[7] France … expressed concern") each get a fact.
+
+    A statement is dated by the note cited right after the state's name.
+    """
+    m = STATEMENT.search(s.text)
+    if not m or s.footnote is not None:
+        return []
+    speakers = [(a, b, c) for a, b, c in s.states if a - s.start < m.start() and c != s.doc.subject_state]
+    if len(speakers) < 2 and not (speakers and s.state == speakers[0][2]):
+        return []
+    out = []
+    for _a, b, code in speakers:
+        marks = [mk.number for mk in s.doc.markers if 0 <= mk.start - b <= 2]
+        f = s.fact(
+            "diplomacy",
+            "statement",
+            "diplomacy.statement@2",
+            0.65,
+            state=code,
+            when=_note_date(s, marks[0]) if marks else None,
+            attributes={"kind": "statement", "about": s.doc.subject_state},
+        )
+        f.citations = [c for c in s.citations if c.number in marks]
+        out.append(f)
+    return out
+
+
+def _note_date(s: Sentence, number: int):
+    from minewatch.extract import dates
+
+    note = s.doc.footnotes.get(number)
+    if note is None or not note.text:
+        return None
+    days = [f.period for f in dates.find(note.text.replace("\xa0", " ")) if f.period.precision == "day"]
+    return days[-1] if days else None

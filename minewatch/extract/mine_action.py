@@ -1,0 +1,65 @@
+"""``mine_action``: funding for clearance and victim assistance, and clearance itself."""
+
+from __future__ import annotations
+
+import re
+
+from minewatch.extract.context import Sentence
+from minewatch.extract.polarity import negated
+from minewatch.extract.rules import hypothetical
+from minewatch.model import Fact
+
+FUNDING = re.compile(
+    r"\b(?:top|largest|leading|biggest) (?:funder|donor|contributor)\b|"
+    r"\bfunding for (?:humanitarian )?(?:mine action|mine clearance|demining|victim assistance)\b",
+    re.I,
+)
+CLEAR = re.compile(r"\b(?:cleared|clearing|clears?|removed|removing|removes?|demined|demining)\b", re.I)
+CLEARED_OBJECT = re.compile(
+    r"^(?:\s+and\s+\w+)?\s+(?:the\s+|a\s+\w+\s+portion\s+of\s+|some\s+|all\s+|\w+\s+)?"
+    r"(?:land\s?mines|mines|minefields|explosive remnants)\b",
+    re.I,
+)
+
+
+def extract(s: Sentence) -> list[Fact]:
+    if s.kind == "table" or s.is_reference:
+        return []
+    return _funding(s) + _clearance(s)
+
+
+def _funding(s: Sentence) -> list[Fact]:
+    m = FUNDING.search(s.text)
+    if not m or hypothetical(s, m.start()):
+        return []
+    usd = [q for q in s.quantities if q.unit == "USD"]
+    value = (
+        usd[0].number
+        if usd
+        else "top funder"
+        if re.search(r"\b(?:top|largest|leading|biggest)\b", m.group(0), re.I)
+        else "funding"
+    )
+    return [
+        s.fact(
+            "mine_action",
+            value,
+            "mine_action.funding@2",
+            0.7,
+            unit="USD" if usd else None,
+            polarity="denied" if negated(s.text, m.start()) else "affirmed",
+        )
+    ]
+
+
+def _clearance(s: Sentence) -> list[Fact]:
+    m = next((m for m in CLEAR.finditer(s.text) if CLEARED_OBJECT.match(s.text[m.end() :])), None)
+    if not m or hypothetical(s, m.start()) or negated(s.text, m.start()):
+        return []
+    attrs = {"location": s.locations} if s.locations else {}
+    return [
+        s.fact(
+            "mine_action", "clearance", "mine_action.clearance@1", 0.65, state=code, attributes=dict(attrs)
+        )
+        for code in s.subjects
+    ]
