@@ -50,8 +50,10 @@ def _pg_admin_url() -> str:
 def pg_database() -> str:
     """A fresh database ``minewatch_test_<random>`` for this run, dropped at the end.
 
-    Skips (saying why) only when no PostgreSQL server answers.
+    Skips (saying why) only when no PostgreSQL server answers, and fails
+    instead under CI (or MINEWATCH_TEST_POSTGRES=require).
     """
+    import os
     import secrets
 
     import sqlalchemy as sa
@@ -65,7 +67,10 @@ def pg_database() -> str:
         with admin.connect() as conn:
             conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
     except sa.exc.OperationalError as e:
-        pytest.skip(f"no PostgreSQL server answers at {admin_url} ({str(e.orig).strip()[:120]})")
+        why = f"no PostgreSQL server answers at {admin_url} ({' '.join(str(e.orig).split())[:160]})"
+        if os.environ.get("CI") or os.environ.get("MINEWATCH_TEST_POSTGRES") == "require":
+            pytest.fail(f"{why}; CI runs the PostgreSQL tests, it does not skip them")
+        pytest.skip(why)
     url = sa.engine.make_url(admin_url).set(database=name).render_as_string(hide_password=False)
     yield url
     with admin.connect() as conn:
