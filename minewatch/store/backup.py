@@ -22,6 +22,7 @@ from minewatch.store.copy import (
     NotEmpty,
     Progress,
     columns,
+    consistent,
     counts,
     load,
     reset_sequences,
@@ -56,8 +57,7 @@ def backup(eng: sa.Engine, path: str | Path, progress: Progress | None = None) -
     """
     written: dict[str, int] = {}
     with eng.connect() as conn, conn.begin(), gzip.open(path, "wt", encoding="utf-8") as out:
-        if conn.dialect.name == "postgresql":
-            conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        consistent(conn)
         header = {
             "format": FORMAT,
             "version": VERSION,

@@ -57,6 +57,16 @@ def rows(conn: sa.Connection, table: sa.Table, batch: int = BATCH) -> Iterator[l
         yield out
 
 
+def consistent(conn: sa.Connection) -> None:
+    """Make ``conn``'s reads one moment of the store while others keep writing.
+
+    SQLite already reads from one snapshot per transaction; PostgreSQL needs
+    repeatable read, asked for before the transaction's first query.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+
+
 def counts(eng: sa.Engine) -> dict[str, int]:
     with eng.connect() as conn:
         return {
@@ -110,7 +120,8 @@ def copy_store(
     if any(counts(dst).values()):
         raise NotEmpty("the target store is not empty; copy into a fresh database")
     done: dict[str, int] = {}
-    with src.connect() as read, db.write(dst) as write:
+    with src.connect() as read, read.begin(), db.write(dst) as write:
+        consistent(read)
         for table in tables():
             done[table.name] = 0
             for part in rows(read, table, batch):
