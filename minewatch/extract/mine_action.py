@@ -16,7 +16,7 @@ FUNDING = re.compile(
 )
 CLEAR = re.compile(r"\b(?:cleared|clearing|clears?|removed|removing|removes?|demined|demining)\b", re.I)
 CLEARED_OBJECT = re.compile(
-    r"^(?:\s+and\s+\w+)?\s+(?:the\s+|a\s+\w+\s+portion\s+of\s+|some\s+|all\s+|\w+\s+)?"
+    r"^(?:\s+and\s+\w+)?\s+(?:the\s+|a\s+\w+\s+portion\s+of\s+|some\s+|all\s+|(?!of\b|for\b|in\b)\w+\s+)?"
     r"(?:land\s?mines|mines|minefields|explosive remnants)\b",
     re.I,
 )

@@ -30,10 +30,13 @@ VERSION = re.compile(
     re.IGNORECASE,
 )
 ISSUING = re.compile(
-    r"\b(?:announced|issued|released|adopted|unveiled|set|reversed|decided|maintain|maintained|retained|"
-    r"reaffirmed|call(?:ed)? for|did not (?:adopt or )?sign|refused to sign)\b",
+    r"\b(?:announced|issued|released|adopted|unveiled|set|reversed|decided|call(?:ed)? for|"
+    r"did not (?:adopt or )?sign|refused to sign)\b",
     re.IGNORECASE,
 )
+# Keeping a version in force dates that version; it issues no new one.
+REAFFIRMING = re.compile(r"\b(?:maintain(?:ed|s)?|retain(?:ed|s)?|reaffirm(?:ed|s)?|kept)\b", re.IGNORECASE)
+OBJECT_AFTER, OBJECT_BEFORE = 50, 50
 ISSUED_OBJECT = re.compile(
     r"\b(?:polic(?:y|ies)|goal|objective|directive|restraints|position|elimination|sign)\b", re.IGNORECASE
 )
@@ -99,7 +102,7 @@ def scan(ctx: DocContext, sentences: list[Sentence]) -> None:
         if s.footnote is not None:
             continue
         for lo, hi in _clauses(s.text):
-            year = _issued_year(s, lo, hi)
+            year = _issued_year(s, lo, hi, provisions(s.text[lo:hi]))
             if year:
                 found.append((s.start + lo, year))
                 for name in _admins(s.text[lo:hi]):
@@ -111,7 +114,8 @@ def extract(s: Sentence) -> list[Fact]:
     if s.kind == "table":
         return []
     out: list[Fact] = []
-    for lo, hi in _clauses(s.text):
+    for own, hi in _clauses(s.text):
+        lo = own
         clause = s.text[lo:hi]
         if lo and re.match(r",\s+an?\s", clause):  # an appositive restates the phrase before it
             lo = max(0, lo - 40)
@@ -123,11 +127,15 @@ def extract(s: Sentence) -> list[Fact]:
             previous_text = clause[prev.start() : end.start()]
             current_text = clause[: prev.start()] + " " * len(previous_text) + clause[end.start() :]
         found = provisions(current_text)
-        issued = _issued_year(s, lo, hi)
+        issued = _issued_year(s, own, hi, found)
         version = _version(s, lo, hi, issued)
-        if version and (found or (issued and not previous_text)):
-            when = _clause_period(s, lo, hi) or _year(version)
-            out.append(_fact(s, version, found, when))
+        reaffirmed = _reaffirmed(clause)
+        if version and (found or (issued and not previous_text) or reaffirmed):
+            when = _clause_period(s, own, hi, skip=(lo + prev.start(), lo + end.start()) if prev else None)
+            if when is None and reaffirmed:
+                before = [f.period for f in s.periods if f.start < s.start + own]
+                when = before[-1] if before else None
+            out.append(_fact(s, version, found, when or _year(version)))
         if previous_text:
             older = provisions(previous_text)
             base = version or _context_version(s, s.start + lo)
@@ -160,16 +168,26 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
 
 
-def _clause_period(s: Sentence, lo: int, hi: int) -> Period | None:
-    inside = [f.period for f in s.periods if s.start + lo <= f.start < s.start + hi]
+def _clause_period(s: Sentence, lo: int, hi: int, skip: tuple[int, int] | None = None) -> Period | None:
+    """The first period in the clause, leaving out the part about the previous policy."""
+    a, b = (s.start + skip[0], s.start + skip[1]) if skip else (0, 0)
+    inside = [f.period for f in s.periods if s.start + lo <= f.start < s.start + hi and not a <= f.start < b]
     return inside[0] if inside else None
 
 
-def _issued_year(s: Sentence, lo: int, hi: int) -> int | None:
-    """The year of an issuing act the clause dates ("in 2014 … issued a policy")."""
+def _issued_year(s: Sentence, lo: int, hi: int, found: dict[str, str]) -> int | None:
+    """The year of an issuing act the clause dates ("in 2014 … issued a policy").
+
+    The act must issue a policy: its object (a policy, a goal) stands next to the
+    verb, or the clause states provisions ("announced that the US would no
+    longer develop …"); "a fact sheet issued for 2015's Mine Action Day" issues none.
+    """
     clause = s.text[lo:hi]
-    verb = ISSUING.search(clause)
-    if not verb or not ISSUED_OBJECT.search(clause):
+    if not any(
+        ISSUED_OBJECT.search(clause[max(0, v.start() - OBJECT_BEFORE) : v.end() + OBJECT_AFTER])
+        or (found and re.match(r"\s+that\b", clause[v.end() :]))
+        for v in ISSUING.finditer(clause)
+    ):
         return None
     named = {m.start("year") for m in VERSION.finditer(clause)}
     for f in s.periods:
@@ -193,15 +211,45 @@ def _version(s: Sentence, lo: int, hi: int, issued: int | None) -> int | None:
         return None  # the whole clause is about the policy before; handled by the caller
     if s.footnote is None and not REFERENCE.search(clause):
         return None
+    if s.footnote is not None:
+        citing = _citing_sentence(s)
+        m = VERSION.search(citing)
+        if m:
+            return int(m.group("year"))
+        if not REFERENCE.search(citing):
+            return None
     if NEWEST.search(clause):
         seen = [y for off, y in s.ctx.versions if off < _position(s)]
         return max(seen) if seen else None
     return _context_version(s, s.start + lo)
 
 
+def _reaffirmed(clause: str) -> bool:
+    m = REAFFIRMING.search(clause)
+    return bool(m and ISSUED_OBJECT.search(clause[m.end() : m.end() + OBJECT_AFTER]))
+
+
 def _admins(text: str) -> list[str]:
-    names = [(m.group("name") or m.group("pname")).lower() for m in ADMIN.finditer(text)]
-    return [n for n in names if n not in NOT_NAMES]
+    """Administrations named, the one owning "policy"/"position" first ("the Trump administration's policy")."""
+    found = []
+    for m in ADMIN.finditer(text):
+        name = (m.group("name") or m.group("pname")).lower()
+        if name in NOT_NAMES:
+            continue
+        owns = bool(
+            re.match(r"[\w’'\s-]{0,20}?\b(?:polic(?:y|ies)|position|restraints)\b", text[m.end() :], re.I)
+        )
+        found.append((not owns, m.start(), name))
+    return [n for _o, _s, n in sorted(found)]
+
+
+def _citing_sentence(s: Sentence) -> str:
+    """The body sentence that cites the note ``s`` sits in, up to the marker."""
+    anchor = s.ctx.anchors.get(s.footnote)
+    if anchor is None:
+        return ""
+    text = s.doc.text[max(0, anchor - 400) : anchor]
+    return re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", text)[-1]
 
 
 def _position(s: Sentence) -> int:

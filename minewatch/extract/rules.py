@@ -13,16 +13,20 @@ POLICY_FRAME = re.compile(
     r"\b(?:polic(?:y|ies)|law|directive|moratorium|FAQs?|fact sheet|doctrine)\b[^.]{0,80}?\b(?:allow|permit|ban|"
     r"prohibit|commit|halt|preclude|lower|abandon|authori[sz]|state|require|envisage|envision|relax)|"
     r"\b(?:committed|commits|pledged|promised)\b[^.]{0,20}\b(?:to|not to|that)\b|\bunder the \d{4} policy\b|"
-    r"\b(?:would|will) (?:no longer|not) (?:develop|use|produce)\b",
+    r"\b(?:would|will) (?:no longer|not) (?:develop|use|produce)\b|\brequirements? (?:to|that|for)\b",
     re.IGNORECASE,
 )
 MODAL = re.compile(
     r"\b(?:could|would|might|may|should|shall|can|will|intends? to|plans? to|envision\w*|consider\w*|"
     r"if|whether|in the event of|allow\w*|permit\w*|need\w* (?:for|to)|seek\w* to|expected to|supposed to|"
-    r"cited the need|hypothetical\w*)\b",
+    r"cited the need|hypothetical\w*|future|plans? for)\b",
     re.IGNORECASE,
 )
 CLAUSE_START = re.compile(r"[;:—]|,\s*(?:but|while|and|which|although)\b|\bbut\b|\bthat\b", re.IGNORECASE)
+MODAL_AFTER = re.compile(
+    r"\w+(?:\s+(?:of\s+)?(?:anti-?personnel\s+)?(?:land)?mines)?\s+(?:will|would|could|may|might)\b",
+    re.IGNORECASE,
+)
 MINES_NEAR = 40
 
 
@@ -34,12 +38,16 @@ def about_policy(s: Sentence) -> bool:
     return bool(POLICY_FRAME.search(s.text))
 
 
-def hypothetical(s: Sentence, trigger: int, window: int = 90) -> bool:
-    """A modal or conditional governs the trigger (offset into the sentence text)."""
+def hypothetical(s: Sentence, trigger: int, window: int = 150) -> bool:
+    """A modal or conditional governs the trigger (offset into the sentence text).
+
+    Looks back to the start of the trigger's clause, and at the verb right after a
+    noun trigger ("the use of landmines will not be a default option").
+    """
     span = s.text[max(0, trigger - window) : trigger]
     breaks = list(CLAUSE_START.finditer(span))
     clause = span[breaks[-1].start() :] if breaks else span
-    return bool(MODAL.search(clause))
+    return bool(MODAL.search(clause)) or bool(MODAL_AFTER.match(s.text, trigger))
 
 
 def mine_quantities(s: Sentence) -> list[tuple[Quantity, list[str]]]:

@@ -83,6 +83,8 @@ def extract(doc: Document, vocab: Vocabulary) -> list[Fact]:
     if found:
         policy.scan(found[0].ctx, found)
     for sentence in found:
+        if sentence.is_reference:
+            continue
         for run in EXTRACTORS.values():
             for fact in run(sentence):
                 if fact.state and fact.state in vocab.states and fact.indicator in vocab.indicators:

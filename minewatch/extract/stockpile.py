@@ -101,7 +101,7 @@ def _expiry(s: Sentence) -> list[Fact]:
     m = EXPIRY.search(s.text)
     if not m:
         return []
-    when = s.period_near(m.start())
+    when = s.period_near(s.start + m.start())
     if when is None:
         return []
     life = [q.number for q in s.quantities if q.unit == "years"]

@@ -30,6 +30,7 @@ ONGOING = re.compile(r"\b(?:still|currently|continues? to|actively)\b[^.]{0,20}\
 GERUND_AFTER_PREPOSITION = re.compile(
     r"\b(?:for|of|on|by|about|without|from|against)\s+(?:not\s+)?$", re.IGNORECASE
 )
+ADJECTIVE = re.compile(r"\b(?:of|the|its|their|a|an|newly|previously)\s+$", re.IGNORECASE)
 MINEFIELDS = re.compile(r"\bminefields?\b", re.IGNORECASE)
 RESPONSIBLE = re.compile(r"\b(?:responsibility of|controlled by|under the control of)\s+(?:the\s+)?$", re.I)
 
@@ -47,10 +48,11 @@ def _trigger(s: Sentence) -> re.Match | None:
             0 <= a - s.start - m.end() <= OBJECT_WINDOW for a, _b, _t in s.mine_types
         ):
             continue
-        if m.group(0).lower() == "using" and GERUND_AFTER_PREPOSITION.search(
-            s.text[max(0, m.start() - 15) : m.start()]
-        ):
+        before = s.text[max(0, m.start() - 15) : m.start()]
+        if m.group(0).lower() == "using" and GERUND_AFTER_PREPOSITION.search(before):
             continue
+        if m.group(0).lower().endswith("ed") and ADJECTIVE.search(before):
+            continue  # "millions of deployed mines": a participle, not a verb
         return m
     return None
 
@@ -97,7 +99,7 @@ def _events(s: Sentence, lo: int, hi: int, exception: bool = False) -> list:
                 unit="mines",
                 approx=q.approx,
                 mine_types=t or types,
-                when=s.period_near(q.start) if periods else None,
+                when=_nearest([f for f in s.periods if lo <= f.start < hi], q.start),
                 attributes=dict(attrs),
             )
             for q, t in quantities
@@ -108,6 +110,13 @@ def _events(s: Sentence, lo: int, hi: int, exception: bool = False) -> list:
     if when is None and not exception:
         return []
     return [s.fact("use", "use", "use.event@2", 0.7, mine_types=types, when=when, attributes=attrs)]
+
+
+def _nearest(found: list, offset: int):
+    """The period closest to ``offset`` among ``found``, one after it winning a tie."""
+    if not found:
+        return None
+    return min(found, key=lambda f: abs(f.start - offset) + (0 if f.start >= offset else 5)).period
 
 
 def _minefields(s: Sentence) -> list:
