@@ -12,6 +12,7 @@ from minewatch import settings
 from minewatch.cli import app
 from minewatch.cli.documents import run_ingest
 from minewatch.cli.options import Db, console, store
+from minewatch.cli.users import ensure_admin
 from minewatch.report import profile as profiles
 from minewatch.vocab import load
 
@@ -67,6 +68,7 @@ def demo(
     if not sources:
         raise typer.BadParameter(f"no sources given and none found in {CORPUS}", param_hint="PATHS")
     run_ingest(db, list(sources), date.fromisoformat(date_) if date_ else None)
+    console.print(f"log in to the web workbench as admin, password {ensure_admin(store(db))}")
     vocab = load()
     code = vocab.state_code(state)
     if code is None:

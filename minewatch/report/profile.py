@@ -103,13 +103,23 @@ def _env() -> Environment:
 
 
 def render(profile: Profile, fmt: str) -> str:
-    """The profile as Markdown (``md``) or a standalone HTML page (``html``)."""
+    """The profile as Markdown (``md``) or a standalone HTML page (``html``, with its charts)."""
     if fmt not in ("md", "html"):
-        raise ValueError(f"unknown profile format {fmt!r}: md or html")
-    return _env().get_template(f"profile.{fmt}").render(p=profile)
+        raise ValueError(f"unknown profile format {fmt!r}: md or html (pdf: write or report.pdf)")
+    extra = {}
+    if fmt == "html":
+        from minewatch.report.pdf import charts_by_part
+
+        extra["charts"] = charts_by_part(profile)
+    return _env().get_template(f"profile.{fmt}").render(p=profile, **extra)
 
 
 def write(profile: Profile, fmt: str, path: Path) -> Path:
+    """Write the profile as ``md``, ``html`` or ``pdf``."""
+    if fmt == "pdf":
+        from minewatch.report.pdf import write_pdf
+
+        return write_pdf(profile, path)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(render(profile, fmt), encoding="utf-8")
     return path
