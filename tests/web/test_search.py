@@ -1,0 +1,60 @@
+"""Full-text search over passages and fact quotes, on SQLite (FTS5) and PostgreSQL (tsvector)."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+from shutil import which
+
+import pytest
+
+from minewatch import pipeline
+from minewatch.store.search import HIT_END, HIT_START, fts5_query
+from tests.conftest import PROFILE
+
+
+def test_query_words_are_quoted_so_syntax_cannot_break_fts5() -> None:
+    assert fts5_query('Claymore AND "3 million" -x') == '"Claymore" "AND" "3 million" "-x"'
+    assert fts5_query("  ") == ""
+
+
+def test_index_follows_every_save_on_both_engines(any_store) -> None:
+    assert any_store.search("Claymore") == []
+    pipeline.ingest_paths(any_store, [PROFILE])
+    hits = any_store.search("Claymore")
+    kinds = {h["kind"] for h in hits}
+    assert kinds == {"paragraph", "fact"}
+    assert all(f"{HIT_START}Claymore{HIT_END}" in h["snippet"] for h in hits)
+    fact = next(h for h in hits if h["kind"] == "fact")
+    assert fact["state"] == "USA" and any_store.fact(fact["ref"]).quote.count("Claymore") >= 1
+    assert any_store.search("Claymore", kinds=("paragraph",)) and all(
+        h["kind"] == "paragraph" for h in any_store.search("Claymore", kinds=("paragraph",))
+    )
+    assert any_store.search("zzzunheardofword") == []
+
+
+def test_search_page_marks_matches_and_links_to_them(client) -> None:
+    html = client.get("/search", params={"q": "Claymore"}).text
+    assert '<mark class="hit">Claymore</mark>' in html
+    assert 'href="/facts/' in html and "#p-" in html
+    api = client.get("/api/search", params={"q": "Claymore", "kind": "paragraph"}).json()
+    assert api and all(h["url"].startswith("/documents/") and "#p-" in h["url"] for h in api)
+    doc = client.get(api[0]["url"].split("#")[0]).text
+    assert f'id="{api[0]["url"].split("#")[1]}"' in doc
+
+
+def test_hostile_input_is_just_words(client) -> None:
+    r = client.get("/search", params={"q": 'mines" OR NEAR( *'})
+    assert r.status_code == 200
+
+
+def test_the_sqlite_file_stays_readable_by_standard_tools(web_store) -> None:
+    path = web_store.engine.url.database
+    with sqlite3.connect(path) as db:
+        n = db.execute("SELECT count(*) FROM search_fts WHERE search_fts MATCH 'Claymore'").fetchone()[0]
+        facts = db.execute("SELECT count(*) FROM facts").fetchone()[0]
+    assert n > 0 and facts > 0
+    if which("sqlite3") is None:
+        pytest.skip("the sqlite3 command-line tool is not installed")
+    out = subprocess.run(["sqlite3", path, "SELECT count(*) FROM documents"], capture_output=True, text=True)
+    assert out.returncode == 0 and int(out.stdout) >= 2
