@@ -75,7 +75,9 @@ def build(store: Store, state: str, vocab: Vocabulary, statuses: tuple[str, ...]
         )
         for f in chosen:
             doc = docs.get(f.doc, {})
-            newest = max(newest, f.when.end or "" if f.when else "", doc.get("date") or "")
+            # "last updated" is the newest source behind the profile, not a period's end: a
+            # destruction deadline in 2033 says nothing about when the evidence was gathered.
+            newest = max(newest, doc.get("date") or "")
             notes.append(
                 Note(
                     len(notes) + 1,
