@@ -109,7 +109,7 @@ def queue(request: Request, state: str | None = None, indicator: str | None = No
         passage = [
             p
             for p, raw in zip(highlight.paragraphs(doc, [f], focus=f.id), doc.paragraphs, strict=True)
-            if raw.start <= f.end and f.start <= raw.end and p["kind"] != "footnote"
+            if raw.start <= f.end and f.start <= raw.end
         ]
         items.append(dict(f=views.fact_view(f, vc), passage=passage, title=doc.title or doc.source))
     here = "/review?" + urlencode({k: v for k, v in dict(state=state, indicator=indicator).items() if v})
