@@ -13,6 +13,8 @@ from minewatch.extract.context import Sentence
 from minewatch.extract.rules import money
 from minewatch.model import Fact
 
+# Words one of which a sentence must contain before the patterns run (lower case).
+KEYWORDS = ("alternative", "replace", "networked munition")
 CUE = re.compile(
     r"\balternatives?\b|\breplacement\b|\bnetworked munitions?\b|\breplace\w*\b[^.]{0,40}\bmines\b", re.I
 )

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from minewatch.extract import attribution, dates, numbers
+from minewatch.extract.lexicon import lexicons
 from minewatch.model import Citation, Document, Fact, Period
 from minewatch.vocab import Vocabulary
 
@@ -101,11 +102,11 @@ class Sentence:
 
     @cached_property
     def mine_types(self) -> list[tuple[int, int, str]]:
-        return [(s + self.start, e + self.start, m) for s, e, m in self.vocab.find_mine_types(self.text)]
+        return [(s + self.start, e + self.start, m) for s, e, m in lexicons(self.vocab)[1].find(self.text)]
 
     @cached_property
     def states(self) -> list[tuple[int, int, str]]:
-        found = self.vocab.find_states(self.text)
+        found = lexicons(self.vocab)[0].find(self.text)
         found += attribution.elliptic_states(self.text, self.vocab.state_code)
         return sorted((s + self.start, e + self.start, c) for s, e, c in found)
 

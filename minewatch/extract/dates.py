@@ -99,6 +99,31 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 HAS_DATE = re.compile(
     r"\d\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\byear\b|\bfor\b|\bthen\b", re.IGNORECASE
 )
+# Cheap tests that rule whole families of patterns out of a text before they run.
+GATES = {
+    "year": re.compile(r"(?:1[89]|20)\d\d"),
+    "month": re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.IGNORECASE),
+    "fiscal": re.compile(r"\bfiscal\b|\bFY", re.IGNORECASE),
+    "for": re.compile(r"\b[Ff]or\b"),
+    "anaphor": re.compile(r"\byear\b|\bthen\b"),
+    "relyear": re.compile(r"\byear\b", re.IGNORECASE),
+    "decade": re.compile(r"0s\b"),
+}
+GATED = {
+    "range": "year",
+    "pair": "year",
+    "duration": "for",
+    "anaphor": "anaphor",
+    "since_then": "anaphor",
+    "day": "month",
+    "fiscal": "fiscal",
+    "decade": "decade",
+    "month": "month",
+    "part": "year",
+    "year": "year",
+    "relmonth": "month",
+    "relyear": "relyear",
+}
 SINCE = re.compile(
     r"\b(?:since|from|starting in|as of|beginning in|after)\s+(?:the\s+)?(?:start of\s+|end of\s+)?$",
     re.IGNORECASE,
@@ -211,7 +236,10 @@ def find(
         return []
     taken: list[tuple[int, int]] = []
     out: list[Found] = []
+    gates = {name: bool(g.search(text)) for name, g in GATES.items()}
     for kind, pattern in PATTERNS:
+        if not gates.get(GATED.get(kind, ""), True):
+            continue
         for m in pattern.finditer(text):
             s, e = m.start(), m.end()
             if any(s < te and ts < e for ts, te in taken):

@@ -14,6 +14,21 @@ from minewatch.extract.context import Sentence
 from minewatch.extract.rules import about_policy, hypothetical, mine_quantities
 from minewatch.model import Fact
 
+# Words one of which a sentence must contain before the patterns run (lower case).
+KEYWORDS = (
+    "destr",
+    "demil",
+    "cryofracture",
+    "disposal",
+    "dismantl",
+    "retain",
+    "kept for",
+    "complet",
+    "conclu",
+    "finish",
+    "deadline",
+    "ended",
+)
 DESTROY = re.compile(
     r"(?<!self-)\b(?:destroy\w*|destruction|demilitari[sz]\w+|demil|cryofracture|disposal|dismantl\w+)\b",
     re.I,

@@ -8,6 +8,23 @@ from minewatch.extract.context import Sentence
 from minewatch.extract.rules import hypothetical
 from minewatch.model import Fact
 
+# Words one of which a sentence must contain before the patterns run (lower case).
+KEYWORDS = (
+    "abstain",
+    "vot",
+    "resolution",
+    "conference",
+    "meeting",
+    "intersessional",
+    "express",
+    "condemn",
+    "critici",
+    "regret",
+    "welcomed",
+    "urged",
+    "deplor",
+    "protest",
+)
 VOTE = re.compile(r"\b(?P<vote>abstain\w*|voted? (?:in favou?r|for|against|yes|no))\b", re.I)
 RESOLUTION = re.compile(r"\bResolution\s+(?P<res>\d{2,3}/\d{1,3})", re.I)
 MEETING = re.compile(

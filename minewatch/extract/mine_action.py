@@ -9,6 +9,8 @@ from minewatch.extract.polarity import negated
 from minewatch.extract.rules import hypothetical
 from minewatch.model import Fact
 
+# Words one of which a sentence must contain before the patterns run (lower case).
+KEYWORDS = ("funder", "donor", "contributor", "funding", "clear", "remov", "demin")
 FUNDING = re.compile(
     r"\b(?:top|largest|leading|biggest) (?:funder|donor|contributor)\b|"
     r"\bfunding for (?:humanitarian )?(?:mine action|mine clearance|demining|victim assistance)\b",

@@ -19,11 +19,31 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from minewatch.extract.context import DocContext, Sentence
 from minewatch.model import Fact, Period
 from minewatch.vocab.loader import load_provisions
 
+# Words one of which a sentence must contain before the patterns run (lower case):
+# the provisions' keywords, and issuing and reaffirming verbs.
+KEYWORDS = tuple(
+    {k for p in load_provisions().values() for k in p.keywords}
+    | {"announced", "issued", "released", "adopted", "unveiled", "set", "reversed", "decided", "call"}
+    | {"maintain", "retain", "reaffirm", "kept"}
+)
+ISSUING_WORDS = (
+    "announced",
+    "issued",
+    "released",
+    "adopted",
+    "unveiled",
+    "set",
+    "reversed",
+    "decided",
+    "call",
+    "sign",
+)
 VERSION = re.compile(
     r"\b(?P<year>(?:19|20)\d\d)(?:’s|'s)?\s+(?:US\s+|U\.S\.\s+)?(?:landmines?\s+|anti-?personnel\s+(?:land)?mine\s+)?"
     r"polic(?:y|ies)\b",
@@ -80,29 +100,53 @@ CONTEXT_WINDOW = 3000  # characters back in which "the policy" finds its anteced
 
 
 def provisions(text: str) -> dict[str, str]:
-    """The provisions a passage states, as {name: value} from the provision vocabulary."""
+    """The provisions a passage states, as {name: value} from the provision vocabulary.
+
+    Each provision's cues run as one pattern; its first value in vocabulary
+    order with a cue that counts wins.
+    """
     found = {}
-    for name, provision in load_provisions().items():
-        for value, cues in provision.values:
-            if any(_cue(c, text) for c in cues):
-                found[name] = value
-                break
+    low = text.lower()
+    for name, pattern, values, keywords in _provision_patterns():
+        if keywords and not any(k in low for k in keywords):
+            continue
+        best = None
+        for m in pattern.finditer(text):
+            rank = int(m.lastgroup[1:])
+            if (best is None or rank < best) and not REVERSAL.search(
+                text[max(0, m.start() - 40) : m.start()]
+            ):
+                best = rank
+        if best is not None:
+            found[name] = values[best]
     return found
 
 
-def _cue(pattern: re.Pattern, text: str) -> bool:
-    """A cue counts unless the passage is undoing it ("rolling back prohibitions on production")."""
-    return any(not REVERSAL.search(text[max(0, m.start() - 40) : m.start()]) for m in pattern.finditer(text))
+@lru_cache(maxsize=1)
+def _provision_patterns() -> list[tuple[str, re.Pattern, list[str], tuple[str, ...]]]:
+    """Per provision, every value's cues in one zero-width alternation (group ``vN`` for value N)."""
+    out = []
+    for name, p in load_provisions().items():
+        groups = [
+            f"(?P<v{rank}>" + "|".join(f"(?:{c.pattern})" for c in cues) + ")"
+            for rank, (_v, cues) in enumerate(p.values)
+        ]
+        pattern = re.compile("(?=" + "|".join(groups) + ")", re.IGNORECASE)
+        out.append((name, pattern, [v for v, _c in p.values], p.keywords))
+    return out
 
 
 def scan(ctx: DocContext, sentences: list[Sentence]) -> None:
     """First pass: the versions a document names or dates, and its administrations' policies."""
     found: list[tuple[int, int]] = [(m.start(), int(m.group("year"))) for m in VERSION.finditer(ctx.doc.text)]
     for s in sentences:
-        if s.footnote is not None:
+        if s.footnote is not None or s.kind == "table":
+            continue
+        low = s.text.lower()
+        if not any(w in low for w in ISSUING_WORDS):
             continue
         for lo, hi in _clauses(s.text):
-            year = _issued_year(s, lo, hi, provisions(s.text[lo:hi]))
+            year = _issued_year(s, lo, hi)
             if year:
                 found.append((s.start + lo, year))
                 for name in _admins(s.text[lo:hi]):
@@ -126,9 +170,9 @@ def extract(s: Sentence) -> list[Fact]:
             end = PREVIOUS_END.search(clause, prev.end())
             previous_text = clause[prev.start() : end.start()]
             current_text = clause[: prev.start()] + " " * len(previous_text) + clause[end.start() :]
-        found = provisions(current_text)
-        issued = _issued_year(s, own, hi, found)
+        issued = _issued_year(s, own, hi)
         version = _version(s, lo, hi, issued)
+        found = provisions(current_text) if version else {}
         reaffirmed = _reaffirmed(clause)
         if version and (found or (issued and not previous_text) or reaffirmed):
             when = _clause_period(s, own, hi, skip=(lo + prev.start(), lo + end.start()) if prev else None)
@@ -175,7 +219,7 @@ def _clause_period(s: Sentence, lo: int, hi: int, skip: tuple[int, int] | None =
     return inside[0] if inside else None
 
 
-def _issued_year(s: Sentence, lo: int, hi: int, found: dict[str, str]) -> int | None:
+def _issued_year(s: Sentence, lo: int, hi: int) -> int | None:
     """The year of an issuing act the clause dates ("in 2014 … issued a policy").
 
     The act must issue a policy: its object (a policy, a goal) stands next to the
@@ -185,7 +229,7 @@ def _issued_year(s: Sentence, lo: int, hi: int, found: dict[str, str]) -> int | 
     clause = s.text[lo:hi]
     if not any(
         ISSUED_OBJECT.search(clause[max(0, v.start() - OBJECT_BEFORE) : v.end() + OBJECT_AFTER])
-        or (found and re.match(r"\s+that\b", clause[v.end() :]))
+        or (re.match(r"\s+that\b", clause[v.end() :]) and provisions(clause))
         for v in ISSUING.finditer(clause)
     ):
         return None

@@ -16,6 +16,8 @@ from minewatch.extract.polarity import negated
 from minewatch.extract.rules import about_policy, hypothetical, mine_quantities, money
 from minewatch.model import Fact
 
+# Words one of which a sentence must contain before the patterns run (lower case).
+KEYWORDS = ("produc", "manufactur", "procur", "bought", "purchas", "fund")
 VERB = re.compile(
     r"(?<!-)\b(?:produc(?:ed|es|e|tion|ing)|manufactur\w+|procured?|procurement|bought|purchas\w+|fund(?:ed|ing))\b",
     re.IGNORECASE,

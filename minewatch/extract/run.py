@@ -35,6 +35,20 @@ EXTRACTORS: dict[str, Extractor] = {
     "alternatives": alternatives.extract,
     "mine_action": mine_action.extract,
 }
+# The words each extractor needs in a sentence before its patterns are worth running:
+# substring tests are far cheaper than the regular expressions they save.
+KEYWORDS: dict[str, tuple[str, ...]] = {
+    "stockpile": stockpile.KEYWORDS,
+    "production": production.KEYWORDS,
+    "transfer": transfer.KEYWORDS,
+    "use": use.KEYWORDS,
+    "policy": policy.KEYWORDS,
+    "treaty": treaty.KEYWORDS,
+    "diplomacy": diplomacy.KEYWORDS,
+    "destruction": destruction.KEYWORDS,
+    "alternatives": alternatives.KEYWORDS,
+    "mine_action": mine_action.KEYWORDS,
+}
 
 
 def document_sentences(doc: Document, vocab: Vocabulary, doc_id: str | None = None) -> list[Sentence]:
@@ -85,7 +99,14 @@ def extract(doc: Document, vocab: Vocabulary) -> list[Fact]:
     for sentence in found:
         if sentence.is_reference:
             continue
-        for run in EXTRACTORS.values():
+        if sentence.kind == "table":
+            runs = [stockpile.extract]
+        else:
+            low = sentence.text.lower()
+            runs = [
+                run for name, run in EXTRACTORS.items() if any(k in low for k in KEYWORDS.get(name, ("",)))
+            ]
+        for run in runs:
             for fact in run(sentence):
                 if fact.state and fact.state in vocab.states and fact.indicator in vocab.indicators:
                     facts.append(fact)

@@ -17,6 +17,26 @@ from minewatch.extract.polarity import negated
 from minewatch.extract.rules import mine_quantities
 from minewatch.model import Fact, Period
 
+# Words one of which a sentence must contain before the patterns run (lower case).
+KEYWORDS = (
+    "stockpil",
+    "stock",
+    "inventory",
+    "hold",
+    "held",
+    "stored",
+    "arsenal",
+    "number",
+    "total",
+    "figure",
+    "count",
+    "reduction",
+    "increase",
+    "decrease",
+    "expir",
+    "obsolete",
+    "unusable",
+)
 CUE = re.compile(r"\b(?:stockpil\w*|stocks?|inventory|holds?|held|stored|arsenal)\b", re.IGNORECASE)
 CARRY = re.compile(r"\b(?:number|total|figure|count|reduction|increase|decrease|down from|up from)\b", re.I)
 SCOPE = re.compile(

@@ -9,6 +9,8 @@ from minewatch.extract.polarity import negated
 from minewatch.extract.rules import about_policy, hypothetical, mine_quantities
 from minewatch.model import Fact
 
+# Words one of which a sentence must contain before the patterns run (lower case).
+KEYWORDS = ("export", "import", "transfer", "sold", "sell", "moratori")
 VERB = re.compile(r"\b(?:export\w*|import\w*|transferr?\w*|sold|sell\w*)\b", re.IGNORECASE)
 MORATORIUM = re.compile(
     r"\bmoratori(?:um|a)\b|\bprohibit\w*\s+(?:any\s+|all\s+)?exports?\b|\bban\w*\s+(?:on\s+)?exports?\b", re.I

@@ -15,6 +15,8 @@ from minewatch.extract.polarity import negated
 from minewatch.extract.rules import hypothetical
 from minewatch.model import Fact
 
+# Words one of which a sentence must contain before the patterns run (lower case).
+KEYWORDS = ("treaty", "convention", "ccw", "protocol", "observer")
 TREATY_EVENTS = [
     (
         "accession",

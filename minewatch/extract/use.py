@@ -15,6 +15,8 @@ from minewatch.extract.context import Sentence
 from minewatch.extract.polarity import negated
 from minewatch.extract.rules import about_policy, hypothetical, mine_quantities
 
+# Words one of which a sentence must contain before the patterns run (lower case).
+KEYWORDS = ("used", "using", "use of", "employ", "emplaced", "laid", "planted", "deployed", "minefield")
 VERB = re.compile(
     r"\b(?:used|using|use of|employ(?:ed|ment)|emplaced|laid|planted|deployed)\b", re.IGNORECASE
 )
@@ -32,6 +34,7 @@ GERUND_AFTER_PREPOSITION = re.compile(
 )
 ADJECTIVE = re.compile(r"\b(?:of|the|its|their|a|an|newly|previously)\s+$", re.IGNORECASE)
 MINEFIELDS = re.compile(r"\bminefields?\b", re.IGNORECASE)
+RESPONSIBLE_WORDS = re.compile(r"\bresponsibility of\b|\bcontrol(?:led)? (?:of|by)\b", re.IGNORECASE)
 RESPONSIBLE = re.compile(r"\b(?:responsibility of|controlled by|under the control of)\s+(?:the\s+)?$", re.I)
 
 
@@ -128,6 +131,8 @@ def _minefields(s: Sentence) -> list:
                 s.fact("use", "minefields", "use.minefields@1", 0.75, polarity="denied", when=s.as_of())
             )
             break
+    if not RESPONSIBLE_WORDS.search(s.text):
+        return out
     for a, _b, code in s.states:
         if RESPONSIBLE.search(s.text[max(0, a - s.start - 30) : a - s.start]) and (
             MINEFIELDS.search(s.text) or OBJECT.search(s.text)

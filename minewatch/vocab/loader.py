@@ -201,6 +201,7 @@ class Provision:
     label: str
     description: str
     values: tuple[tuple[str, tuple[re.Pattern, ...]], ...]
+    keywords: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -212,6 +213,7 @@ def load_provisions() -> dict[str, Provision]:
             v["label"],
             v["description"],
             tuple((val, _regexes(cues)) for val, cues in v["values"].items()),
+            tuple(v.get("keywords", ())),
         )
         for key, v in _yaml("provisions.yaml").items()
     }

@@ -1,0 +1,90 @@
+"""Fast lookup of the vocabulary's names (states, mine types) in text.
+
+The vocabulary's own patterns are one alternation over hundreds of aliases,
+which Python's regex engine tries one by one at every position. Here the same
+aliases, with the same rules (whole words; names written in capitals match
+case-sensitively, the rest ignore case; the longest name wins), are compiled
+into character tries, which reject a position after one or two characters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from minewatch.vocab import Vocabulary
+
+BEFORE, AFTER = r"(?<![\w/-])", r"(?![\w-]|/\w)"
+
+
+def trie_pattern(words: list[str]) -> str:
+    """A regular expression matching exactly ``words``, factored as a trie (longest match first)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _node(trie)
+
+
+def _node(node: dict) -> str:
+    ends = "" in node
+    branches = [re.escape(ch) + _node(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body
+
+
+@dataclass
+class Lexicon:
+    exact: re.Pattern | None  # names in capitals: "US", "ADAM", "PDM"
+    folded: re.Pattern | None  # the rest, any case
+    keys: dict[str, str]  # lower-cased name -> key
+
+    @classmethod
+    def of(cls, names: dict[str, tuple[str, ...]]) -> Lexicon:
+        exact, folded, keys = [], [], {}
+        for key, aliases in names.items():
+            for a in aliases:
+                keys.setdefault(a.lower(), key)
+                if any(ch.isupper() for ch in a[1:]) or a.isupper():
+                    exact.append(a)
+                else:
+                    folded.append(a.lower())
+        return cls(
+            re.compile(BEFORE + trie_pattern(exact) + AFTER) if exact else None,
+            re.compile(BEFORE + trie_pattern(folded) + AFTER, re.IGNORECASE) if folded else None,
+            keys,
+        )
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """Every name in ``text`` as (start, end, key), longest and leftmost first, not overlapping."""
+        hits = [
+            (m.start(), m.end())
+            for p in (self.exact, self.folded)
+            if p is not None
+            for m in p.finditer(text)
+            if m.end() > m.start()
+        ]
+        out: list[tuple[int, int, str]] = []
+        last = -1
+        for start, end in sorted(hits, key=lambda h: (h[0], -h[1])):
+            if start >= last:
+                out.append((start, end, self.keys[text[start:end].lower()]))
+                last = end
+        return out
+
+
+_CACHE: dict[int, tuple[Vocabulary, Lexicon, Lexicon]] = {}
+
+
+def lexicons(vocab: Vocabulary) -> tuple[Lexicon, Lexicon]:
+    """(states, mine types) lexicons for ``vocab``, built once per vocabulary."""
+    hit = _CACHE.get(id(vocab))
+    if hit is None or hit[0] is not vocab:
+        states = Lexicon.of({s.code: (s.name, *s.aliases) for s in vocab.states.values()})
+        mines = Lexicon.of({m.id: m.aliases for m in vocab.mine_types.values()})
+        hit = _CACHE[id(vocab)] = (vocab, states, mines)
+    return hit[1], hit[2]
