@@ -161,7 +161,10 @@ def bench_ingest(admin_url: str, docs: int, workers: int) -> None:
                 open_store(url).close()
                 t0 = time.perf_counter()
                 files = pipeline.expand([big])
-                futures = client.map(parse_and_save, [url] * len(files), files, retries=2, pure=False)
+                # By reference, not by value as a function of __main__ would be: one store per worker.
+                from benchmarks.scale import parse_and_save as task
+
+                futures = client.map(task, [url] * len(files), files, retries=2, pure=False)
                 written = sum(client.gather(futures))
                 tw = time.perf_counter() - t0
     assert rn.facts == r1.facts == written
