@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import sqlalchemy as sa
 from typer.testing import CliRunner
 
@@ -11,6 +12,20 @@ from minewatch.store import backup as backups
 from minewatch.store import copy as copying
 from minewatch.store.schema import users
 from tests.store.make import document, facts_for, fill
+
+
+@pytest.fixture
+def opened():
+    """Open stores (``migrate=True``: to head) that are closed after the test, sparing the server's connections."""
+    made: list[Store] = []
+
+    def make(url: str, migrate: bool = False) -> Store:
+        made.append(open_store(url) if migrate else Store(url))
+        return made[-1]
+
+    yield make
+    for s in made:
+        s.close()
 
 
 def every_row(store: Store) -> dict[str, list[dict]]:
@@ -48,24 +63,24 @@ def still_works(store: Store) -> None:
     assert uid == 4
 
 
-def test_copy_sqlite_to_postgresql_and_back(tmp_path, pg_url):
-    src = open_store(f"sqlite:///{tmp_path / 'a.db'}")
+def test_copy_sqlite_to_postgresql_and_back(tmp_path, pg_url, opened):
+    src = opened(f"sqlite:///{tmp_path / 'a.db'}", migrate=True)
     fill(src)
-    pg = Store(pg_url)  # not migrated: copy builds it
+    pg = opened(pg_url)  # not migrated: copy builds it
     done = copying.copy_store(src.engine, pg.engine)
     assert done["facts"] == 12 and done["users"] == 3 and done["api_tokens"] == 1
     assert done["fact_revisions"] == 12 + 6
     assert_same(src, pg)
-    back = Store(f"sqlite:///{tmp_path / 'b.db'}")
+    back = opened(f"sqlite:///{tmp_path / 'b.db'}")
     copying.copy_store(pg.engine, back.engine)
     assert_same(src, back)
     still_works(pg)
     still_works(back)
 
 
-def test_copy_refuses_a_store_with_rows(tmp_path, any_store):
+def test_copy_refuses_a_store_with_rows(tmp_path, any_store, opened):
     fill(any_store, docs=1)
-    src = open_store(f"sqlite:///{tmp_path / 'a.db'}")
+    src = opened(f"sqlite:///{tmp_path / 'a.db'}", migrate=True)
     fill(src, docs=1)
     try:
         copying.copy_store(src.engine, any_store.engine)
@@ -75,15 +90,15 @@ def test_copy_refuses_a_store_with_rows(tmp_path, any_store):
         raise AssertionError("copied into a store that had rows")
 
 
-def test_backup_restore_round_trip(tmp_path, any_url, new_pg_url):
+def test_backup_restore_round_trip(tmp_path, any_url, new_pg_url, opened):
     """A backup from either engine restores exactly into a fresh store of either engine."""
-    original = open_store(any_url)
+    original = opened(any_url, migrate=True)
     fill(original)
     path = tmp_path / "backup.jsonl.gz"
     written = backups.backup(original.engine, path)
     assert written["facts"] == 12 and backups.read_header(path)["revision"]
     for target_url in (f"sqlite:///{tmp_path / 'restored.db'}", new_pg_url()):
-        target = Store(target_url)
+        target = opened(target_url)
         loaded = backups.restore(target.engine, path)
         assert loaded == written
         assert_same(original, target)
@@ -103,13 +118,13 @@ def test_restore_refuses_a_store_with_rows(tmp_path, any_store):
     assert len(any_store.facts()) == 4  # nothing was added
 
 
-def test_cli_migrate_copy_backup_restore(tmp_path, pg_url):
+def test_cli_migrate_copy_backup_restore(tmp_path, pg_url, opened):
     runner = CliRunner()
     a = f"sqlite:///{tmp_path / 'a.db'}"
     out = runner.invoke(app, ["migrate", "--db", a])
     assert out.exit_code == 0 and "empty →" in out.output, out.output
     assert "at " in runner.invoke(app, ["migrate", "--db", a]).output
-    fill(Store(a))
+    fill(opened(a))
     out = runner.invoke(app, ["copy", "--from", a, "--to", pg_url])
     assert out.exit_code == 0 and "every row equal" in out.output, out.output
     again = runner.invoke(app, ["copy", "--from", a, "--to", pg_url])
@@ -119,4 +134,4 @@ def test_cli_migrate_copy_backup_restore(tmp_path, pg_url):
     c = f"sqlite:///{tmp_path / 'c.db'}"
     out = runner.invoke(app, ["restore", str(path), "--db", c])
     assert out.exit_code == 0 and "facts 12" in out.output, out.output
-    assert_same(Store(a), Store(c))
+    assert_same(opened(a), opened(c))
