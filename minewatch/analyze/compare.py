@@ -11,15 +11,16 @@ undated facts are listed, never weighed.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from minewatch.analyze.evidence import evidence
-from minewatch.analyze.policy_diff import diff_versions, version_at, versions
+from minewatch.analyze.policy_diff import diff_versions, overall_direction, version_at, versions
 from minewatch.analyze.rules import Rule, rules
 from minewatch.model import Fact
 from minewatch.review.conflicts import TOLERANCE
-from minewatch.review.periods import overlaps, parse_bound
+from minewatch.review.periods import as_of_date, overlaps, parse_bound
 from minewatch.review.readings import is_act, is_last, is_restraint
 from minewatch.store import Store
 from minewatch.vocab import load as load_vocab
@@ -90,10 +91,26 @@ def _series(rule: Rule, facts: list[Fact], window: Window) -> dict:
             continue
         baseline.append(base[1])
         differ = [f for _, f in inside if not _same(rule, base[1], f)]
-        changes += [f for f in differ if f not in changes]
-        continuity += [f for _, f in inside if _same(rule, base[1], f) and f not in continuity]
+        changes += differ
+        continuity += [f for _, f in inside if _same(rule, base[1], f)]
         verdicts.append("changed" if differ else "unchanged")
-    return dict(verdict=_combine(verdicts), baseline=baseline, changes=changes, continuity=continuity)
+    return dict(
+        verdict=_combine(verdicts),
+        baseline=baseline,
+        changes=_unique(changes),
+        continuity=_unique(continuity),
+    )
+
+
+def _unique(facts: list[Fact]) -> list[Fact]:
+    """Each fact once (a stretch observes twice), in first-seen order."""
+    seen: set[int | None] = set()
+    out = []
+    for f in facts:
+        if id(f) not in seen:
+            seen.add(id(f))
+            out.append(f)
+    return out
 
 
 def _combine(verdicts: list[str]) -> str:
@@ -133,34 +150,45 @@ def compare_facts(
     end: str,
     doc_dates: dict[str, str | None] | None = None,
     as_of: date | str | None = None,
+    fill: Callable[[list[Fact]], None] | None = None,
 ) -> dict:
-    """The comparison over already-loaded facts of one state (see :func:`compare`)."""
+    """The comparison over already-loaded facts of one state (see :func:`compare`).
+
+    ``fill`` gives passages to facts loaded without them, once the facts to be
+    shown as evidence are known.
+    """
     window = Window.of(start, end)
-    as_of = as_of or window.end
+    as_of = as_of_date(as_of or window.end)
     vocab = load_vocab()
-    vs = versions([f for f in facts if f.indicator == "policy"])
-    old, new = version_at(vs, window.start), version_at(vs, window.end)
-    diff = diff_versions(vs, old.version, new.version, as_of) if old and new else None
     by_indicator: dict[str, list[Fact]] = defaultdict(list)
     for f in facts:
         by_indicator[f.indicator].append(f)
+    practices = {
+        ind: _events(by_indicator.get(ind, []), window, doc_dates or {})
+        if rule.practice == "event"
+        else _series(rule, by_indicator.get(ind, []), window)
+        for ind, rule in rules().items()
+    }
+    if fill:
+        shown = [f for p in practices.values() for k in ("baseline", "changes", "continuity") for f in p[k]]
+        fill(shown + by_indicator.get("policy", []))
+    vs = versions(by_indicator.get("policy", []))
+    old, new = version_at(vs, window.start), version_at(vs, window.end)
+    diff = diff_versions(vs, old.version, new.version, as_of) if old and new else None
     rows = []
     for ind, rule in rules().items():
         mine = by_indicator.get(ind, [])
-        if rule.practice == "event":
-            practice = _events(mine, window, doc_dates or {})
-        else:
-            practice = _series(rule, mine, window)
+        practice = practices[ind]
         provisions = [r for r in diff["provisions"] if r["provision"] in rule.provisions] if diff else []
         changed = [r for r in provisions if r["status"] == "changed"]
-        directions = sorted({r["direction"] for r in changed})
+        directions = [r["direction"] for r in changed]
         policy = dict(
             verdict="changed"
             if changed
             else "unchanged"
             if any(r["status"] == "unchanged" for r in provisions)
             else "no evidence",
-            direction=(directions[0] if len(directions) == 1 else "mixed") if changed else None,
+            direction=overall_direction(directions) if changed else None,
             provisions=provisions,
         )
         rows.append(
@@ -217,7 +245,7 @@ def compare(
     if code is None:
         raise ValueError(f"unknown state {state!r}")
     window = Window.of(start, end)
-    facts = store.state_facts(code, list(statuses), until=window.end)
+    facts = store.state_facts(code, list(statuses), until=window.end, passages=False)
     docs = {f.doc for f in facts if is_last(f)}
     doc_dates = {d: (store.document_info(d) or {}).get("date") for d in docs}
-    return compare_facts(facts, code, window.start, window.end, doc_dates, as_of)
+    return compare_facts(facts, code, window.start, window.end, doc_dates, as_of, store.fill_passages)

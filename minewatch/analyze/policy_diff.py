@@ -80,10 +80,13 @@ def effective(vs: list[Version], version: int) -> dict[str, dict]:
     return out
 
 
-def _direction(name: str, old: str, new: str) -> str:
-    order = provision_order().get(name) or []
-    if old in order and new in order:
-        return "loosened" if order.index(new) > order.index(old) else "tightened"
+def _direction(name: str, old: str, new: str) -> str | None:
+    """loosened or tightened by the ranks in rules.yaml; None when the ranks are equal (same rule, other words)."""
+    rank = provision_order().get(name) or {}
+    if old in rank and new in rank:
+        if rank[new] == rank[old]:
+            return None
+        return "loosened" if rank[new] > rank[old] else "tightened"
     return "changed"
 
 
@@ -103,7 +106,8 @@ def diff_versions(vs: list[Version], old: int, new: int, as_of: date | str | Non
     """Provision-by-provision rows for versions ``old`` and ``new`` of one state's policy.
 
     Row status: ``changed`` (with direction loosened, tightened or changed),
-    ``unchanged``, ``not restated`` (the later version's evidence is silent and
+    ``unchanged`` (also when the values are ranked equal: the same rule in other
+    words), ``not restated`` (the later version's evidence is silent and
     the value is carried over), or ``new`` (no earlier value known).
     """
     a, b = effective(vs, old), effective(vs, new)
@@ -117,15 +121,26 @@ def diff_versions(vs: list[Version], old: int, new: int, as_of: date | str | Non
             status = "not restated"
         elif left["value"] is None:
             status = "new"
-        elif set(left["values"]) != set(right["values"]):
+        elif set(left["values"]) != set(right["values"]) and (
+            direction := _direction(name, left["value"], right["value"])
+        ):
             status = "changed"
-            direction = _direction(name, left["value"], right["value"])
             directions.append(direction)
         else:
             status = "unchanged"
         rows.append(dict(provision=name, status=status, direction=direction, old=left, new=right))
-    overall = "unchanged" if not directions else directions[0] if len(set(directions)) == 1 else "mixed"
+    overall = overall_direction(directions)
     return dict(old=old, new=new, direction=overall, provisions=rows)
+
+
+def overall_direction(directions: list[str]) -> str:
+    """The common direction of the ranked changes; unranked ones alone just "changed"; both ways "mixed"."""
+    ranked = set(directions) - {"changed"}
+    if len(ranked) > 1:
+        return "mixed"
+    if ranked:
+        return ranked.pop()
+    return "changed" if directions else "unchanged"
 
 
 def policy_diff(facts: list[Fact], old: int, new: int, as_of: date | str | None = None) -> dict:

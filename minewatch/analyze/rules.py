@@ -51,8 +51,9 @@ def rules() -> dict[str, Rule]:
     return out
 
 
-def provision_order() -> dict[str, list[str]]:
-    return dict(_raw().get("provision_order") or {})
+def provision_order() -> dict[str, dict[str, int]]:
+    """Provision → value → rank, most restrictive lowest."""
+    return {k: dict(v) for k, v in (_raw().get("provision_order") or {}).items()}
 
 
 def provision_names() -> list[str]:

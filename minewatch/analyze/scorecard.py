@@ -15,7 +15,7 @@ from datetime import date
 
 from minewatch.analyze.rules import Rule, rules
 from minewatch.model import Fact
-from minewatch.review.periods import overlaps
+from minewatch.review.periods import as_of_date, overlaps
 from minewatch.review.readings import is_act, is_restraint
 from minewatch.review.staleness import is_stale
 from minewatch.store import Store
@@ -58,6 +58,7 @@ def rule_text(rule: Rule) -> str:
 def scorecard_facts(facts: list[Fact], state: str, years: list[int], as_of: date | str | None = None) -> dict:
     """The scorecard over already-loaded facts of one state (see :func:`scorecard`)."""
     vocab = load_vocab()
+    as_of = as_of_date(as_of)
     rows = []
     for ind, rule in rules().items():
         if not rule.scorecard:
@@ -92,5 +93,5 @@ def scorecard(
     if first > last:
         raise ValueError(f"first year {first} is after last year {last}")
     indicators = [i for i, r in rules().items() if r.scorecard]
-    facts = store.state_facts(code, list(statuses), indicators, until=f"{last}-12-31")
+    facts = store.state_facts(code, list(statuses), indicators, until=f"{last}-12-31", passages=False)
     return scorecard_facts(facts, code, list(range(first, last + 1)), as_of)

@@ -12,8 +12,8 @@ from datetime import date
 
 from minewatch.analyze.evidence import evidence
 from minewatch.model import Fact
-from minewatch.review.periods import label
-from minewatch.review.readings import is_restraint
+from minewatch.review.periods import as_of_date, label
+from minewatch.review.readings import is_last, is_restraint
 from minewatch.store import Store
 from minewatch.vocab import load as load_vocab
 
@@ -40,11 +40,13 @@ def point(f: Fact, as_of: date | str | None = None) -> dict:
         polarity=f.polarity,
         mine_types=list(f.mine_types),
         scope=f.attributes.get("scope"),
+        last=is_last(f),
         evidence=evidence(f, as_of),
     )
 
 
 def timeline_facts(facts: list[Fact], state: str, indicator: str, as_of: date | str | None = None) -> dict:
+    as_of = as_of_date(as_of)
     dated = [f for f in facts if f.when is not None and (f.when.start or f.when.end)]
     dated.sort(key=lambda f: (f.when.start or f.when.end, f.id or 0))
     return dict(
@@ -52,7 +54,7 @@ def timeline_facts(facts: list[Fact], state: str, indicator: str, as_of: date | 
         indicator=indicator,
         label=load_vocab().indicators[indicator].label,
         points=[point(f, as_of) for f in dated],
-        undated=[evidence(f, as_of) for f in facts if f not in dated],
+        undated=[evidence(f, as_of) for f in facts if f.when is None or not (f.when.start or f.when.end)],
     )
 
 

@@ -84,8 +84,8 @@ def label(p: Period | None) -> str:
     """A short human label: "2014", "2020-01-31", "1991..2021-07-01"."""
     if p is None:
         return "undated"
-    if p.precision == "year" and p.start:
-        return p.start[:4]
+    if p.precision == "year" and p.start and p.start[5:] == "01-01" and (p.end or "")[5:] == "12-31":
+        return p.start[:4]  # a calendar year; a fiscal year shows its days
     if p.precision == "month" and p.start:
         return p.start[:7]
     if p.precision == "day" and p.start:

@@ -36,7 +36,10 @@ def is_restraint(fact: Fact) -> bool:
 
 
 def is_last(fact: Fact) -> bool:
-    return fact.polarity == "affirmed" and str(fact.value) in reading(fact.indicator).last
+    """ "The last one was then": a listed value, or an act the extractor marked ``attributes["last"]``."""
+    if fact.polarity != "affirmed":
+        return False
+    return bool(fact.attributes.get("last")) or str(fact.value) in reading(fact.indicator).last
 
 
 def is_act(fact: Fact) -> bool:

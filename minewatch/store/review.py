@@ -6,11 +6,53 @@ leaves a revision.
 
 from __future__ import annotations
 
+import json
+
 import sqlalchemy as sa
 
-from minewatch.model import Fact
+from minewatch.model import Citation, Fact
 from minewatch.store.facts import to_fact
 from minewatch.store.schema import documents, fact_revisions, facts
+
+JSON_COLUMNS = ("value", "mine_types", "citations", "attributes")
+
+
+def _json(text: str | float | None):
+    """Decode a JSON column read as text; the empty list and mapping, most rows' values, skip the parser.
+
+    SQLite gives a JSON column numeric affinity, so a number comes back as a number.
+    """
+    if text is None or not isinstance(text, str):
+        return text
+    if text == "[]":
+        return []
+    if text == "{}":
+        return {}
+    if text[0] == '"' and "\\" not in text:
+        return text[1:-1]  # a plain string value: no escapes to undo
+    return json.loads(text)
+
+
+PASSAGE = ("quote", "citations")  # what only the evidence shown needs
+UNUSED = ("key", "created_at", "updated_at")  # what analyses never read
+
+
+def _raw_columns(passages: bool) -> list:
+    """The facts columns analyses read, JSON ones as plain text (decoded by :func:`_json`, much faster)."""
+    skip = UNUSED if passages else UNUSED + PASSAGE
+    return [
+        sa.type_coerce(c, sa.Text).label(c.name) if c.name in JSON_COLUMNS else c
+        for c in facts.c
+        if c.name not in skip
+    ]
+
+
+def _fact(names: list[str], row) -> Fact:
+    d = {"quote": "", "citations": None}
+    d.update(zip(names, row, strict=True))
+    for k in JSON_COLUMNS:
+        d[k] = _json(d[k])
+    return to_fact(d)
 
 
 class ReviewQueries:
@@ -39,19 +81,43 @@ class ReviewQueries:
             return [(i, v) for i, v in conn.execute(q.order_by(facts.c.id))]
 
     def state_facts(
-        self, state: str, statuses: list[str], indicators: list[str] | None = None, until: str | None = None
+        self,
+        state: str,
+        statuses: list[str],
+        indicators: list[str] | None = None,
+        until: str | None = None,
+        passages: bool = True,
     ) -> list[Fact]:
         """A state's facts in ``statuses``, optionally only those starting by ``until`` (ISO date).
 
         Undated facts are kept: callers decide what an undated fact may say.
+        Analyses read thousands of a state's facts at once, so JSON columns are
+        decoded here without the generic type machinery, and ``passages=False``
+        leaves quote and footnotes out (empty) until :meth:`fill_passages` adds
+        them to the few facts shown as evidence.
         """
-        q = sa.select(facts).where(facts.c.state == state, facts.c.status.in_(statuses))
+        cols = _raw_columns(passages)
+        q = sa.select(*cols).where(facts.c.state == state, facts.c.status.in_(statuses))
         if indicators:
             q = q.where(facts.c.indicator.in_(indicators))
         if until:
             q = q.where(sa.or_(facts.c.when_start.is_(None), facts.c.when_start <= until))
         with self.engine.connect() as conn:
-            return [to_fact(r) for r in conn.execute(q.order_by(facts.c.id)).mappings()]
+            rows = conn.execute(q.order_by(facts.c.id)).all()
+        names = [c.name for c in cols]
+        return [_fact(names, row) for row in rows]
+
+    def fill_passages(self, some: list[Fact]) -> None:
+        """Give facts read with ``passages=False`` their quote and footnotes, in place."""
+        by_id = {f.id: f for f in some if not f.quote}
+        ids = sorted(by_id)
+        q = sa.select(facts.c.id, facts.c.quote, sa.type_coerce(facts.c.citations, sa.Text))
+        with self.engine.connect() as conn:
+            for lo in range(0, len(ids), 500):
+                for fid, quote, cites in conn.execute(q.where(facts.c.id.in_(ids[lo : lo + 500]))):
+                    f = by_id[fid]
+                    f.quote = quote
+                    f.citations = [Citation(**c) for c in _json(cites) or []]
 
     def document_info(self, doc_id: str) -> dict | None:
         """A document's metadata without its text."""

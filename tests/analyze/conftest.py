@@ -54,6 +54,15 @@ DECISIONS: list[tuple[str, str, str, dict | None, str]] = [
 ]
 
 
+def _differs(f, changes: dict) -> bool:
+    """Whether an edit would change anything (a better extractor may already have it right)."""
+    when = changes.get("when")
+    if when is None:
+        return bool(changes)
+    new = review.lifecycle.period_from(when)
+    return f.when is None or (f.when.start, f.when.end) != (new.start, new.end)
+
+
 def _apply(store: Store) -> None:
     review.bulk_accept(store, 0.6, REVIEWER, "first pass: confidence >= 0.6")
     for indicator, words, step, changes, reason in DECISIONS:
@@ -62,7 +71,7 @@ def _apply(store: Store) -> None:
                 continue
             if step == "reject":
                 review.reject(store, f.id, REVIEWER, reason)
-            else:
+            elif _differs(f, changes or {}):
                 review.edit(store, f.id, changes or {}, REVIEWER, reason)
     for f in store.facts(state="USA", indicator="use"):
         # The single mine of 2002 read as 1991 (the sentence also names 1991).
