@@ -366,30 +366,33 @@ def bench_load(admin_url: str, clients: int, seconds: float, docs: int) -> None:
         base = f"http://127.0.0.1:{port}"
         try:
             _wait_up(base, server)
-            paths = httpx.get(f"{base}/openapi.json").json()["paths"]
-            writes_over_api = [
-                p
-                for p, ops in paths.items()
-                if p.startswith("/api/facts/") and set(ops) & {"patch", "put", "post"}
-            ]
-            say("read endpoints: /api/states, /api/states/{code}, /api/facts, /api/facts/{id}")
+            over_api = "patch" in httpx.get(f"{base}/openapi.json").json()["paths"].get(
+                "/api/facts/{fact_id}", {}
+            )
+            say("reads: GET /api/states, /api/states/{code}, /api/facts?…, /api/facts/{id}")
             say(
-                "review writes: "
+                "review writes: GET /api/facts/{id}, then "
                 + (
-                    "over the API: " + ", ".join(writes_over_api)
-                    if writes_over_api
-                    else f"no write endpoint in the API yet, so Store.update_fact from the same {clients} client threads"
+                    "PATCH /api/facts/{id} with its version, as an editor with an API token"
+                    if over_api
+                    else f"Store.update_fact with its version (no write endpoint in the API yet) from the same {clients} threads"
                 )
             )
             store = Store(url)
             store.engine = db.engine(url, pool_size=clients, max_overflow=0)
-            fact_ids = [f.id for f in store.facts()]
-            stats = _drive(base, store, fact_ids, clients, seconds)
+            fact_ids = [f.id for f in store.facts() if isinstance(f.value, int | float)]
+            token = None
+            if over_api:
+                token = store.create_token(store.add_user("load", secrets.token_hex(8), "editor").id, "load")
+            stats = _drive(base, store, token, fact_ids, clients, seconds)
             _report_load(store, stats, seconds)
             store.close()
         finally:
             server.terminate()
-            server.wait(10)
+            try:
+                server.wait(10)
+            except subprocess.TimeoutExpired:
+                server.kill()
 
 
 def _wait_up(base: str, server: subprocess.Popen) -> None:
@@ -407,7 +410,9 @@ def _wait_up(base: str, server: subprocess.Popen) -> None:
     raise RuntimeError("the server did not come up")
 
 
-def _drive(base: str, store: Store, fact_ids: list[int], clients: int, seconds: float) -> dict:
+def _drive(
+    base: str, store: Store, token: str | None, fact_ids: list[int], clients: int, seconds: float
+) -> dict:
     import httpx
 
     lock = threading.Lock()
@@ -418,7 +423,8 @@ def _drive(base: str, store: Store, fact_ids: list[int], clients: int, seconds: 
     def client(i: int) -> None:
         rnd = random.Random(i)
         reads, writes, errors, acked, conflicts = [], [], [], [], 0
-        with httpx.Client(base_url=base, timeout=30) as http:
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        with httpx.Client(base_url=base, timeout=30, headers=headers) as http:
             gate.wait()
             seq = 0
             while time.monotonic() < stop:
@@ -426,20 +432,14 @@ def _drive(base: str, store: Store, fact_ids: list[int], clients: int, seconds: 
                 try:
                     if rnd.random() < 0.2:
                         fid, seq = rnd.choice(fact_ids), seq + 1
+                        marker = f"load {i}:{seq}"
                         while True:  # a conflict is answered by reloading, as a reviewer would
                             version = http.get(f"/api/facts/{fid}").raise_for_status().json()["version"]
-                            try:
-                                f = store.update_fact(
-                                    fid,
-                                    {"attributes": {"load": f"{i}:{seq}"}},
-                                    user=f"client{i}",
-                                    expected_version=version,
-                                    action="edit",
-                                )
+                            done = _write(http, store, token, fid, version, rnd.randrange(10**6), marker)
+                            if done is not None:
                                 break
-                            except StaleVersion:
-                                conflicts += 1
-                        acked.append((fid, f.version, f"{i}:{seq}"))
+                            conflicts += 1
+                        acked.append((fid, done, marker))
                         writes.append(time.perf_counter() - t0)
                     else:
                         pick, kind = rnd.random(), "GET /api/facts/{id}"
@@ -472,15 +472,34 @@ def _drive(base: str, store: Store, fact_ids: list[int], clients: int, seconds: 
     return stats
 
 
+def _write(
+    http, store: Store, token: str | None, fid: int, version: int, value: int, marker: str
+) -> int | None:
+    """One review edit; the new version, or None when someone else saved the fact first."""
+    if token:
+        r = http.patch(
+            f"/api/facts/{fid}", json={"changes": {"value": value}, "version": version, "reason": marker}
+        )
+        if r.status_code == 409:
+            return None
+        return r.raise_for_status().json()["version"]
+    try:
+        return store.update_fact(
+            fid, {"value": value}, user="load", reason=marker, expected_version=version
+        ).version
+    except StaleVersion:
+        return None
+
+
 def _report_load(store: Store, stats: dict, seconds: float) -> None:
     from minewatch.store.schema import fact_revisions
 
     with store.engine.connect() as conn:
         found = {
-            (fid, v): (data or {}).get("attributes", {}).get("load")
-            for fid, v, data in conn.execute(
-                sa.select(fact_revisions.c.fact_id, fact_revisions.c.version, fact_revisions.c.data).where(
-                    fact_revisions.c.user.like("client%")
+            (fid, v): reason
+            for fid, v, reason in conn.execute(
+                sa.select(fact_revisions.c.fact_id, fact_revisions.c.version, fact_revisions.c.reason).where(
+                    fact_revisions.c.reason.like("load %")
                 )
             )
         }
@@ -488,7 +507,7 @@ def _report_load(store: Store, stats: dict, seconds: float) -> None:
     rows = {"all reads": sorted(t for _, t in stats["reads"])}
     for kind in sorted({k for k, _ in stats["reads"]}):
         rows[f"  {kind}"] = sorted(t for k, t in stats["reads"] if k == kind)
-    rows["review writes (GET the fact, then update_fact)"] = sorted(stats["writes"])
+    rows["review writes (GET the fact, then save it)"] = sorted(stats["writes"])
     say("| | count | per s | median ms | p95 ms |")
     say("|---|---|---|---|---|")
     for label, xs in rows.items():
