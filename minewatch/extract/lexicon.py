@@ -40,8 +40,9 @@ def _node(node: dict) -> str:
 @dataclass
 class Lexicon:
     exact: re.Pattern | None  # names in capitals: "US", "ADAM", "PDM"
-    folded: re.Pattern | None  # the rest, any case
+    folded: re.Pattern | None  # the rest, lower-cased, run on lower-cased text
     keys: dict[str, str]  # lower-cased name -> key
+    folded_any_case: re.Pattern | None = None  # for the rare text lower() changes the length of
 
     @classmethod
     def of(cls, names: dict[str, tuple[str, ...]]) -> Lexicon:
@@ -53,19 +54,25 @@ class Lexicon:
                     exact.append(a)
                 else:
                     folded.append(a.lower())
+        body = BEFORE + trie_pattern(folded) + AFTER
         return cls(
             re.compile(BEFORE + trie_pattern(exact) + AFTER) if exact else None,
-            re.compile(BEFORE + trie_pattern(folded) + AFTER, re.IGNORECASE) if folded else None,
+            re.compile(body) if folded else None,
             keys,
+            re.compile(body, re.IGNORECASE) if folded else None,
         )
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Every name in ``text`` as (start, end, key), longest and leftmost first, not overlapping."""
+        low = text.lower()
+        runs = [(self.exact, text)]
+        # Matching lower-cased text is over twice as fast as IGNORECASE.
+        runs.append((self.folded, low) if len(low) == len(text) else (self.folded_any_case, text))
         hits = [
             (m.start(), m.end())
-            for p in (self.exact, self.folded)
+            for p, t in runs
             if p is not None
-            for m in p.finditer(text)
+            for m in p.finditer(t)
             if m.end() > m.start()
         ]
         out: list[tuple[int, int, str]] = []

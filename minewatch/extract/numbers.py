@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from minewatch.extract.lexicon import trie_pattern
+
 # Each qualifier as written → its canonical form (None: no qualification).
 QUALIFIERS: dict[str, str | None] = {
     "just over": "just over",
@@ -111,19 +113,19 @@ UNITS = {
     "square_metres": r"(?:square met(?:re|er)s?|m2|m²)",
     "casualties": r"(?:casualties|victims|survivors)",
 }
-_q = "|".join(re.escape(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
-_w = "|".join(re.escape(w) for w in sorted(WORDS, key=len, reverse=True))
 _num = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _scale = r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn)\b)?"
+# The number itself; its qualifier is looked for just before it (QUALIFIED), which
+# is much cheaper than trying every qualifier at every position of the text.
 NUMBER = re.compile(
-    rf"(?:(?P<qual>{_q})\s+)?"
     rf"(?:(?P<cur>US\$|\$|USD\s?|€|£)\s?)?"
-    rf"(?:(?P<num>{_num})|(?P<word>\b(?:{_w})\b))"
+    rf"(?:(?P<num>{_num})|\b(?P<word>{trie_pattern(sorted(WORDS))})\b)"
     rf"{_scale}"
     rf"(?:\s*(?:-|–|to|and)\s*(?P<cur2>US\$|\$)?(?P<high>{_num}){_scale.replace('scale', 'scale2')})?"
     rf"(?P<dollars>\s+(?:US\s)?dollars)?",
     re.IGNORECASE,
 )
+QUALIFIED = re.compile(rf"(?<![\w-])(?P<qual>{trie_pattern(sorted(QUALIFIERS))})\s+$", re.IGNORECASE)
 UNIT = re.compile(
     r"\s*(?:(?:[\w/-]+\s){0,3}?)(?P<unit>" + "|".join(f"(?P<{k}>{v})" for k, v in UNITS.items()) + r")\b",
     re.IGNORECASE,
@@ -131,7 +133,7 @@ UNIT = re.compile(
 YEARLIKE = re.compile(r"^(1[89]\d\d|20\d\d)$")
 BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 # Digits worth a look: a cheap test before the full pattern runs.
-HAS_NUMBER = re.compile(r"\d|\b(?:" + _w + r")\b", re.IGNORECASE)
+HAS_NUMBER = re.compile(r"\d|\b(?:" + trie_pattern(sorted(WORDS)) + r")\b", re.IGNORECASE)
 
 
 @dataclass
@@ -200,9 +202,11 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
             end = u.end()
         elif word and not u:
             return None  # a bare number word ("one of", "two") is not a quantity
-    qual = m.group("qual")
-    approx = QUALIFIERS.get(qual.lower()) if qual else None
-    return Quantity(m.start(), end, value, unit, approx, text[m.start() : end], high)
+    start, approx = m.start(), None
+    q = QUALIFIED.search(text, max(0, start - 24), start)
+    if q:
+        start, approx = q.start(), QUALIFIERS[q.group("qual").lower()]
+    return Quantity(start, end, value, unit, approx, text[start:end], high)
 
 
 def _inside_token(text: str, start: int, end: int) -> bool:

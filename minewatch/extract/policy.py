@@ -44,6 +44,7 @@ ISSUING_WORDS = (
     "call",
     "sign",
 )
+ISSUING_GATE = re.compile(r"\b(?:" + "|".join(ISSUING_WORDS) + ")", re.IGNORECASE)
 VERSION = re.compile(
     r"\b(?P<year>(?:19|20)\d\d)(?:’s|'s)?\s+(?:US\s+|U\.S\.\s+)?(?:landmines?\s+|anti-?personnel\s+(?:land)?mine\s+)?"
     r"polic(?:y|ies)\b",
@@ -54,6 +55,7 @@ ISSUING = re.compile(
     r"did not (?:adopt or )?sign|refused to sign)\b",
     re.IGNORECASE,
 )
+ACTS = re.compile(r"\b(?:" + "|".join(ISSUING_WORDS) + r"|maintain|retain|reaffirm|kept)", re.IGNORECASE)
 # Keeping a version in force dates that version; it issues no new one.
 REAFFIRMING = re.compile(r"\b(?:maintain(?:ed|s)?|retain(?:ed|s)?|reaffirm(?:ed|s)?|kept)\b", re.IGNORECASE)
 OBJECT_AFTER, OBJECT_BEFORE = 50, 50
@@ -142,8 +144,7 @@ def scan(ctx: DocContext, sentences: list[Sentence]) -> None:
     for s in sentences:
         if s.footnote is not None or s.kind == "table":
             continue
-        low = s.text.lower()
-        if not any(w in low for w in ISSUING_WORDS):
+        if not ISSUING_GATE.search(s.text):
             continue
         for lo, hi in _clauses(s.text):
             year = _issued_year(s, lo, hi)
@@ -157,6 +158,8 @@ def scan(ctx: DocContext, sentences: list[Sentence]) -> None:
 def extract(s: Sentence) -> list[Fact]:
     if s.kind == "table":
         return []
+    if not ACTS.search(s.text) and not provisions(s.text):
+        return []  # no provision and no act on a policy: nothing a version could carry
     out: list[Fact] = []
     for own, hi in _clauses(s.text):
         lo = own

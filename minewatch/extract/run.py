@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from minewatch.extract import (
     alternatives,
@@ -18,6 +20,7 @@ from minewatch.extract import (
     use,
 )
 from minewatch.extract.context import DocContext, Sentence
+from minewatch.extract.lexicon import trie_pattern
 from minewatch.model import Document, Fact
 from minewatch.vocab import Vocabulary
 
@@ -90,6 +93,32 @@ def document_sentences(doc: Document, vocab: Vocabulary, doc_id: str | None = No
     return out
 
 
+@lru_cache(maxsize=1)
+def _gate() -> tuple[re.Pattern, dict[str, frozenset[str]]]:
+    """One pass over a sentence finds which extractors' keywords it holds.
+
+    Keywords match at the start of a word ("aim" is not in "claim"); a keyword
+    found also stands for every shorter keyword it begins with.
+    """
+    owners: dict[str, set[str]] = {}
+    for name, words in KEYWORDS.items():
+        for w in words:
+            owners.setdefault(w, set()).add(name)
+    table = {w: frozenset(set().union(*(owners[k] for k in owners if w.startswith(k)))) for w in owners}
+    return re.compile(r"\b" + trie_pattern(sorted(owners))), table
+
+
+def wanted(sentence: Sentence) -> set[str]:
+    """The extractors worth running on ``sentence``."""
+    if sentence.kind == "table":
+        return {"stockpile"}
+    pattern, table = _gate()
+    out: set[str] = set()
+    for m in pattern.finditer(sentence.text.lower()):
+        out |= table[m.group(0)]
+    return out
+
+
 def extract(doc: Document, vocab: Vocabulary) -> list[Fact]:
     """Candidate facts from every sentence; each fact is valid and names a known state."""
     facts: list[Fact] = []
@@ -99,14 +128,10 @@ def extract(doc: Document, vocab: Vocabulary) -> list[Fact]:
     for sentence in found:
         if sentence.is_reference:
             continue
-        if sentence.kind == "table":
-            runs = [stockpile.extract]
-        else:
-            low = sentence.text.lower()
-            runs = [
-                run for name, run in EXTRACTORS.items() if any(k in low for k in KEYWORDS.get(name, ("",)))
-            ]
-        for run in runs:
+        names = wanted(sentence)
+        for name, run in EXTRACTORS.items():
+            if name not in names:
+                continue
             for fact in run(sentence):
                 if fact.state and fact.state in vocab.states and fact.indicator in vocab.indicators:
                     facts.append(fact)
