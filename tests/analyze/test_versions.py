@@ -86,3 +86,53 @@ def test_same_title_and_state_under_another_path_is_an_edition(store):
     assert compare_documents(store, a)["new"]["id"] == b
     with pytest.raises(KeyError, match="no later edition"):
         compare_documents(store, b)
+
+
+EDITION = "Finland\n\nMine Ban Policy\n\nLast updated: {date}\n\n{body}\n"
+
+
+def test_two_ingested_editions_under_different_paths(store, tmp_path):
+    from minewatch import pipeline
+
+    old, new = tmp_path / "2020" / "finland.txt", tmp_path / "2021" / "finland.txt"
+    for path, day, lines in (
+        (old, "10 November 2020", ["a stockpile of 1,200,000", "not used antipersonnel mines since 1945"]),
+        (
+            new,
+            "12 November 2021",
+            ["a stockpile of 1,100,000", "exported 500 antipersonnel mines to Estonia in 2021"],
+        ),
+    ):
+        path.parent.mkdir()
+        body = "\n\n".join(
+            [
+                f"In 2019, Finland reported {lines[0]} antipersonnel mines."
+                if "stockpile" in lines[0]
+                else "",
+                "Finland last produced antipersonnel mines in 1985.",
+                f"Finland has {lines[1]}." if "not used" in lines[1] else f"Finland {lines[1]}.",
+            ]
+        )
+        path.write_text(EDITION.format(date=day, body=body), encoding="utf-8")
+    assert pipeline.ingest_paths(store, [new, old]).ok  # the newer edition first: order comes from the dates
+    editions = versions(store, store.documents()[0]["id"])
+    assert [d["date"] for d in editions] == ["2020-11-10", "2021-11-12"]
+    diff = compare_documents(store, editions[0]["id"])
+    assert [(c["old"]["value"], c["new"]["value"]) for c in diff["changed"]] == [(1_200_000, 1_100_000)]
+    assert [e["indicator"] for e in diff["appeared"]] == ["transfer"]
+    assert [e["indicator"] for e in diff["disappeared"]] == ["use"]
+    assert len(diff["unchanged"]) == 1  # last produced in 1985
+
+
+def test_versions_command_lists_the_changes(store, editions):
+    import json
+
+    from typer.testing import CliRunner
+
+    from minewatch.cli import app
+
+    old, _ = editions
+    result = CliRunner().invoke(app, ["versions", old[:12], "--db", store.url, "-f", "jsonl"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
+    assert sorted(r["change"] for r in rows) == ["appeared", "changed value", "disappeared"]
