@@ -90,7 +90,7 @@ class Sentence:
 
     @cached_property
     def periods(self) -> list[dates.Found]:
-        prev = self.previous.last_period if self.previous else None
+        prev = self.previous.last_period if self.previous and dates.ANAPHORIC.search(self.text) else None
         return dates.find(self.text, self.doc.date, self.start, self.ctx.fiscal_start, prev)
 
     @cached_property

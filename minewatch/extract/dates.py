@@ -99,6 +99,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 HAS_DATE = re.compile(
     r"\d\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\byear\b|\bfor\b|\bthen\b", re.IGNORECASE
 )
+# Words that refer back to a period named before ("that year", "since then").
+ANAPHORIC = re.compile(r"\b(?:[Tt]hat|[Tt]he same) year\b|\b[Ss]ince then\b")
 # Cheap tests that rule whole families of patterns out of a text before they run.
 GATES = {
     "year": re.compile(r"(?:1[89]|20)\d\d"),

@@ -66,6 +66,7 @@ ABBREVIATIONS = {
     "dec",
     "para",
 }
+LAST_WORD = re.compile(r"([\w.]+)\.*$")
 END = re.compile(r"[.?!…]+[\"”’)\]]*(?:\[\d{1,3}\])*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 
 
@@ -75,7 +76,7 @@ def split(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, 
     spans = []
     s = start
     for m in END.finditer(text, start, end):
-        word = re.search(r"([\w.]+)\.*$", text[s : m.start() + 1])
+        word = LAST_WORD.search(text, max(s, m.start() - 24), m.start() + 1)
         token = word.group(1).rstrip(".").lower() if word else ""
         if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
             continue
