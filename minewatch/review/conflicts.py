@@ -19,12 +19,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 from itertools import combinations
 
 from minewatch.model import Fact
 from minewatch.review.merge import LIVE, sources
 from minewatch.review.periods import label, overlaps, same_time
 from minewatch.review.readings import is_act, is_restraint
+from minewatch.review.staleness import is_stale
 from minewatch.store import Store
 
 TOLERANCE = 0.10
@@ -39,7 +41,8 @@ class Conflict:
     detail: str
     facts: tuple[Fact, Fact]
 
-    def to_dict(self) -> dict:
+    def to_dict(self, as_of: date | str | None = None) -> dict:
+        """Plain data with both passages; each side flagged stale as of ``as_of`` (default today)."""
         return dict(
             state=self.state,
             indicator=self.indicator,
@@ -48,7 +51,14 @@ class Conflict:
             detail=self.detail,
             fact_ids=[f.id for f in self.facts],
             passages=[
-                dict(fact_id=f.id, value=f.value, polarity=f.polarity, status=f.status, sources=sources(f))
+                dict(
+                    fact_id=f.id,
+                    value=f.value,
+                    polarity=f.polarity,
+                    status=f.status,
+                    stale=is_stale(f, as_of),
+                    sources=sources(f),
+                )
                 for f in self.facts
             ],
         )

@@ -15,8 +15,10 @@ def test_figures_that_disagree_for_the_same_time_are_a_conflict_with_both_passag
     )
     found = find_conflicts(store, "USA")
     assert [(c.kind, sorted(f.id for f in c.facts)) for c in found] == [("value", sorted([a, b]))]
-    data = found[0].to_dict()
+    data = found[0].to_dict(as_of="2016")
     assert data["when"] == "2014"
+    assert [p["stale"] for p in data["passages"]] == [False, False]
+    assert [p["stale"] for p in found[0].to_dict(as_of="2020")["passages"]] == [True, True]
     assert {p["sources"][0]["doc"] for p in data["passages"]} == {d1, d2}
     assert all(p["sources"][0]["quote"] for p in data["passages"])
 
