@@ -220,16 +220,17 @@ def insert_facts(conn: sa.Connection, new: list[Fact], user: str) -> int:
     """Insert the facts whose key is unknown, with their first revision, in ``conn``'s transaction.
 
     ``ON CONFLICT DO NOTHING`` makes a concurrent insert of the same key a
-    no-op rather than an error; rows go in key order so two workers with
-    overlapping batches take their locks in the same order and never deadlock.
+    no-op rather than an error. Rows keep the order they were given (the
+    reading order of their document, so ids follow it); two workers saving
+    one document's facts give them in the same order, so they take their
+    locks in the same order and cannot deadlock.
     """
     now = datetime.now(UTC)
     by_key: dict[str, Fact] = {}
     for fact in new:
         by_key.setdefault(fact.key, fact)
     rows = [
-        _row(fact) | dict(key=key, version=1, created_at=now, updated_at=now)
-        for key, fact in sorted(by_key.items())
+        _row(fact) | dict(key=key, version=1, created_at=now, updated_at=now) for key, fact in by_key.items()
     ]
     stmt = (
         db.insert(conn, facts)

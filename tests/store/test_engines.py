@@ -100,3 +100,14 @@ def test_update_fact_keeps_every_revision(any_store):
     ]
     assert revs[-1]["data"]["status"] == "accepted" and accepted.value == 42.0
     assert any_store.fact_counts() == {fact.state: {"accepted": 1}}
+
+
+def test_fact_ids_follow_the_order_facts_were_given(any_store):
+    """Extractors give facts in reading order; listing a document's facts by id keeps it."""
+    doc = document(7)
+    any_store.save_document(doc)
+    given = list(reversed(facts_for(doc, 12)))
+    given.append(given[0])  # a repeat in the same batch is stored once
+    assert any_store.save_facts(given) == 12
+    assert [f.id for f in given[:12]] == sorted(f.id for f in given[:12])
+    assert [(f.start, f.end) for f in any_store.facts(doc=doc.id)] == [(f.start, f.end) for f in given[:12]]
