@@ -25,7 +25,7 @@ PLACE = re.compile(
     r"between|around|throughout|over|under|within|including|and|than)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-COMPANY = re.compile(r"^\s*(?:\w+\s+){0,2}(?:company|firm|contractor|subsidiary|corporation|group)\b", re.I)
+COMPANY = re.compile(r"\s*(?:\w+\s+){0,2}(?:company|firm|contractor|subsidiary|corporation|group)\b", re.I)
 # A main verb: the subject is named before it. Kept small: auxiliaries and the
 # verbs indicator sentences are built on.
 VERB = re.compile(

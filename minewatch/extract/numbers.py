@@ -130,6 +130,7 @@ UNIT = re.compile(
     r"\s*(?:(?:[\w/-]+\s){0,3}?)(?P<unit>" + "|".join(f"(?P<{k}>{v})" for k, v in UNITS.items()) + r")\b",
     re.IGNORECASE,
 )
+PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|these|those)\b", re.IGNORECASE)
 YEARLIKE = re.compile(r"^(1[89]\d\d|20\d\d)$")
 BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 # Digits worth a look: a cheap test before the full pattern runs.
@@ -197,6 +198,8 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
         unit = "USD" if c in ("$", "US$", "USD") else {"€": "EUR", "£": "GBP"}.get(c, c)
     else:
         u = UNIT.match(text, end)
+        if u and PARTITIVE.match(text, end):
+            u = None  # "one of the states" picks out, it does not count
         if u and u.start("unit") - end <= 40:
             unit = next(k for k in UNITS if u.group(k))
             end = u.end()

@@ -1,0 +1,48 @@
+"""Whom a sentence is about: its subject, not the places or companies it names."""
+
+from __future__ import annotations
+
+import pytest
+
+from minewatch.extract.attribution import locations, subject_state, subject_states
+from minewatch.extract.lexicon import lexicons
+from minewatch.vocab import load
+
+
+def mentions(text: str):
+    return lexicons(load())[0].find(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "default", "expected"),
+    [
+        ("In 2018, in Syria and Iraq the coalition used mines.", "USA", "USA"),  # places are not subjects
+        ("In 1991, in Iraq and Kuwait the US used 117,634 mines.", "USA", "USA"),
+        ("Myanmar is the only state still laying mines.", "USA", "MMR"),
+        ("Ukraine reported destroying 100,000 mines.", "RUS", "UKR"),
+        ("The Ambassador of Sudan issued a statement.", "USA", "USA"),  # an office's country
+        ("A Spanish defense company won the contract to destroy the mines.", "USA", "USA"),
+        ("Previously, in 2014, Finland destroyed its stocks.", "USA", "FIN"),
+        ("Mines were used near the border with Thailand.", "KHM", "KHM"),
+    ],
+)
+def test_subject(text: str, default: str, expected: str) -> None:
+    assert subject_state(text, mentions(text), 0, default) == expected
+
+
+def test_coordinated_subjects() -> None:
+    text = "Belgium, France and Norway expressed concern."
+    assert subject_states(text, mentions(text), 0, "USA") == ["BEL", "FRA", "NOR"]
+
+
+def test_elliptic_coordination_names_both_states() -> None:
+    from minewatch.extract.attribution import elliptic_states
+
+    text = "South and North Korea began removing mines."
+    found = mentions(text) + elliptic_states(text, load().state_code)
+    assert sorted(subject_states(text, sorted(found), 0, "USA")) == ["KOR", "PRK"]
+
+
+def test_places_become_locations() -> None:
+    text = "The army used mines in Iraq and Kuwait and at Guantanamo Bay."
+    assert locations(text, mentions(text), 0, "USA") == ["IRQ", "KWT", "CUB"]

@@ -1,0 +1,81 @@
+"""Dates and periods, with their precision, resolved against the document's date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from minewatch.extract.dates import find
+from minewatch.model import Period
+
+REF = date(2021, 6, 30)
+
+
+def period(text: str, **kw) -> Period:
+    found = find(text, REF, **kw)
+    assert found, text
+    return found[0].period
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision"),
+    [
+        ("on 3 December 1997 in Ottawa", "1997-12-03", "1997-12-03", "day"),
+        ("on March 1, 1999 it entered into force", "1999-03-01", "1999-03-01", "day"),
+        ("in June 2014 at Maputo", "2014-06-01", "2014-06-30", "month"),
+        ("destroyed in 2015", "2015-01-01", "2015-12-31", "year"),
+        ("exported between 1969 and 1992", "1969-01-01", "1992-12-31", "range"),
+        ("during 2009–2012", "2009-01-01", "2012-12-31", "range"),
+        ("in 2019 and 2020 it led donors", "2019-01-01", "2020-12-31", "range"),
+        ("has not used mines since 1991", "1991-01-01", "2021-06-30", "since"),
+        ("since the start of 2020", "2020-01-01", "2021-06-30", "since"),
+        ("since the late 1990s", "1997-01-01", "2021-06-30", "since"),
+        ("in the mid-1990s", "1993-01-01", "1996-12-31", "decade"),
+        ("In April, a spokesperson said", "2021-04-01", "2021-04-30", "month"),
+        ("In September, the minister said", "2020-09-01", "2020-09-30", "month"),  # after the document date
+        ("last year the army cleared", "2020-01-01", "2020-12-31", "year"),
+        ("For more than 20 years, donors have paid", "2001-01-01", "2021-06-30", "since"),
+        ("early 2016", "2016-01-01", "2016-04-30", "month"),
+    ],
+)
+def test_periods(text: str, start: str, end: str, precision: str) -> None:
+    p = period(text)
+    assert (p.start, p.end, p.precision) == (start, end, precision)
+
+
+def test_until() -> None:
+    p = period("stocks become unusable by the early 2030s")
+    assert (p.start, p.end, p.precision) == (None, "2033-12-31", "until")
+    p = period("to be completed by June 2018")
+    assert (p.start, p.end, p.precision) == (None, "2018-06-30", "until")
+
+
+def test_fiscal_years_follow_the_state() -> None:
+    us = period("the fiscal year 2021 budget", fiscal_start=10)
+    assert (us.start, us.end) == ("2020-10-01", "2021-09-30")
+    uk = period("in FY2019", fiscal_start=4)
+    assert (uk.start, uk.end) == ("2018-04-01", "2019-03-31")
+    calendar = period("fiscal year 2021")
+    assert (calendar.start, calendar.end) == ("2021-01-01", "2021-12-31")
+
+
+def test_that_year_takes_the_period_before() -> None:
+    before = Period("1997-01-01", "1997-12-31", "year")
+    assert period("That year, the government set a goal", previous=before).start == "1997-01-01"
+    assert find("That year, the government set a goal", REF) == []  # nothing to refer to
+    since = period(
+        "Since then, it has attended every meeting", previous=Period("2009-11-01", "2009-11-30", "month")
+    )
+    assert (since.start, since.precision) == ("2009-11-01", "since")
+
+
+@pytest.mark.parametrize(
+    "text", ["Resolution 74/61", "GAO-02-1003", "a 12-page reply", "about 1990s-era designs"]
+)
+def test_not_dates(text: str) -> None:
+    assert [f for f in find(text, REF) if f.period.precision in ("day", "month", "year")] == []
+
+
+def test_a_figure_is_not_a_year() -> None:
+    assert find("it holds 2,000 mines and $2015 in cash", REF) == []

@@ -1,0 +1,47 @@
+"""Negation governs the trigger in its own clause, and nothing past it."""
+
+from __future__ import annotations
+
+import pytest
+
+from minewatch.extract.polarity import negated, negation_word
+
+
+def at(text: str, word: str) -> int:
+    return text.index(word)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The army has not used antipersonnel mines since 1999.", "used"),
+        ("Colombia never produced antipersonnel mines.", "produced"),
+        ("The state no longer holds any stocks.", "holds"),
+        ("There is no suggestion that its forces have used mines since 2018.", "used"),
+        ("The government refused to join the treaty.", "join"),
+        ("The ministry declined to sign the convention.", "sign"),
+        ("The budget contained no funding for new mines.", "funding"),
+        ("Nepal hasn't laid mines since the ceasefire.", "laid"),
+    ],
+)
+def test_denied(text: str, trigger: str) -> None:
+    assert negated(text, at(text, trigger))
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The army used mines in 2018.", "used"),
+        ("Mines were not found at the site, but the army used mines elsewhere.", "army used"),
+        ("Officials said nothing; the rebels laid mines in May.", "laid"),
+        ("Not only the army but also militias used mines.", "used"),
+        ("The state has not acceded, while its allies produced mines.", "produced"),
+    ],
+)
+def test_affirmed(text: str, trigger: str) -> None:
+    assert not negated(text, at(text, trigger))
+
+
+def test_the_negator_is_reported() -> None:
+    text = "It no longer stockpiles mines."
+    assert negation_word(text, at(text, "stockpiles")) == "no longer"
