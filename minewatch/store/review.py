@@ -7,11 +7,11 @@ leaves a revision.
 from __future__ import annotations
 
 import json
+from operator import itemgetter
 
 import sqlalchemy as sa
 
-from minewatch.model import Citation, Fact
-from minewatch.store.facts import to_fact
+from minewatch.model import Citation, Fact, Period
 from minewatch.store.schema import documents, fact_revisions, facts
 
 JSON_COLUMNS = ("value", "mine_types", "citations", "attributes")
@@ -38,21 +38,59 @@ UNUSED = ("key", "created_at", "updated_at")  # what analyses never read
 
 
 def _raw_columns(passages: bool) -> list:
-    """The facts columns analyses read, JSON ones as plain text (decoded by :func:`_json`, much faster)."""
+    """The facts columns analyses read, JSON ones cast to text (decoded by :func:`_json`, much faster).
+
+    The cast in SQL, not a type override, so that PostgreSQL's driver hands back text too.
+    """
     skip = UNUSED if passages else UNUSED + PASSAGE
     return [
-        sa.type_coerce(c, sa.Text).label(c.name) if c.name in JSON_COLUMNS else c
+        sa.cast(c, sa.Text).label(c.name) if c.name in JSON_COLUMNS else c
         for c in facts.c
         if c.name not in skip
     ]
 
 
-def _fact(names: list[str], row) -> Fact:
-    d = {"quote": "", "citations": None}
-    d.update(zip(names, row, strict=True))
-    for k in JSON_COLUMNS:
-        d[k] = _json(d[k])
-    return to_fact(d)
+FIELDS = (
+    "id", "state", "indicator", "value", "unit", "approx", "when_start", "when_end", "when_precision",
+    "when_text", "mine_types", "polarity", "doc_id", "start", "end", "extractor", "confidence", "status",
+    "attributes", "version",
+)  # fmt: skip
+
+
+def _facts(names: list[str], rows: list) -> list[Fact]:
+    """Facts straight from row tuples: the fields ``to_fact`` fills, without its per-field lookups."""
+    pick = itemgetter(*(names.index(n) for n in FIELDS))
+    passage = itemgetter(names.index("quote"), names.index("citations")) if "quote" in names else None
+    out = []
+    for row in rows:
+        (i, state, ind, value, unit, approx, w0, w1, precision, wtext, types, polarity, doc, start, end,
+         extractor, confidence, status, attributes, version) = pick(row)  # fmt: skip
+        quote, cites = passage(row) if passage else ("", None)
+        cites = _json(cites)
+        out.append(
+            Fact(
+                id=i,
+                state=state,
+                indicator=ind,
+                value=_json(value),
+                unit=unit,
+                approx=approx,
+                when=Period(w0, w1, precision, wtext or "") if precision else None,
+                mine_types=_json(types) or [],
+                polarity=polarity,
+                quote=quote,
+                doc=doc,
+                start=start,
+                end=end,
+                citations=[Citation(**c) for c in cites] if cites else [],
+                extractor=extractor,
+                confidence=confidence,
+                status=status,
+                attributes=_json(attributes) or {},
+                version=version,
+            )
+        )
+    return out
 
 
 class ReviewQueries:
@@ -104,14 +142,13 @@ class ReviewQueries:
             q = q.where(sa.or_(facts.c.when_start.is_(None), facts.c.when_start <= until))
         with self.engine.connect() as conn:
             rows = conn.execute(q.order_by(facts.c.id)).all()
-        names = [c.name for c in cols]
-        return [_fact(names, row) for row in rows]
+        return _facts([c.name for c in cols], rows)
 
     def fill_passages(self, some: list[Fact]) -> None:
         """Give facts read with ``passages=False`` their quote and footnotes, in place."""
         by_id = {f.id: f for f in some if not f.quote}
         ids = sorted(by_id)
-        q = sa.select(facts.c.id, facts.c.quote, sa.type_coerce(facts.c.citations, sa.Text))
+        q = sa.select(facts.c.id, facts.c.quote, sa.cast(facts.c.citations, sa.Text))
         with self.engine.connect() as conn:
             for lo in range(0, len(ids), 500):
                 for fid, quote, cites in conn.execute(q.where(facts.c.id.in_(ids[lo : lo + 500]))):

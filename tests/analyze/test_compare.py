@@ -82,7 +82,8 @@ def test_candidates_count_only_when_asked(corpus_store):
     assert raw["policy"]["direction"] == "loosened"
 
 
-def test_event_rule_on_built_facts(store):
+def test_event_rule_on_built_facts(any_store):
+    store = any_store
     d1, d2 = document(store, "a"), document(store, "b", title="Later source")
     save(
         store,

@@ -10,6 +10,12 @@ from tests.review.make import document, fact, save
 
 
 @pytest.fixture
+def store(any_store):
+    """The review steps run on SQLite and on PostgreSQL."""
+    return any_store
+
+
+@pytest.fixture
 def ids(store):
     doc = document(store)
     return save(

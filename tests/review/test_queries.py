@@ -6,7 +6,8 @@ from minewatch.store.review import _json
 from tests.review.make import document, fact, save
 
 
-def test_state_facts_match_the_plain_query(store):
+def test_state_facts_match_the_plain_query(any_store):
+    store = any_store
     doc = document(store)
     save(
         store,
