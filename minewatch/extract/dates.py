@@ -59,7 +59,7 @@ FISCAL_YEAR_START = {
 }
 
 PATTERNS: list[tuple[str, re.Pattern]] = [
-    ("range", re.compile(rf"\b(?:between|from)\s+{_Y}\s+(?:and|to|until|through)\s+{_Y2}")),
+    ("range", re.compile(rf"\b(?:[Bb]etween|[Ff]rom)\s+{_Y}\s+(?:and|to|until|through)\s+{_Y2}")),
     ("pair", re.compile(rf"(?<![\d/$.,-]){_Y}\s+(?:and|or|&)\s+{_Y2}(?![\d/%])")),
     (
         "duration",

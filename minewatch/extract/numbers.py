@@ -157,11 +157,15 @@ def find(text: str, offset: int = 0) -> list[Quantity]:
     if not HAS_NUMBER.search(text):
         return []
     out = []
-    for m in NUMBER.finditer(text):
+    pos = 0
+    while m := NUMBER.search(text, pos):
         q = _quantity(text, m)
-        if q is not None:
-            q.start, q.end = q.start + offset, q.end + offset
-            out.append(q)
+        if q is None:  # rejected ("M14 and 12,000"): look again right after the first figure
+            pos = m.end("num") if m.group("num") else m.end("word")
+            continue
+        pos = max(m.end(), q.end)
+        q.start, q.end = q.start + offset, q.end + offset
+        out.append(q)
     return out
 
 

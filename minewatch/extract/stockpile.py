@@ -82,7 +82,14 @@ def extract(s: Sentence) -> list[Fact]:
 
 def _counts(s: Sentence) -> list[Fact]:
     out = []
-    for q, types in mine_quantities(s):
+    counted = mine_quantities(s)
+    # In a sentence about stocks, a large bare figure ("down from 1.5 million") counts mines.
+    counted += [
+        (q, [])
+        for q in s.quantities
+        if q.unit is None and q.value >= 1000 and all(q is not c for c, _t in counted)
+    ]
+    for q, types in sorted(counted, key=lambda c: c[0].start):
         local = q.start - s.start
         scope = SCOPE.search(s.text[max(0, local - 40) : local + 40])
         attrs = {}

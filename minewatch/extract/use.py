@@ -16,9 +16,10 @@ from minewatch.extract.polarity import negated
 from minewatch.extract.rules import about_policy, hypothetical, mine_quantities
 
 # Words one of which a sentence must contain before the patterns run (lower case).
-KEYWORDS = ("used", "using", "use of", "employ", "emplaced", "laid", "planted", "deployed", "minefield")
+KEYWORDS = ("used", "using", "use", "employ", "emplaced", "laid", "planted", "deployed", "minefield", "responsibility")
 VERB = re.compile(
-    r"\b(?:used|using|use of|employ(?:ed|ment)|emplaced|laid|planted|deployed)\b", re.IGNORECASE
+    r"\b(?:used|using|use of|(?:continues?|continued|still) to use|employ(?:ed|ment)|emplaced|laid|planted|deployed)\b",
+    re.IGNORECASE,
 )
 OBJECT = re.compile(
     r"\b(?:anti-?personnel |anti-?vehicle |land)?(?:mines?|landmines?|munitions?)\b|\bClaymores?\b",
@@ -28,7 +29,9 @@ OBJECT_WINDOW = 60
 EXCEPTION = re.compile(
     r"\bwith (?:the |one )?(?:minor )?exception(?: of)?\b|\bexcept(?: for)?\b|\bsave for\b", re.IGNORECASE
 )
-ONGOING = re.compile(r"\b(?:still|currently|continues? to|actively)\b[^.]{0,20}\busing\b", re.IGNORECASE)
+ONGOING = re.compile(
+    r"\b(?:still|currently|continues? to|actively)\b[^.]{0,20}\bus(?:ing|e)\b", re.IGNORECASE
+)
 GERUND_AFTER_PREPOSITION = re.compile(
     r"\b(?:for|of|on|by|about|without|from|against)\s+(?:not\s+)?$", re.IGNORECASE
 )

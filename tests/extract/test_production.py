@@ -1,0 +1,56 @@
+"""``production``: counts, types, costs and denials; other things produced are not mines."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import facts_of
+
+
+def test_counts_types_and_cost() -> None:
+    facts = facts_of(
+        "In 1988, the factory manufactured 30,000 M14 and 12,000 M16A1 antipersonnel mines for $4.5 million.",
+        state="USA",
+        indicator="production",
+    )
+    assert sorted((f.value, tuple(f.mine_types), f.when.year) for f in facts) == [
+        (12_000, ("M16A1",), 1988),
+        (30_000, ("M14",), 1988),
+    ]
+    assert {f.attributes["cost_usd"] for f in facts} == {4_500_000}
+
+
+def test_procurement_in_the_passive() -> None:
+    (f,) = facts_of("Nearly 5,000 mines were procured in 2003.", state="IND", indicator="production")
+    assert (f.value, f.approx, f.when.year) == (5_000, "nearly", 2003)
+
+
+def test_last_production_without_a_count() -> None:
+    (f,) = facts_of("Pakistan last produced antipersonnel mines in 1997.", indicator="production")
+    assert (f.state, f.value, f.when.year, f.attributes.get("last")) == ("PAK", "production", 1997, True)
+
+
+def test_denials() -> None:
+    (f,) = facts_of("Since 2015, Finland has not produced antipersonnel mines.", indicator="production")
+    assert f.polarity == "denied" and f.when.start == "2015-01-01"
+    (f,) = facts_of(
+        "The 2022 defense budget includes no funding for new antipersonnel mines.",
+        state="JPN",
+        indicator="production",
+    )
+    assert f.polarity == "denied" and f.when.year == 2022
+
+
+def test_not_production() -> None:
+    assert (
+        facts_of("The war has produced a wave of refugees since 2019.", state="SYR", indicator="production")
+        == []
+    )
+    assert (
+        facts_of("Deminers found Italian-manufactured mines in 2004.", state="ITA", indicator="production")
+        == []
+    )
+    assert (
+        facts_of(
+            "The 2014 policy banned production of antipersonnel mines.", state="USA", indicator="production"
+        )
+        == []
+    )

@@ -1,0 +1,74 @@
+"""``stockpile``: counts with scope and date, carried counts, denials, expiry, table rows."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import facts_of
+
+
+def test_count_with_qualifier_scope_and_year() -> None:
+    (f,) = facts_of(
+        "In 2019, Belarus declared an operational stockpile of just more than 3.3 million mines.",
+        indicator="stockpile",
+    )
+    assert (f.state, f.value, f.approx, f.when.year, f.attributes["scope"]) == (
+        "BLR",
+        3_300_000,
+        "just over",
+        2019,
+        "operational",
+    )
+
+
+def test_a_count_carried_from_the_sentence_before() -> None:
+    facts = facts_of(
+        "Greece reported a stockpile of 643,000 mines in 2016. That is down from the number of 1.5 million reported in 2004.",
+        indicator="stockpile",
+    )
+    assert sorted((f.value, f.when.year) for f in facts) == [(643_000, 2016), (1_500_000, 2004)]
+
+
+def test_present_tense_holdings_are_as_of_the_document() -> None:
+    (f,) = facts_of(
+        "The army holds about 20,000 antipersonnel mines.",
+        state="ARM",
+        on="2021-11-01",
+        indicator="stockpile",
+    )
+    assert (f.value, f.approx, f.when.start) == (20_000, "approximately", "2021-11-01")
+
+
+def test_destroyed_mines_are_not_holdings() -> None:
+    assert (
+        facts_of("In 2012, 1,000 stockpiled mines were destroyed.", state="UKR", indicator="stockpile") == []
+    )
+
+
+def test_no_longer_holds() -> None:
+    (f,) = facts_of(
+        "Ecuador no longer holds any antipersonnel mines in its stockpile.", indicator="stockpile"
+    )
+    assert (f.state, f.polarity) == ("ECU", "denied")
+
+
+def test_expiry() -> None:
+    (f,) = facts_of(
+        "The remaining stockpile is expected to expire by the late 2020s.", state="KOR", indicator="stockpile"
+    )
+    assert (f.value, f.when.end, f.when.precision) == ("expiry", "2029-12-31", "until")
+
+
+def test_table_rows_under_a_stockpile_caption(vocab) -> None:
+    from minewatch.extract import extract
+    from tests.extract.conftest import document
+
+    doc = document(
+        "Stocks of antipersonnel mines in 2012\n\n\nM14 blast mine\n\n\nM16A1 [1]\n\n\nTotal\n\n\nThe end of the report.",
+        state="USA",
+    )
+    for p in doc.paragraphs[:4]:
+        p.kind = "table"
+    rows = [f for f in extract(doc, vocab) if f.indicator == "stockpile"]
+    assert sorted((tuple(f.mine_types), f.when.year, f.value) for f in rows) == [
+        (("M14",), 2012, "held"),
+        (("M16A1",), 2012, "held"),
+    ]

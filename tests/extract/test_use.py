@@ -1,0 +1,66 @@
+"""``use``: use needs mines as its object; denials, exceptions, places and minefields."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import facts_of
+
+
+def test_a_count_with_place_type_and_year() -> None:
+    (f,) = facts_of(
+        "In 2016, in Yemen the army used 2,500 PMN antipersonnel mines.", state="SAU", indicator="use"
+    )
+    assert (f.state, f.value, f.unit, f.when.year, f.polarity) == ("SAU", 2500, "mines", 2016, "affirmed")
+    assert f.attributes["location"] == ["YEM"]
+
+
+def test_a_denial_since_a_year() -> None:
+    (f,) = facts_of("Peru has not used antipersonnel mines since 1995.", indicator="use")
+    assert (f.state, f.polarity, f.when.precision, f.when.start) == ("PER", "denied", "since", "1995-01-01")
+
+
+def test_a_denial_keeps_its_exception_apart() -> None:
+    facts = facts_of(
+        "The armed forces have not used antipersonnel mines since 2001, with one exception in Mali in 2013.",
+        state="FRA",
+        indicator="use",
+    )
+    denied = [f for f in facts if f.polarity == "denied"]
+    affirmed = [f for f in facts if f.polarity == "affirmed"]
+    assert denied and denied[0].when.start[:4] == "2001"
+    assert affirmed and affirmed[0].when.year == 2013 and affirmed[0].attributes["location"] == ["MLI"]
+
+
+def test_ongoing_use_holds_as_of_the_document() -> None:
+    (f,) = facts_of(
+        "Myanmar continues to use antipersonnel mines; its army is still using them.",
+        on="2022-03-01",
+        indicator="use",
+    )
+    assert f.state == "MMR" and f.when.start == "2022-03-01"
+
+
+def test_use_of_something_else_is_no_use() -> None:
+    text = "The minister used a 2019 speech to call for the elimination of antipersonnel mines."
+    assert facts_of(text, state="CAN", indicator="use") == []
+
+
+def test_conditionals_and_policies_are_no_use() -> None:
+    assert (
+        facts_of("Officials said they could use landmines in 2025 if attacked.", state="POL", indicator="use")
+        == []
+    )
+    assert (
+        facts_of(
+            "The 2018 policy permits the army to use mines in 2019 exercises.", state="POL", indicator="use"
+        )
+        == []
+    )
+
+
+def test_minefields_held_and_denied() -> None:
+    denied = facts_of("The country maintains no minefields on its territory.", state="CHL", indicator="use")
+    assert [(f.value, f.polarity) for f in denied] == [("minefields", "denied")]
+    held = facts_of(
+        "The mines along the border are the responsibility of Thailand.", state="KHM", indicator="use"
+    )
+    assert [(f.state, f.value, f.polarity) for f in held] == [("THA", "minefields", "affirmed")]
