@@ -1,0 +1,77 @@
+"""``destruction`` and ``retained``: counts destroyed, programs, contracts, deadlines; mines kept."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import facts_of
+
+
+def test_counts_destroyed_by_type() -> None:
+    facts = facts_of(
+        "Since 2016, at least 1,200 M14 mines and 300 M16A1 mines have been destroyed at the depot.",
+        state="USA",
+        indicator="destruction",
+    )
+    assert sorted((f.value, f.approx, tuple(f.mine_types)) for f in facts) == [
+        (300, None, ("M16A1",)),
+        (1200, "at least", ("M14",)),
+    ]
+    assert all(f.when.precision == "since" for f in facts)
+
+
+def test_program_start_and_planned_end() -> None:
+    facts = facts_of(
+        "The destruction program began in March 2011 and was due to be completed by December 2014.",
+        state="UKR",
+        indicator="destruction",
+    )
+    got = {f.value: (f.when.start, f.when.end) for f in facts}
+    assert got["program"] == ("2011-03-01", "2011-03-31")
+    assert got["completion"] == (None, "2014-12-31")
+
+
+def test_contract_names_types() -> None:
+    (f,) = facts_of(
+        "In 2018, a private firm won a contract to destroy ADAM and Volcano mines for the army.",
+        state="USA",
+        indicator="destruction",
+    )
+    assert (f.value, f.mine_types, f.when.year) == ("contract", ["ADAM", "M87"], 2018)
+
+
+def test_not_stockpile_destruction() -> None:
+    # clearing emplaced mines is mine action; a policy's promise is a provision; an unknown is no fact
+    assert (
+        facts_of(
+            "In 2005 the army cleared and destroyed the mines laid along the border.",
+            state="PER",
+            indicator="destruction",
+        )
+        == []
+    )
+    assert (
+        facts_of(
+            "The 2014 policy committed the state to destroy its stocks.", state="USA", indicator="destruction"
+        )
+        == []
+    )
+    assert (
+        facts_of(
+            "It is unclear how many mines were destroyed before 2010.", state="USA", indicator="destruction"
+        )
+        == []
+    )
+    assert (
+        facts_of(
+            "Mines equipped with self-destruction features were fielded in 2001.",
+            state="USA",
+            indicator="destruction",
+        )
+        == []
+    )
+
+
+def test_retained_mines() -> None:
+    (f,) = facts_of("In 2020, Brazil retained 1,560 mines for training in detection.", indicator="retained")
+    assert (f.state, f.value, f.unit, f.when.year) == ("BRA", 1560, "mines", 2020)
+    (f,) = facts_of("A small number of mines are retained for research.", state="CAN", indicator="retained")
+    assert f.value == "small quantity"

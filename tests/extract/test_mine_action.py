@@ -1,0 +1,43 @@
+"""``mine_action``: funding leadership and clearance, attributed to whoever clears."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import facts_of
+
+
+def test_top_funder() -> None:
+    (f,) = facts_of("In 2018, Norway was the largest donor to mine action.", indicator="mine_action")
+    assert (f.state, f.value, f.when.year) == ("NOR", "top funder", 2018)
+
+
+def test_clearance_by_two_states() -> None:
+    facts = facts_of(
+        "In 2019, North and South Korea removed mines from the border area.",
+        state="USA",
+        indicator="mine_action",
+    )
+    assert sorted(f.state for f in facts) == ["KOR", "PRK"]
+
+
+def test_clearance_with_a_place() -> None:
+    (f,) = facts_of(
+        "In 2007, Chile cleared the mines laid along its border in Peru.", indicator="mine_action"
+    )
+    assert (f.state, f.value, f.when.year) == ("CHL", "clearance", 2007)
+
+
+def test_not_clearance() -> None:
+    assert (
+        facts_of(
+            "Adversaries could delay the hand clearing of minefields.", state="USA", indicator="mine_action"
+        )
+        == []
+    )
+    assert (
+        facts_of(
+            "The state could increase its funding for mine action next year.",
+            state="USA",
+            indicator="mine_action",
+        )
+        == []
+    )

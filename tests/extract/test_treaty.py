@@ -1,0 +1,57 @@
+"""``treaty_status``: events, denials, observer status, CCW; goals and counts are not statuses."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.conftest import facts_of
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "polarity"),
+    [
+        ("Finland acceded to the Mine Ban Treaty in 2012.", "accession", "affirmed"),
+        ("Finland has not acceded to the Mine Ban Treaty.", "accession", "denied"),
+        ("Poland signed the Ottawa Convention in 1997 and ratified it in 2012.", "ratification", "affirmed"),
+        ("Egypt has never signed the treaty.", "signature", "denied"),
+        ("Israel refused to join the Mine Ban Treaty.", "accession", "denied"),
+    ],
+)
+def test_events(text: str, value: str, polarity: str) -> None:
+    facts = facts_of(text, indicator="treaty_status")
+    assert (value, polarity) in [(f.value, f.polarity) for f in facts]
+
+
+def test_denials_hold_as_of_the_document() -> None:
+    (f,) = facts_of("India has not joined the Mine Ban Treaty.", on="2023-05-01", indicator="treaty_status")
+    assert (f.state, f.when.start) == ("IND", "2023-05-01")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government set the goal of joining the treaty by 2030.",
+        "Officials described the aspiration to accede to the convention.",
+        "Since 2018, 164 countries have joined the Mine Ban Treaty.",
+        "If the state were party to the treaty, it could not keep its stocks.",
+        "The president could seek ratification of the treaty in 2025.",
+        "The move took the country off the path towards joining the treaty.",
+    ],
+)
+def test_not_statuses(text: str) -> None:
+    assert facts_of(text, state="USA", indicator="treaty_status") == []
+
+
+def test_observer_and_ccw() -> None:
+    facts = facts_of(
+        "Since 2011, China has attended meetings of the treaty as an observer.", indicator="treaty_status"
+    )
+    assert [(f.state, f.value, f.when.precision) for f in facts] == [("CHN", "observer", "since")]
+    facts = facts_of(
+        "India is party to the CCW and submitted its Amended Protocol II report on 2 March 2021.",
+        indicator="treaty_status",
+    )
+    assert sorted((f.value, f.when.start) for f in facts) == [
+        ("CCW Amended Protocol II report", "2021-03-02"),
+        ("CCW party", "2021-06-30"),
+    ]
