@@ -20,7 +20,7 @@ from minewatch.model import Fact, Period
 # How far a number may stray from the gold value, by the gold's qualifier:
 # an exact figure must be exact, "just over 3 million" tolerates a little,
 # "approximately" or "more than" a little more.
-TOLERANCE = {None: 0.005, "just over": 0.05, "just under": 0.05, "nearly": 0.05}
+TOLERANCE = {None: 0.001, "just over": 0.05, "just under": 0.05, "nearly": 0.05}
 DEFAULT_TOLERANCE = 0.10
 PROVISIONS_ROW = "policy provisions"
 
