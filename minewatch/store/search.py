@@ -100,6 +100,17 @@ class SearchQueries:
                 h.update(state=f["state"], indicator=f["indicator"], status=f["status"])
         return hits
 
+    def change_marker(self) -> tuple[int, int]:
+        """(newest revision id, number of documents): it moves whenever a fact or document is saved,
+        so readers can cache what they derive from the store until it does."""
+        q = sa.select(
+            sa.select(sa.func.coalesce(sa.func.max(fact_revisions.c.id), 0)).scalar_subquery(),
+            sa.select(sa.func.count()).select_from(documents).scalar_subquery(),
+        )
+        with self.engine.connect() as conn:
+            rev, docs = conn.execute(q).one()
+        return int(rev), int(docs)
+
     def accepted_changes(
         self, since: datetime | None = None, state: str | None = None, limit: int = 200
     ) -> list[dict]:

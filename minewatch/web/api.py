@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import asdict
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import StreamingResponse
+from fastapi.responses import Response, StreamingResponse
 
 from minewatch.analyze.overview import SORTS, STATUSES
 from minewatch.analyze.timeline import timeline
@@ -94,7 +94,7 @@ def api_profile(request: Request, code: str) -> dict:
     )
 
 
-@router.get("/facts", tags=["facts"])
+@router.get("/facts", tags=["facts"], response_model=list[dict])
 def api_facts(
     request: Request,
     state: str | None = None,
@@ -103,14 +103,11 @@ def api_facts(
     doc: str | None = None,
     limit: int = Query(100, ge=1, le=1000),
     offset: int = Query(0, ge=0),
-) -> list[dict]:
+) -> Response:
     """Facts with every field of the fact model, filtered and paginated."""
     code, indicator, status = _filters(request, state, indicator, status)
-    vc = vocab(request)
-    return [
-        views.fact_view(f, vc)
-        for f in store(request).facts(code, indicator, status, doc=doc, limit=limit, offset=offset)
-    ]
+    body = views.facts_json(store(request), vocab(request), code, indicator, status, doc, limit, offset)
+    return Response(body, media_type="application/json")
 
 
 def export_rows(
@@ -235,8 +232,8 @@ def api_search(
 ) -> list[dict]:
     """Full-text search over document paragraphs and fact passages, best first, with a link to each."""
     kinds = (kind,) if kind in ("paragraph", "fact") else ("paragraph", "fact")
-    hits = store(request).search(q, kinds, limit, offset)
-    for h in hits:
-        h["url"] = f"/facts/{h['ref']}" if h["kind"] == "fact" else f"/documents/{h['doc_id']}#p-{h['ref']}"
-        h["text"] = h["snippet"].replace("\x02", "").replace("\x03", "")
+    hits = []
+    for h in views.search(store(request), vocab(request), q, kinds, limit, offset):
+        url = f"/facts/{h['ref']}" if h["kind"] == "fact" else f"/documents/{h['doc_id']}#p-{h['ref']}"
+        hits.append(h | {"url": url, "text": h["snippet"].replace("\x02", "").replace("\x03", "")})
     return hits

@@ -6,6 +6,8 @@ that one process can serve several stores, as the tests do.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from fastapi import HTTPException, Request
 from fastapi.responses import HTMLResponse
 
@@ -29,6 +31,20 @@ def known_state(request: Request, code: str) -> str:
     return c
 
 
+class LazyToken:
+    """The session's CSRF token, made only if a template prints it: a reader who sees no form gets no
+    session cookie, which keeps public pages cacheable."""
+
+    def __init__(self, make: Callable[[], str]):
+        self._make = make
+
+    def __str__(self) -> str:
+        return self._make()
+
+    def __html__(self) -> str:
+        return self._make()
+
+
 def render(request: Request, name: str, status_code: int = 200, **ctx) -> HTMLResponse:
     """A page from ``templates/``, given the user and the form token as well as ``ctx``."""
     from minewatch.web.auth import csrf_token, user_of
@@ -37,5 +53,5 @@ def render(request: Request, name: str, status_code: int = 200, **ctx) -> HTMLRe
         user = user_of(request)
     except HTTPException:  # a bad token on an error page: show the page to nobody in particular
         user = None
-    base = {"vocab": vocab(request), "user": user, "csrf": csrf_token(request)}
+    base = {"vocab": vocab(request), "user": user, "csrf": LazyToken(lambda: csrf_token(request))}
     return request.app.state.templates.TemplateResponse(request, name, base | ctx, status_code=status_code)

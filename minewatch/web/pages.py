@@ -11,7 +11,7 @@ from minewatch.report import pdf
 from minewatch.report import profile as profiles
 from minewatch.store.search import HIT_END, HIT_START
 from minewatch.web import highlight, views
-from minewatch.web.auth import can_read
+from minewatch.web.auth import can_read, user_of
 from minewatch.web.deps import known_state, render, store, vocab
 
 router = APIRouter(dependencies=[Depends(can_read)], include_in_schema=False)
@@ -45,13 +45,20 @@ def home(request: Request, sort: str = "name", desc: bool = False, status: str |
 def state_page(request: Request, code: str):
     c = known_state(request, code)
     st, vc = store(request), vocab(request)
-    return render(
-        request,
-        "state.html",
-        s=views.state(st, vc, c),
-        r=views.state_review(st, vc, c),
-        p=profiles.build(st, c, vc),
-    )
+
+    def page() -> HTMLResponse:
+        return render(
+            request,
+            "state.html",
+            s=views.state(st, vc, c),
+            r=views.state_review(st, vc, c),
+            p=views.profile(st, vc, c),
+        )
+
+    if user_of(request) is not None:
+        return page()
+    # Every anonymous reader sees the same page: render it once per change of the store.
+    return HTMLResponse(views.remember(st, ("state page", c), lambda: bytes(page().body)))
 
 
 @router.get("/states/{code}/profile", response_class=HTMLResponse)
@@ -114,7 +121,6 @@ def document_page(request: Request, doc_id: str):
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, q: str = "", kind: str = "all", offset: int = 0):
     kinds = ("paragraph", "fact") if kind not in ("paragraph", "fact") else (kind,)
-    hits = store(request).search(q, kinds, limit=20, offset=max(offset, 0)) if q.strip() else []
-    for h in hits:
-        h["html"] = snippet_html(h["snippet"])
+    found = views.search(store(request), vocab(request), q, kinds, 20, max(offset, 0)) if q.strip() else []
+    hits = [h | {"html": snippet_html(h["snippet"])} for h in found]
     return render(request, "search.html", q=q, kind=kind, hits=hits, offset=offset)

@@ -1,15 +1,26 @@
-"""The data behind each page, shared by the HTML pages and the JSON API."""
+"""The data behind each page, shared by the HTML pages and the JSON API.
+
+What a state page shows is derived from many facts but changes only when a
+fact or document is saved, so it is cached per process on the store's change
+marker (one cheap query per request) and recomputed after any write.
+"""
 
 from __future__ import annotations
 
+import functools
+import json
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date
+from typing import TypeVar
 
 from minewatch.analyze.overview import select, state_overview
 from minewatch.analyze.scorecard import scorecard
-from minewatch.cli.facts import fact_row
 from minewatch.model import Fact
 from minewatch.report import charts
+from minewatch.report import profile as profiles
 from minewatch.report.phrasing import sentence
 from minewatch.review.conflicts import find_conflicts
 from minewatch.review.staleness import staleness
@@ -17,6 +28,35 @@ from minewatch.store import Store
 from minewatch.vocab import Vocabulary
 
 SCORECARD_YEARS = 8  # columns on the state page
+CACHE_SIZE = 256
+T = TypeVar("T")
+_cache: OrderedDict[tuple, object] = OrderedDict()
+_lock = threading.Lock()
+
+
+def remember(store: Store, key: tuple, make: Callable[[], T]) -> T:
+    """``make()``, computed once per ``key`` until the store changes (or the day does)."""
+    full = (store.url, store.change_marker(), date.today(), *key)
+    with _lock:
+        if full in _cache:
+            _cache.move_to_end(full)
+            return _cache[full]  # type: ignore[return-value]
+    value = make()
+    with _lock:
+        _cache[full] = value
+        while len(_cache) > CACHE_SIZE:
+            _cache.popitem(last=False)
+    return value
+
+
+def cached(fn: Callable[..., T]) -> Callable[..., T]:
+    """Memoise ``fn(store, vocab, *args)`` with :func:`remember`. Callers must not mutate what it returns."""
+
+    @functools.wraps(fn)
+    def wrapper(store: Store, vocab: Vocabulary, *args) -> T:
+        return remember(store, (fn.__name__, *args), lambda: fn(store, vocab, *args))
+
+    return wrapper
 
 
 def states(
@@ -37,6 +77,7 @@ def states(
     ]
 
 
+@cached
 def state(store: Store, vocab: Vocabulary, code: str) -> dict:
     """A state's facts grouped by indicator, in the vocabulary's order."""
     facts = store.facts(state=code)
@@ -50,6 +91,7 @@ def state(store: Store, vocab: Vocabulary, code: str) -> dict:
     return dict(code=code, name=vocab.states[code].name, groups=groups, total=len(facts))
 
 
+@cached
 def state_review(store: Store, vocab: Vocabulary, code: str) -> dict:
     """What a reviewer should look at for a state: charts, scorecard, open conflicts, stale facts."""
     facts = store.facts(state=code, status=["accepted", "candidate"])
@@ -69,5 +111,44 @@ def state_review(store: Store, vocab: Vocabulary, code: str) -> dict:
     )
 
 
+@cached
+def profile(store: Store, vocab: Vocabulary, code: str) -> profiles.Profile:
+    return profiles.build(store, code, vocab)
+
+
+@cached
+def facts_json(store: Store, vocab: Vocabulary, *query) -> bytes:
+    """``GET /api/facts`` for (state, indicator, status, doc, limit, offset), serialised once per change."""
+    state, indicator, status, doc, limit, offset = query
+    rows = [
+        fact_view(f, vocab)
+        for f in store.facts(state, indicator, status, doc=doc, limit=limit, offset=offset)
+    ]
+    return json.dumps(rows, ensure_ascii=False, default=str).encode()
+
+
+@cached
+def search(
+    store: Store, vocab: Vocabulary, text: str, kinds: tuple[str, ...], limit: int, offset: int
+) -> list[dict]:
+    return store.search(text, kinds, limit, offset)
+
+
 def fact_view(f: Fact, vocab: Vocabulary) -> dict:
-    return fact_row(f) | dict(sentence=sentence(f, vocab))
+    """Every field of the fact (as ``minewatch facts --format jsonl`` prints it) and its sentence.
+
+    Built by hand rather than with ``dataclasses.asdict``, which is several times slower.
+    """
+    d = dict(vars(f))
+    w = f.when
+    d["when"] = dict(vars(w)) if w else None
+    d["mine_types"] = list(f.mine_types)
+    d["citations"] = [dict(vars(c)) for c in f.citations]
+    d["attributes"] = dict(f.attributes)
+    d["when_text"] = w.text if w else None
+    d["period"] = (
+        None if w is None else w.start[:4] if w.precision == "year" else f"{w.start or ''}..{w.end or ''}"
+    )
+    d["cites"] = ",".join(str(c.number) for c in f.citations)
+    d["sentence"] = sentence(f, vocab)
+    return d

@@ -119,3 +119,14 @@ def test_facts_api_paginates_and_filters(client) -> None:
     assert stock and {f["indicator"] for f in stock} == {"stockpile"}
     assert client.get("/api/facts", params={"indicator": "nonsense"}).status_code == 422
     assert client.get("/api/facts", params={"limit": 5000}).status_code == 422
+
+
+def test_anonymous_readers_get_no_session_and_a_page_that_follows_writes(web_store, candidates) -> None:
+    client = TestClient(create_app(web_store))
+    first = client.get("/states/USA")
+    assert "set-cookie" not in first.headers
+    assert first.text == client.get("/states/USA").text
+    f = web_store.fact(candidates())
+    assert "roughly" not in first.text
+    web_store.update_fact(f.id, {"approx": "roughly"}, "tester", "cache test", f.version)
+    assert "roughly" in client.get("/states/USA").text

@@ -1,0 +1,148 @@
+"""Web latency under load: the state page, search and the facts API, at 50 concurrent clients.
+
+Serves a store holding the development corpus (or ``--db``) with uvicorn in
+its own processes on loopback, then runs ``--clients`` closed-loop clients for
+``--seconds``, each cycling through the three requests. Prints requests/s,
+p50 and p99 per endpoint and the error count; exits 1 on any error.
+Target: p99 under 100 ms on 2 cores.
+
+Example: python -m benchmarks.web --seconds 15 --clients 50
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+ENDPOINTS = {
+    "state page": "/states/USA",
+    "search": "/api/search?q=stockpile+mines&limit=20",
+    "facts API": "/api/facts?state=USA&limit=100",
+}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def prepare(db: str | None) -> str:
+    """The store URL to serve: ``db``, or a fresh SQLite file with the corpus ingested."""
+    if db:
+        return db
+    from minewatch import pipeline
+    from minewatch.store import open_store
+
+    url = f"sqlite:///{tempfile.mkdtemp(prefix='minewatch-bench-')}/minewatch.db"
+    store = open_store(url)
+    report = pipeline.ingest_paths(store, sorted(CORPUS.glob("*.txt")))
+    store.close()
+    print(f"store: {url} ({len(report.ingested)} documents, {report.facts} facts)")
+    return url
+
+
+def serve(url: str, port: int, workers: int) -> subprocess.Popen:
+    env = dict(
+        os.environ, MINEWATCH_DATABASE_URL=url, MINEWATCH_PUBLIC_READ="1", MINEWATCH_SECRET_KEY="bench"
+    )
+    cmd = [sys.executable, "-m", "uvicorn", "--factory", "minewatch.web.app:create_app"]
+    cmd += ["--host", "127.0.0.1", "--port", str(port), "--workers", str(workers), "--log-level", "warning"]
+    cmd += ["--no-access-log"]
+    proc = subprocess.Popen(cmd, env=env)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/states?sort=facts", timeout=5).status_code == 200:
+                return proc
+        except httpx.TransportError:
+            time.sleep(0.2)
+    proc.terminate()
+    raise RuntimeError("the server did not come up within 60 s")
+
+
+async def load(base: str, clients: int, seconds: float) -> tuple[dict[str, list[float]], list[str]]:
+    """Closed-loop clients: each sends its next request as soon as the last one answers."""
+    times: dict[str, list[float]] = {name: [] for name in ENDPOINTS}
+    errors: list[str] = []
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as http:
+        for path in ENDPOINTS.values():  # warm every worker's caches before timing
+            await asyncio.gather(*(http.get(path) for _ in range(8)))
+        stop = time.monotonic() + seconds
+
+        async def client(i: int) -> None:
+            names = list(ENDPOINTS)
+            n = i
+            while time.monotonic() < stop:
+                name = names[n % len(names)]
+                n += 1
+                t0 = time.perf_counter()
+                try:
+                    r = await http.get(ENDPOINTS[name])
+                    ok = r.status_code == 200
+                except httpx.HTTPError as e:
+                    ok, r = False, e
+                elapsed = time.perf_counter() - t0
+                if ok:
+                    times[name].append(elapsed)
+                else:
+                    errors.append(f"{name}: {getattr(r, 'status_code', r)}")
+
+        await asyncio.gather(*(client(i) for i in range(clients)))
+    return times, errors
+
+
+def pct(values: list[float], q: float) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[q - 1] if len(values) > 1 else values[0]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--seconds", type=float, default=60.0, help="How long to load the server (default 60).")
+    ap.add_argument("--clients", type=int, default=50, help="Concurrent clients (default 50).")
+    ap.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)), help="uvicorn processes.")
+    ap.add_argument("--db", help="Store URL to serve (default: a fresh store with the corpus).")
+    args = ap.parse_args()
+    url = prepare(args.db)
+    port = _free_port()
+    proc = serve(url, port, args.workers)
+    try:
+        t0, cpu0 = time.monotonic(), time.process_time()
+        times, errors = asyncio.run(load(f"http://127.0.0.1:{port}", args.clients, args.seconds))
+        wall, client_cpu = time.monotonic() - t0, time.process_time() - cpu0
+    finally:
+        proc.terminate()
+        proc.wait(10)
+    total = sum(len(v) for v in times.values())
+    print(
+        f"{args.clients} clients, {args.seconds:g} s, {args.workers} server processes, "
+        f"{len(os.sched_getaffinity(0))} cores: {total} requests, {total / wall:.0f} req/s, {len(errors)} errors"
+    )
+    print(
+        f"the load generator itself used {client_cpu / wall:.0%} of one core; load average {os.getloadavg()[0]:.1f}"
+    )
+    print(f"{'endpoint':<12} {'requests':>9} {'p50 ms':>8} {'p99 ms':>8}")
+    for name, values in times.items():
+        if values:
+            print(
+                f"{name:<12} {len(values):>9} {pct(values, 50) * 1000:>8.1f} {pct(values, 99) * 1000:>8.1f}"
+            )
+    if errors:
+        print("first errors:", *errors[:5], sep="\n  ")
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
