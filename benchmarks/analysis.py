@@ -28,6 +28,7 @@ from minewatch.analyze.compare import compare
 from minewatch.analyze.scorecard import scorecard
 from minewatch.analyze.timeline import timeline
 from minewatch.model import Document
+from minewatch.review import find_conflicts
 from minewatch.store import Store, open_store
 from minewatch.store.schema import facts as facts_table
 from minewatch.vocab import load
@@ -168,7 +169,7 @@ def main() -> None:
         "--state", default="USA", help="The heavy state: 1 in 100 facts, and the policy versions."
     )
     ap.add_argument("--typical", default="FRA", help="A state with a typical share of the facts.")
-    ap.add_argument("--runs", type=int, default=20)
+    ap.add_argument("--runs", type=int, default=10)
     ap.add_argument("--db", help="SQLite file to build (or reuse when it already holds the facts).")
     args = ap.parse_args()
     path = Path(args.db) if args.db else Path(tempfile.mkdtemp()) / "analysis.db"
@@ -188,10 +189,11 @@ def main() -> None:
             "compare 2014 → mid-2021": lambda s=state: compare(store, s, "2014", "mid-2021"),
             "scorecard 2012–2021": lambda s=state: scorecard(store, s, 2012, 2021, as_of=date(2021, 6, 30)),
             "timeline stockpile": lambda s=state: timeline(store, s, "stockpile"),
+            "conflicts (review page)": lambda s=state: find_conflicts(store, s),
         }
         for name, fn in checks.items():
             med, top, cpu = latency(fn, args.runs)
-            if not name.startswith("timeline"):
+            if name.startswith(("compare", "scorecard")):
                 worst = max(worst, med)
             say(
                 f"  {name:26} median {med * 1000:7.1f} ms   worst {top * 1000:7.1f} ms   cpu {cpu * 1000:7.1f} ms"

@@ -17,14 +17,16 @@ document's own wording is the extractor's business):
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
 
 from minewatch.model import Fact
 from minewatch.review.merge import LIVE, sources
-from minewatch.review.periods import label, overlaps, same_time
+from minewatch.review.periods import POINTLIKE, label, overlaps, same_time
 from minewatch.review.readings import is_act, is_restraint
 from minewatch.review.staleness import is_stale
 from minewatch.store import Store
@@ -113,6 +115,39 @@ def _provision_conflict(a: Fact, b: Fact) -> str | None:
     return "; ".join(differ) or None
 
 
+def _pairs(indicator: str, group: list[Fact]) -> Iterator[tuple[Fact, Fact]]:
+    """Pairs worth testing, found by blocking rather than trying all: a state may hold thousands of facts."""
+    blocks: dict[tuple, list[Fact]] = defaultdict(list)
+    for f in group:
+        if indicator == "policy" and f.attributes.get("version") is not None:
+            blocks[("version", f.attributes["version"])].append(f)
+        if _number(f) is not None and f.when and f.when.precision in POINTLIKE and f.when.start:
+            key = (
+                f.polarity,
+                f.unit,
+                f.attributes.get("scope"),
+                tuple(sorted(f.mine_types)),
+                f.when.start[:4],
+            )
+            blocks[("value", *key)].append(f)
+    for block in blocks.values():
+        yield from combinations(block, 2)
+    denials = [f for f in group if f.polarity == "denied" and f.when]
+    if not denials:
+        return
+    yes = [f for f in group if f.polarity == "affirmed" and f.when and not f.attributes.get("exception")]
+    points = sorted(
+        (f for f in yes if f.when.precision in POINTLIKE and f.when.start), key=lambda f: f.when.start
+    )
+    starts = [f.when.start for f in points]
+    stretches = [f for f in yes if not (f.when.precision in POINTLIKE and f.when.start)]
+    for no in denials:
+        lo = bisect_left(starts, no.when.start or "0000")
+        hi = bisect_right(starts, no.when.end or "9999")
+        for f in points[lo:hi] + stretches:
+            yield f, no
+
+
 def conflicts_among(facts: list[Fact]) -> list[Conflict]:
     """Every disagreeing pair among ``facts`` (live facts of any states and indicators)."""
     groups: dict[tuple[str, str], list[Fact]] = defaultdict(list)
@@ -121,9 +156,12 @@ def conflicts_among(facts: list[Fact]) -> list[Conflict]:
             groups[(f.state, f.indicator)].append(f)
     out = []
     for (state, indicator), group in sorted(groups.items()):
-        for a, b in combinations(group, 2):
-            if a.doc == b.doc:
+        seen: set[tuple[int, int]] = set()
+        for a, b in _pairs(indicator, group):
+            pair = (min(id(a), id(b)), max(id(a), id(b)))
+            if a.doc == b.doc or pair in seen:
                 continue
+            seen.add(pair)
             for kind, test in (
                 ("provision", _provision_conflict if indicator == "policy" else None),
                 ("value", _value_conflict),
@@ -136,11 +174,22 @@ def conflicts_among(facts: list[Fact]) -> list[Conflict]:
                         if a.when and b.when and same_time(a.when, b.when)
                         else (f"{label(a.when)} / {label(b.when)}")
                     )
-                    out.append(Conflict(state, indicator, kind, when, detail, (a, b)))
+                    out.append(
+                        Conflict(state, indicator, kind, when, detail, tuple(sorted((a, b), key=_order)))
+                    )
                     break
-    return out
+    return sorted(out, key=lambda c: (c.state, c.indicator, *(_order(f) for f in c.facts)))
+
+
+def _order(f: Fact) -> tuple:
+    return (f.id or 0, f.start)
 
 
 def find_conflicts(store: Store, state: str | None = None, indicator: str | None = None) -> list[Conflict]:
     """Conflicts among a state's (or every state's) candidate and accepted facts."""
-    return conflicts_among(store.facts(state=state, indicator=indicator, status=list(LIVE)))
+    if state is None:
+        return conflicts_among(store.facts(indicator=indicator, status=list(LIVE)))
+    facts = store.state_facts(state, list(LIVE), [indicator] if indicator else None, passages=False)
+    found = conflicts_among(facts)
+    store.fill_passages([f for c in found for f in c.facts])
+    return found

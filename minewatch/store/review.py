@@ -150,11 +150,15 @@ class ReviewQueries:
         ids = sorted(by_id)
         q = sa.select(facts.c.id, facts.c.quote, sa.cast(facts.c.citations, sa.Text))
         with self.engine.connect() as conn:
-            for lo in range(0, len(ids), 500):
-                for fid, quote, cites in conn.execute(q.where(facts.c.id.in_(ids[lo : lo + 500]))):
-                    f = by_id[fid]
-                    f.quote = quote
-                    f.citations = [Citation(**c) for c in _json(cites) or []]
+            rows = [
+                row
+                for lo in range(0, len(ids), 500)
+                for row in conn.execute(q.where(facts.c.id.in_(ids[lo : lo + 500]))).all()
+            ]
+        for fid, quote, cites in rows:
+            f = by_id[fid]
+            f.quote = quote
+            f.citations = [Citation(**c) for c in _json(cites) or []]
 
     def document_info(self, doc_id: str) -> dict | None:
         """A document's metadata without its text."""
