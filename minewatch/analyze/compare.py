@@ -113,6 +113,14 @@ def _unique(facts: list[Fact]) -> list[Fact]:
     return out
 
 
+def _policy_verdict(statuses: list[str]) -> str:
+    """changed, unchanged, new (a rule only the later version states), else no evidence."""
+    for status, verdict in (("changed", "changed"), ("new", "new"), ("unchanged", "unchanged")):
+        if status in statuses:
+            return verdict
+    return "no evidence"
+
+
 def _combine(verdicts: list[str]) -> str:
     for v in ("changed", "unchanged"):
         if v in verdicts:
@@ -183,11 +191,7 @@ def compare_facts(
         changed = [r for r in provisions if r["status"] == "changed"]
         directions = [r["direction"] for r in changed]
         policy = dict(
-            verdict="changed"
-            if changed
-            else "unchanged"
-            if any(r["status"] == "unchanged" for r in provisions)
-            else "no evidence",
+            verdict=_policy_verdict([r["status"] for r in provisions]),
             direction=overall_direction(directions) if changed else None,
             provisions=provisions,
         )

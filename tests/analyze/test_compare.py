@@ -41,6 +41,8 @@ def test_policy_loosened_from_2014_to_2020(us):
         "use_authorization",
     }
     assert row(us, "production")["policy"]["direction"] == "loosened"
+    assert row(us, "transfer")["policy"]["verdict"] in ("changed", "new")  # 2020 states its transfer rule
+    assert row(us, "retained")["policy"]["verdict"] == "no evidence"
 
 
 @pytest.mark.parametrize("indicator,verdict", sorted(EXPECTED_PRACTICE.items()))
