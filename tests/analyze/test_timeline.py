@@ -25,10 +25,6 @@ def test_stockpile_series_with_staleness(reviewed):
     assert not active[0]["evidence"]["stale"]
 
 
-@pytest.mark.xfail(
-    reason="extraction: the 2002 stockpile figure (10.4 million) is not extracted by every extractor version",
-    strict=False,
-)
 def test_stockpile_2002_figure(reviewed):
     tl = timeline(reviewed, "USA", "stockpile")
     assert ("2002", 10_400_000, "approximately") in figures(tl)
