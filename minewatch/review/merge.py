@@ -2,8 +2,9 @@
 
 The surviving fact lists the other's passage under ``attributes["sources"]``
 (document, span, quote, footnotes); the other becomes ``superseded`` with
-``attributes["merged_into"]``. Both steps are revisions and nothing is deleted,
-so a merge can be read back, and its passage is still shown as evidence.
+``attributes["merged_into"]``. Both steps are revisions, written in one
+transaction, and nothing is deleted, so a merge can be read back, and its
+passage is still shown as evidence.
 """
 
 from __future__ import annotations
@@ -116,21 +117,26 @@ def merge(
     for src in [source_of(other), *other.attributes.get("sources", [])]:
         if all((s["doc"], s["start"], s["end"]) != (src["doc"], src["start"], src["end"]) for s in kept):
             kept.append(src)
-    merged = store.update_fact(
-        survivor_id,
-        {"attributes": survivor.attributes | {"sources": kept}},
+    merged, _ = store.update_facts_together(
+        [
+            dict(
+                id=survivor_id,
+                changes={"attributes": survivor.attributes | {"sources": kept}},
+                expected_version=survivor.version,
+                action="merge",
+            ),
+            dict(
+                id=other_id,
+                changes={
+                    "status": "superseded",
+                    "attributes": other.attributes | {"merged_into": survivor_id},
+                },
+                expected_version=other.version,
+                action="supersede",
+            ),
+        ],
         user,
         reason,
-        survivor.version,
-        action="merge",
-    )
-    store.update_fact(
-        other_id,
-        {"status": "superseded", "attributes": other.attributes | {"merged_into": survivor_id}},
-        user,
-        reason,
-        other.version,
-        action="supersede",
     )
     return merged
 

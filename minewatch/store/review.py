@@ -7,11 +7,14 @@ leaves a revision.
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from operator import itemgetter
 
 import sqlalchemy as sa
 
 from minewatch.model import Citation, Fact, Period
+from minewatch.store import db
+from minewatch.store.facts import EDITABLE, StaleVersion, _row, _snapshot, to_fact
 from minewatch.store.schema import documents, fact_revisions, facts
 
 JSON_COLUMNS = ("value", "mine_types", "citations", "attributes")
@@ -103,6 +106,59 @@ class ReviewQueries:
                 t.name: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
                 for t in (facts, fact_revisions, documents)
             }
+
+    def update_facts_together(self, steps: list[dict], user: str, reason: str | None) -> list[Fact]:
+        """Apply several facts' changes in one transaction: all become revisions, or none does.
+
+        Each step is ``{"id", "changes", "expected_version", "action"}``, as
+        ``update_fact`` takes them one at a time. A merge needs this: the
+        survivor citing the other passage and the other being superseded must
+        not come apart.
+        """
+        now = datetime.now(UTC)
+        out = []
+        with db.write(self.engine) as conn:
+            for step in steps:
+                fact_id, changes = step["id"], step["changes"]
+                unknown = set(changes) - set(EDITABLE)
+                if unknown:
+                    raise ValueError(f"fields not editable: {', '.join(sorted(unknown))}")
+                r = conn.execute(sa.select(facts).where(facts.c.id == fact_id)).mappings().first()
+                if r is None:
+                    raise KeyError(fact_id)
+                fact = to_fact(r)
+                expected = step.get("expected_version")
+                if expected is not None and fact.version != expected:
+                    raise StaleVersion(
+                        f"fact {fact_id} is at version {fact.version}, not {expected}: "
+                        "another reviewer saved it first; reload and try again"
+                    )
+                for field, value in changes.items():
+                    setattr(
+                        fact, field, Period(**value) if field == "when" and isinstance(value, dict) else value
+                    )
+                row = _row(fact) | dict(version=fact.version + 1, updated_at=now)
+                done = conn.execute(
+                    facts.update().where(facts.c.id == fact_id, facts.c.version == fact.version).values(**row)
+                )
+                if done.rowcount != 1:
+                    raise StaleVersion(
+                        f"fact {fact_id} changed while it was being saved; reload and try again"
+                    )
+                fact.version += 1
+                conn.execute(
+                    fact_revisions.insert().values(
+                        fact_id=fact_id,
+                        version=fact.version,
+                        action=step.get("action", "edit"),
+                        data=_snapshot(fact),
+                        user=user,
+                        reason=reason,
+                        at=now,
+                    )
+                )
+                out.append(fact)
+        return out
 
     def candidates_at_least(
         self, threshold: float, state: str | None = None, indicator: str | None = None

@@ -69,3 +69,27 @@ def test_policy_facts_with_different_provisions_are_not_duplicates(store):
     groups = review.duplicates(store)
     assert len(groups) == 1 and [f.start for f in groups[0]] == [9, 30]
     assert merge_all(store, "ana") == [(groups[0][0].id, [groups[0][1].id])]
+
+
+def test_a_merge_that_loses_a_race_changes_neither_fact(store, monkeypatch):
+    from minewatch.store import StaleVersion
+
+    d1, d2 = document(store, "x"), document(store, "y")
+    a, b = save(
+        store, fact(d1, value=3_000_000, when="2014"), fact(d2, value=3_000_000, when="2014", start=40)
+    )
+    before = store.row_counts()
+    real = store.fact
+
+    def stale_read(i):  # the other fact changes between the reviewer's read and the save
+        f = real(i)
+        if i == b:
+            f.version -= 1
+        return f
+
+    monkeypatch.setattr(store, "fact", stale_read)
+    with pytest.raises(StaleVersion):
+        review.merge(store, a, b, "ana", "same figure")
+    monkeypatch.undo()
+    assert store.row_counts() == before
+    assert "sources" not in store.fact(a).attributes and store.fact(b).status == "candidate"
