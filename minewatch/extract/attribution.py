@@ -29,11 +29,11 @@ COMPANY = re.compile(r"\s*(?:\w+\s+){0,2}(?:company|firm|contractor|subsidiary|c
 # A main verb: the subject is named before it. Kept small: auxiliaries and the
 # verbs indicator sentences are built on.
 VERB = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|did|does|do|will|would|can|could|may|might|should|must|"
-    r"\w+ed|used|sold|bought|made|laid|held|holds|says?|said|began|begun|remains?|continues?|"
-    r"removes?|uses|maintains?|produces?|exports?|imports?|destroys?|retains?)\b",
-    re.IGNORECASE,
-)
+    r"\b(?:[Ii]s|[Aa]re|[Ww]as|[Ww]ere|[Hh]as|[Hh]ave|[Hh]ad|[Dd]id|[Dd]oes|[Dd]o|will|would|can|could|may|might|"
+    r"should|must|[a-z]\w*ed|sold|bought|made|laid|held|holds|says?|said|began|begun|remains?|continues?|"
+    r"removes?|uses|maintains?|produces?|exports?|imports?|destroys?|retains?)\b"
+)  # "-ed" words in lower case only: "United" is a name, not a verb
+PRONOUN = re.compile(r"(?:It|They|She|He)\b")
 # Places that are not states, mapped to the state they lie in.
 PLACES = {
     "Guantanamo": "CUB",
@@ -45,7 +45,11 @@ PLACE_PATTERN = re.compile(r"\b(?:" + "|".join(map(re.escape, PLACES)) + r")\b")
 
 
 def subject_states(
-    text: str, mentions: list[tuple[int, int, str]], offset: int, default: str | None
+    text: str,
+    mentions: list[tuple[int, int, str]],
+    offset: int,
+    default: str | None,
+    previous: list[str] | None = None,
 ) -> list[str]:
     """The states the sentence's subject names (several when coordinated), else ``[default]``."""
     lead = LEAD.match(text)
@@ -64,6 +68,8 @@ def subject_states(
             continue
         if code not in found:
             found.append(code)
+    if not found and previous is not None and PRONOUN.match(text, head):
+        return previous  # "It has not exported …": the subject of the sentence before
     return found or ([default] if default else [])
 
 

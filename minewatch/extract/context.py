@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from minewatch.extract import attribution, dates, numbers
@@ -20,6 +20,9 @@ REFERENCE = re.compile(
     r"Remarks by\b|Information provided\b|Data on\b|According to a \d{4}\b)",
     re.IGNORECASE,
 )
+
+
+PRONOUNS = ("It ", "They", "She ", "He ")
 
 
 @dataclass
@@ -121,7 +124,14 @@ class Sentence:
 
     @cached_property
     def subjects(self) -> list[str]:
-        return attribution.subject_states(self.text, self.states, self.start, self.doc.subject_state)
+        previous = (
+            self.previous.subjects
+            if self.previous is not None and self.text.lstrip().startswith(PRONOUNS)
+            else None
+        )
+        return attribution.subject_states(
+            self.text, self.states, self.start, self.doc.subject_state, previous
+        )
 
     @cached_property
     def state(self) -> str | None:
@@ -155,6 +165,14 @@ class Sentence:
             return self.source_date
         d = self.doc.date
         return Period(d.isoformat(), d.isoformat(), "day", "as of document date") if d else None
+
+    def per_subject(self, fact: Fact) -> list[Fact]:
+        """The fact once for each state of a coordinated subject ("Neither Finland nor Poland has …")."""
+        if fact.state != self.state or len(self.subjects) < 2:
+            return [fact]
+        return [fact] + [
+            replace(fact, state=code, attributes=dict(fact.attributes)) for code in self.subjects[1:]
+        ]
 
     def local(self, offset: int) -> int:
         return offset - self.start

@@ -33,7 +33,10 @@ DESTROY = re.compile(
     r"(?<!self-)\b(?:destroy\w*|destruction|demilitari[sz]\w+|demil|cryofracture|disposal|dismantl\w+)\b",
     re.I,
 )
-DESTROYED = re.compile(r"\b(?:destroyed|demilitari[sz]ed|disposed of|dismantled)\b", re.IGNORECASE)
+DESTROYED = re.compile(r"\b(?:destroyed|demilitari[sz]ed|disposed of|dismantled)\b|\bdestruction of\b", re.I)
+HALTED = re.compile(
+    r"\b(?:halted|suspended|stopped|interrupted|froze)\b"
+)  # a verb, not a "Suspended" category
 CLEARANCE = re.compile(r"\b(?:clear\w*|laid|emplaced|minefields?|removed?|removing)\b", re.IGNORECASE)
 UNCERTAIN = re.compile(r"\b(?:unclear|unknown|not known|uncertain)\b[^.]{0,30}\bhow many\b", re.IGNORECASE)
 START = re.compile(r"\b(?:start(?:ed|s)?|began|begun|commenced|launched|opened)\b", re.IGNORECASE)
@@ -78,23 +81,35 @@ def _destruction(s: Sentence) -> list[Fact]:
             return counted
     out = []
     start, end = START.search(s.text), END.search(s.text)
+    halted = HALTED.search(s.text)
+    if halted:
+        when = _nearest(s, halted.start(), before=True)
+        out.append(
+            s.fact("destruction", "program", "destruction.halted@1", 0.6, polarity="denied", when=when)
+        )
     if CONTRACT.search(s.text) and d:
         out.append(s.fact("destruction", "contract", "destruction.contract@1", 0.7, mine_types=types))
-    elif start or (d and PROGRAM.search(s.text)):
+    elif start or (d and PROGRAM.search(s.text) and not end and not halted):
         when = s.period_near(start.end() + s.start) if start else (s.periods[0].period if s.periods else None)
         if when is not None or PROGRAM.search(s.text):
             out.append(
                 s.fact("destruction", "program", "destruction.program@1", 0.65, mine_types=types, when=when)
             )
     if end and s.periods:
-        when = s.period_near(end.end() + s.start)
-        if when is not None and (not out or when != out[-1].when):
+        when = _nearest(s, end.end(), before=False)
+        if when is not None and all(when != f.when for f in out):
             out.append(
                 s.fact(
                     "destruction", "completion", "destruction.completion@1", 0.65, mine_types=types, when=when
                 )
             )
     return out
+
+
+def _nearest(s: Sentence, local: int, before: bool):
+    """The period nearest a trigger, on the side the wording puts it ("halted in 2022", "the 2022 war halted")."""
+    side = [f for f in s.periods if (f.start - s.start < local) == before] or s.periods
+    return min(side, key=lambda f: abs(f.start - s.start - local)).period if side else None
 
 
 def _retained(s: Sentence) -> list[Fact]:

@@ -16,6 +16,7 @@ FUNDING = re.compile(
     r"\bfunding for (?:humanitarian )?(?:mine action|mine clearance|demining|victim assistance)\b",
     re.I,
 )
+RANK = re.compile(r"\b(?:top|largest|leading|biggest)\b", re.I)
 CLEAR = re.compile(r"\b(?:cleared|clearing|clears?|removed|removing|removes?|demined|demining)\b", re.I)
 CLEARED_OBJECT = re.compile(
     r"^(?:\s+and\s+\w+)?\s+(?:the\s+|a\s+\w+\s+portion\s+of\s+|some\s+|all\s+|(?!of\b|for\b|in\b)\w+\s+)?"
@@ -31,27 +32,30 @@ def extract(s: Sentence) -> list[Fact]:
 
 
 def _funding(s: Sentence) -> list[Fact]:
+    """A donor's rank ("the largest donor") and the amount it gave, as separate facts."""
     m = FUNDING.search(s.text)
     if not m or hypothetical(s, m.start()):
         return []
-    usd = [q for q in s.quantities if q.unit == "USD"]
-    value = (
-        usd[0].number
-        if usd
-        else "top funder"
-        if re.search(r"\b(?:top|largest|leading|biggest)\b", m.group(0), re.I)
-        else "funding"
-    )
-    return [
+    polarity = "denied" if negated(s.text, m.start()) else "affirmed"
+    out = []
+    if RANK.search(m.group(0)):
+        out.append(s.fact("mine_action", "top funder", "mine_action.rank@1", 0.7, polarity=polarity))
+    out += [
         s.fact(
             "mine_action",
-            value,
-            "mine_action.funding@2",
+            q.number,
+            "mine_action.funding@3",
             0.7,
-            unit="USD" if usd else None,
-            polarity="denied" if negated(s.text, m.start()) else "affirmed",
+            unit="USD",
+            approx=q.approx,
+            polarity=polarity,
         )
+        for q in s.quantities
+        if q.unit == "USD"
     ]
+    if not out:
+        out.append(s.fact("mine_action", "funding", "mine_action.funding@3", 0.6, polarity=polarity))
+    return out
 
 
 def _clearance(s: Sentence) -> list[Fact]:

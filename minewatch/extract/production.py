@@ -49,7 +49,7 @@ def extract(s: Sentence) -> list[Fact]:
     if not verb:
         return []
     if negated(s.text, verb.start()) or NONE_FUNDED.match(s.text):
-        return [
+        return s.per_subject(
             s.fact(
                 "production",
                 "production",
@@ -58,7 +58,7 @@ def extract(s: Sentence) -> list[Fact]:
                 polarity="denied",
                 when=s.periods[0].period if s.periods else s.as_of(),
             )
-        ]
+        )
     if hypothetical(s, verb.start()):
         return []
     cost = money(s)

@@ -25,6 +25,9 @@ from minewatch.model import Document, Fact
 from minewatch.vocab import Vocabulary
 
 Extractor = Callable[[Sentence], list[Fact]]
+# A one-line paragraph ending "….[4]" is a sentence with its note marker, whatever its
+# shape made ingest call it.
+SENTENCE_WITH_NOTE = re.compile(r"\w[.!?][”\"’)]*(?:\[\d{1,3}\])+\s*$")
 
 EXTRACTORS: dict[str, Extractor] = {
     "stockpile": stockpile.extract,
@@ -60,7 +63,9 @@ def document_sentences(doc: Document, vocab: Vocabulary, doc_id: str | None = No
     out: list[Sentence] = []
     caption: str | None = None
     for p in doc.paragraphs:
-        if p.kind in ("heading", "meta"):
+        if p.kind == "meta" or (
+            p.kind == "heading" and not SENTENCE_WITH_NOTE.search(doc.text, p.start, p.end)
+        ):
             continue
         if p.kind == "table":
             caption = caption or doc.text[p.start : p.end]

@@ -45,7 +45,7 @@ SCOPE = re.compile(
 SCOPES = {"demil": "demilitarization", "demilitarization": "demilitarization", "war reserve": "war reserve"}
 HOLDS_NONE = re.compile(r"\bno longer (?:holds?|stockpiles?|possess\w*|has)\b[^.]{0,60}", re.IGNORECASE)
 DESTROYED = re.compile(
-    r"\b(?:have|has|had|were|was|been)\s+(?:\w+\s+)?(?:destroyed|demilitari[sz]ed)\b", re.I
+    r"\b(?:have|has|had|were|was|been)\s+(?:\w+\s+)?(?:destroyed|demilitari[sz]ed)\b|\bdestruction of\b", re.I
 )
 EXPIRY = re.compile(r"\b(?:expire|expiry|become unusable|be completely unusable|obsolete)\b", re.IGNORECASE)
 ANAPHOR = re.compile(r"\b(?:this|that|these|those|the same)\b|\balso\b", re.IGNORECASE)

@@ -29,9 +29,9 @@ def extract(s: Sentence) -> list[Fact]:
     if about_policy(s) or hypothetical(s, verb.start()):
         return []
     if negated(s.text, verb.start()):
-        return [
+        return s.per_subject(
             s.fact("transfer", "transfer", "transfer.none@2", 0.75, polarity="denied", when=when or s.as_of())
-        ]
+        )
     countries = [q for q in s.quantities if q.unit == "countries"]
     return [
         s.fact(

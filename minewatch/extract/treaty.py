@@ -74,8 +74,10 @@ def _observer(s: Sentence) -> list[Fact]:
 
 
 def _treaty(s: Sentence) -> list[Fact]:
+    """Every status event the sentence states, each dated by the period that follows it."""
     if not TREATY.search(s.text):
         return []
+    events: list[tuple[int, str]] = []
     for event, pattern in TREATY_EVENTS:
         for m in pattern.finditer(s.text):
             before = s.text[: m.start()]
@@ -85,16 +87,23 @@ def _treaty(s: Sentence) -> list[Fact]:
                 continue
             if hypothetical(s, m.start()):
                 continue
-            denied = negated(s.text, m.start())
-            return [
-                s.fact(
-                    "treaty_status",
-                    event,
-                    "treaty.status@2",
-                    0.75,
-                    polarity="denied" if denied else "affirmed",
-                    when=s.periods[0].period if s.periods else (s.as_of() if denied else None),
-                    attributes={"treaty": "Mine Ban Treaty"},
-                )
-            ]
-    return []
+            events.append((m.start(), event))
+            break
+    events.sort()
+    out: list[Fact] = []
+    for i, (at, event) in enumerate(events):
+        nxt = events[i + 1][0] if i + 1 < len(events) else len(s.text)
+        own = [f.period for f in s.periods if at <= f.start - s.start < nxt]
+        denied = negated(s.text, at)
+        when = own[0] if own else (s.periods[0].period if s.periods and len(events) == 1 else None)
+        fact = s.fact(
+            "treaty_status",
+            event,
+            "treaty.status@3",
+            0.75,
+            polarity="denied" if denied else "affirmed",
+            when=when or (s.as_of() if denied else None),
+            attributes={"treaty": "Mine Ban Treaty"},
+        )
+        out += s.per_subject(fact)
+    return out

@@ -16,7 +16,18 @@ from minewatch.extract.polarity import negated
 from minewatch.extract.rules import about_policy, hypothetical, mine_quantities
 
 # Words one of which a sentence must contain before the patterns run (lower case).
-KEYWORDS = ("used", "using", "use", "employ", "emplaced", "laid", "planted", "deployed", "minefield", "responsibility")
+KEYWORDS = (
+    "used",
+    "using",
+    "use",
+    "employ",
+    "emplaced",
+    "laid",
+    "planted",
+    "deployed",
+    "minefield",
+    "responsibility",
+)
 VERB = re.compile(
     r"\b(?:used|using|use of|(?:continues?|continued|still) to use|employ(?:ed|ment)|emplaced|laid|planted|deployed)\b",
     re.IGNORECASE,
@@ -36,6 +47,9 @@ GERUND_AFTER_PREPOSITION = re.compile(
     r"\b(?:for|of|on|by|about|without|from|against)\s+(?:not\s+)?$", re.IGNORECASE
 )
 ADJECTIVE = re.compile(r"\b(?:of|the|its|their|a|an|newly|previously)\s+$", re.IGNORECASE)
+CLAUSE = re.compile(
+    r",?\s+and\s+(?=(?:in|on|by|during|since)\b[^,]{0,30},?\s+\w+\s+(?:used|laid|emplaced|planted)\b)|;\s+"
+)
 MINEFIELDS = re.compile(r"\bminefields?\b", re.IGNORECASE)
 RESPONSIBLE_WORDS = re.compile(r"\bresponsibility of\b|\bcontrol(?:led)? (?:of|by)\b", re.IGNORECASE)
 RESPONSIBLE = re.compile(r"\b(?:responsibility of|controlled by|under the control of)\s+(?:the\s+)?$", re.I)
@@ -72,16 +86,29 @@ def _use(s: Sentence) -> list:
     out = []
     if negated(s.text, verb.start()):
         periods = [f.period for f in s.periods if f.start < main_end]
-        out.append(
+        out += s.per_subject(
             s.fact(
                 "use", "use", "use.none@2", 0.8, polarity="denied", when=periods[0] if periods else s.as_of()
             )
         )
     else:
-        out.extend(_events(s, s.start, main_end))
+        # each clause ("…used X in 2022, and in May Russia laid 2,000 …") is its own event
+        cuts = [s.start] + [
+            s.start + c.start() for c in CLAUSE.finditer(s.text, verb.end(), main_end - s.start)
+        ]
+        for lo, hi in zip(cuts, [*cuts[1:], main_end], strict=True):
+            out.extend(_events(s, lo, hi))
     if cut:
         out.extend(_events(s, s.start + cut.end(), s.end, exception=True))
-    return out
+    seen: set = set()
+    return [
+        f
+        for f in out
+        if not (
+            (k := (f.state, f.value, f.when and (f.when.start, f.when.end), f.polarity)) in seen
+            or seen.add(k)
+        )
+    ]
 
 
 def _events(s: Sentence, lo: int, hi: int, exception: bool = False) -> list:

@@ -10,6 +10,9 @@ from minewatch.extract.evaluate import PROVISIONS_ROW, evaluate, load_gold
 from tests.conftest import ANALYSIS, CORPUS, PROFILE
 
 GOLD = Path(__file__).parent / "gold" / "dev.jsonl"
+# Texts of our own, annotated before the rules first ran on them (first run: F1 0.605);
+# the rules were then fixed where they failed, so this is a regression check, not held out.
+SECOND = Path(__file__).parent / "gold" / "heldout.jsonl"
 OVERALL_F1 = 0.90
 INDICATOR_F1 = 0.80
 
@@ -44,3 +47,9 @@ def test_no_indicator_below_floor(result) -> None:
     low = {name: round(s.f1, 3) for name, s in report.rows.items() if s.f1 < INDICATOR_F1}
     assert not low, f"below {INDICATOR_F1}: {low}"
     assert PROVISIONS_ROW in report.rows
+
+
+def test_second_set_stays_above_the_floor() -> None:
+    report, drifted = evaluate(SECOND, SECOND.parent / "heldout")
+    assert drifted == []
+    assert report.overall.f1 >= OVERALL_F1, f"overall F1 {report.overall.f1:.3f}"
