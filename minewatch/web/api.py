@@ -222,18 +222,15 @@ def api_document(request: Request, doc_id: str) -> dict:
     )
 
 
-@router.get("/search", tags=["search"])
+@router.get("/search", tags=["search"], response_model=list[dict])
 def api_search(
     request: Request,
     q: str = Query(..., description="Words or quoted phrases; every one must match."),
     kind: str = Query("all", description="all, paragraph or fact."),
     limit: int = Query(20, ge=1, le=200),
     offset: int = Query(0, ge=0),
-) -> list[dict]:
+) -> Response:
     """Full-text search over document paragraphs and fact passages, best first, with a link to each."""
     kinds = (kind,) if kind in ("paragraph", "fact") else ("paragraph", "fact")
-    hits = []
-    for h in views.search(store(request), vocab(request), q, kinds, limit, offset):
-        url = f"/facts/{h['ref']}" if h["kind"] == "fact" else f"/documents/{h['doc_id']}#p-{h['ref']}"
-        hits.append(h | {"url": url, "text": h["snippet"].replace("\x02", "").replace("\x03", "")})
-    return hits
+    body = views.search_json(store(request), vocab(request), q, kinds, limit, offset)
+    return Response(body, media_type="application/json")

@@ -25,6 +25,7 @@ from minewatch.report.phrasing import sentence
 from minewatch.review.conflicts import find_conflicts
 from minewatch.review.staleness import staleness
 from minewatch.store import Store
+from minewatch.store.search import HIT_END, HIT_START
 from minewatch.vocab import Vocabulary
 
 SCORECARD_YEARS = 8  # columns on the state page
@@ -132,6 +133,18 @@ def search(
     store: Store, vocab: Vocabulary, text: str, kinds: tuple[str, ...], limit: int, offset: int
 ) -> list[dict]:
     return store.search(text, kinds, limit, offset)
+
+
+@cached
+def search_json(
+    store: Store, vocab: Vocabulary, text: str, kinds: tuple[str, ...], limit: int, offset: int
+) -> bytes:
+    """``GET /api/search``: each hit with a link to the passage or fact and its text without markers."""
+    hits = []
+    for h in search(store, vocab, text, kinds, limit, offset):
+        url = f"/facts/{h['ref']}" if h["kind"] == "fact" else f"/documents/{h['doc_id']}#p-{h['ref']}"
+        hits.append(h | {"url": url, "text": h["snippet"].replace(HIT_START, "").replace(HIT_END, "")})
+    return json.dumps(hits, ensure_ascii=False).encode()
 
 
 def fact_view(f: Fact, vocab: Vocabulary) -> dict:
