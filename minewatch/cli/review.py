@@ -33,6 +33,16 @@ def _user(user: str | None) -> str:
     return user or getpass.getuser() or "cli"
 
 
+def _number(text: str) -> int | float | str:
+    """A value as the store keeps it: 3000000 and 3.1e6 are numbers, "export moratorium" is a word."""
+    for kind in (int, float):
+        try:
+            return kind(text.replace(",", ""))
+        except ValueError:
+            pass
+    return text
+
+
 def _run(step):
     from minewatch.review import ReviewError
     from minewatch.store import StaleVersion
@@ -111,10 +121,7 @@ def edit(
     s = store(db)
     changes: dict = {}
     if value is not None:
-        try:
-            changes["value"] = float(value) if "." in value else int(value)
-        except ValueError:
-            changes["value"] = value
+        changes["value"] = _number(value)
     if period is not None:
         changes["when"] = period
     if state is not None:

@@ -45,9 +45,10 @@ def test_review_commands_end_to_end(store, db):
     )
     assert rows[0]["status"] == "rejected"
     edited = jsonl(
-        run("review", "edit", str(d), "--period", "2010-06", "-r", "month given", "--db", url, "-f", "jsonl")
-    )
-    assert edited[0]["when"]["precision"] == "month"
+        run("review", "edit", str(d), "--period", "2010-06", "--value", "7,200,000", "-r", "month given",
+            "--db", url, "-f", "jsonl")
+    )  # fmt: skip
+    assert edited[0]["when"]["precision"] == "month" and edited[0]["value"] == 7_200_000
     merged = jsonl(run("review", "merge", str(a), str(b), "-r", "same figure", "--db", url, "-f", "jsonl"))
     assert merged[0]["attributes"]["sources"][0]["fact_id"] == b
     hist = jsonl(run("review", "history", str(a), "--db", url, "-f", "jsonl"))
