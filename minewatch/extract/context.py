@@ -81,6 +81,12 @@ class Sentence:
         return t
 
     @cached_property
+    def low(self) -> str:
+        """``text`` in lower case, for case-blind patterns (which run over twice as fast as IGNORECASE)."""
+        low = self.text.lower()
+        return low if len(low) == len(self.text) else self.text
+
+    @cached_property
     def is_reference(self) -> bool:
         """A note sentence that cites a source rather than stating a fact."""
         return self.footnote is not None and (
@@ -93,7 +99,11 @@ class Sentence:
 
     @cached_property
     def periods(self) -> list[dates.Found]:
-        prev = self.previous.last_period if self.previous and dates.ANAPHORIC.search(self.text) else None
+        prev = (
+            self.previous.last_period
+            if self.previous and any(a in self.low for a in dates.ANAPHORS)
+            else None
+        )
         return dates.find(self.text, self.doc.date, self.start, self.ctx.fiscal_start, prev)
 
     @cached_property

@@ -96,19 +96,16 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
 ]
-HAS_DATE = re.compile(
-    r"\d\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\byear\b|\bfor\b|\bthen\b", re.IGNORECASE
-)
-# Words that refer back to a period named before ("that year", "since then").
-ANAPHORIC = re.compile(r"\b(?:[Tt]hat|[Tt]he same) year\b|\b[Ss]ince then\b")
-# Cheap tests that rule whole families of patterns out of a text before they run.
+# Words that refer back to a period named before ("that year", "since then"), lower case.
+ANAPHORS = ("that year", "same year", "since then")
+# Cheap tests, run on the lower-cased text, that rule whole families of patterns out before they run.
 GATES = {
     "year": re.compile(r"(?:1[89]|20)\d\d"),
-    "month": re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)", re.IGNORECASE),
-    "fiscal": re.compile(r"\bfiscal\b|\bFY", re.IGNORECASE),
-    "for": re.compile(r"\b[Ff]or\b"),
+    "month": re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"),
+    "fiscal": re.compile(r"\bfiscal\b|\bfy"),
+    "for": re.compile(r"\bfor\b"),
     "anaphor": re.compile(r"\byear\b|\bthen\b"),
-    "relyear": re.compile(r"\byear\b", re.IGNORECASE),
+    "relyear": re.compile(r"\byear\b"),
     "decade": re.compile(r"0s\b"),
 }
 GATED = {
@@ -234,11 +231,12 @@ def find(
     ``fiscal_start`` the month the subject state's fiscal year opens, and
     ``previous`` the period the text before named (for "that year").
     """
-    if not HAS_DATE.search(text):
+    low = text.lower()
+    gates = {name: bool(g.search(low)) for name, g in GATES.items()}
+    if not any(gates.values()):
         return []
     taken: list[tuple[int, int]] = []
     out: list[Found] = []
-    gates = {name: bool(g.search(text)) for name, g in GATES.items()}
     for kind, pattern in PATTERNS:
         if not gates.get(GATED.get(kind, ""), True):
             continue
