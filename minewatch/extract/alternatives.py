@@ -16,13 +16,13 @@ from minewatch.model import Fact
 # Words one of which a sentence must contain before the patterns run (lower case).
 KEYWORDS = ("alternative", "replace", "networked munition")
 CUE = re.compile(
-    r"\balternatives?\b|\breplacement\b|\bnetworked munitions?\b|\breplace\w*\b[^.]{0,40}\bmines\b", re.I
+    r"\balternatives?\b|\breplacement\b|\bnetworked munitions?\b|\breplace\w*\b[^.]{0,40}\bmines\b"
 )
 PROGRAM_CATEGORIES = ("dual", "antivehicle")
 
 
 def extract(s: Sentence) -> list[Fact]:
-    if s.kind == "table" or not CUE.search(s.text):
+    if s.kind == "table" or not CUE.search(s.low):
         return []
     out = [
         s.fact("alternatives", q.number, "alternatives.cost@2", 0.8, unit="USD", approx=q.approx)

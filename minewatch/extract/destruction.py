@@ -30,21 +30,20 @@ KEYWORDS = (
     "ended",
 )
 DESTROY = re.compile(
-    r"(?<!self-)\b(?:destroy\w*|destruction|demilitari[sz]\w+|demil|cryofracture|disposal|dismantl\w+)\b",
-    re.I,
+    r"(?<!self-)\b(?:destroy\w*|destruction|demilitari[sz]\w+|demil|cryofracture|disposal|dismantl\w+)\b"
 )
-DESTROYED = re.compile(r"\b(?:destroyed|demilitari[sz]ed|disposed of|dismantled)\b|\bdestruction of\b", re.I)
+DESTROYED = re.compile(r"\b(?:destroyed|demilitari[sz]ed|disposed of|dismantled)\b|\bdestruction of\b")
 HALTED = re.compile(
     r"\b(?:halted|suspended|stopped|interrupted|froze)\b"
 )  # a verb, not a "Suspended" category
-CLEARANCE = re.compile(r"\b(?:clear\w*|laid|emplaced|minefields?|removed?|removing)\b", re.IGNORECASE)
-UNCERTAIN = re.compile(r"\b(?:unclear|unknown|not known|uncertain)\b[^.]{0,30}\bhow many\b", re.IGNORECASE)
-START = re.compile(r"\b(?:start(?:ed|s)?|began|begun|commenced|launched|opened)\b", re.IGNORECASE)
-END = re.compile(r"\b(?:complet\w+|conclu\w+|finish\w*|end(?:ed|s)?|deadline)\b", re.IGNORECASE)
-CONTRACT = re.compile(r"\bcontract\b", re.IGNORECASE)
-PROGRAM = re.compile(r"\b(?:facility|plant|program(?:me)?|process|notice|project)\b", re.IGNORECASE)
-RETAIN = re.compile(r"\bretain(?:ed|s)?\b|\bkept for\b", re.I)
-SMALL = re.compile(r"\bsmall (?:quantity|number)\b", re.I)
+CLEARANCE = re.compile(r"\b(?:clear\w*|laid|emplaced|minefields?|removed?|removing)\b")
+UNCERTAIN = re.compile(r"\b(?:unclear|unknown|not known|uncertain)\b[^.]{0,30}\bhow many\b")
+START = re.compile(r"\b(?:start(?:ed|s)?|began|begun|commenced|launched|opened)\b")
+END = re.compile(r"\b(?:complet\w+|conclu\w+|finish\w*|end(?:ed|s)?|deadline)\b")
+CONTRACT = re.compile(r"\bcontract\b")
+PROGRAM = re.compile(r"\b(?:facility|plant|program(?:me)?|process|notice|project)\b")
+RETAIN = re.compile(r"\bretain(?:ed|s)?\b|\bkept for\b")
+SMALL = re.compile(r"\bsmall (?:quantity|number)\b")
 
 
 def extract(s: Sentence) -> list[Fact]:
@@ -54,16 +53,16 @@ def extract(s: Sentence) -> list[Fact]:
 
 
 def _destruction(s: Sentence) -> list[Fact]:
-    d = DESTROY.search(s.text)
+    d = DESTROY.search(s.low)
     topical = s.section == "stockpile_destruction" or (
-        s.previous is not None and DESTROY.search(s.previous.text)
+        s.previous is not None and DESTROY.search(s.previous.low)
     )
-    if not d and not (topical and END.search(s.text)):
+    if not d and not (topical and END.search(s.low)):
         return []
-    if d and (CLEARANCE.search(s.text) or UNCERTAIN.search(s.text) or hypothetical(s, d.start())):
+    if d and (CLEARANCE.search(s.low) or UNCERTAIN.search(s.low) or hypothetical(s, d.start())):
         return []
     types = sorted({m for *_, m in s.mine_types})
-    if d and DESTROYED.search(s.text):
+    if d and DESTROYED.search(s.low):
         counted = [
             s.fact(
                 "destruction",
@@ -80,18 +79,18 @@ def _destruction(s: Sentence) -> list[Fact]:
         if counted:
             return counted
     out = []
-    start, end = START.search(s.text), END.search(s.text)
+    start, end = START.search(s.low), END.search(s.low)
     halted = HALTED.search(s.text)
     if halted:
         when = _nearest(s, halted.start(), before=True)
         out.append(
             s.fact("destruction", "program", "destruction.halted@1", 0.6, polarity="denied", when=when)
         )
-    if CONTRACT.search(s.text) and d:
+    if CONTRACT.search(s.low) and d:
         out.append(s.fact("destruction", "contract", "destruction.contract@1", 0.7, mine_types=types))
-    elif start or (d and PROGRAM.search(s.text) and not end and not halted):
+    elif start or (d and PROGRAM.search(s.low) and not end and not halted):
         when = s.period_near(start.end() + s.start) if start else (s.periods[0].period if s.periods else None)
-        if when is not None or PROGRAM.search(s.text):
+        if when is not None or PROGRAM.search(s.low):
             out.append(
                 s.fact("destruction", "program", "destruction.program@1", 0.65, mine_types=types, when=when)
             )
@@ -113,11 +112,11 @@ def _nearest(s: Sentence, local: int, before: bool):
 
 
 def _retained(s: Sentence) -> list[Fact]:
-    r = RETAIN.search(s.text)
-    if not r or not re.search(r"\bmines?\b", s.text, re.I):
+    r = RETAIN.search(s.low)
+    if not r or not re.search(r"\bmines?\b", s.low, re.I):
         return []
     qs = mine_quantities(s)
-    value = qs[0][0].number if qs else "small quantity" if SMALL.search(s.text) else "mines retained"
+    value = qs[0][0].number if qs else "small quantity" if SMALL.search(s.low) else "mines retained"
     return [
         s.fact(
             "retained",

@@ -25,18 +25,17 @@ KEYWORDS = (
     "deplor",
     "protest",
 )
-VOTE = re.compile(r"\b(?P<vote>abstain\w*|voted? (?:in favou?r|for|against|yes|no))\b", re.I)
-RESOLUTION = re.compile(r"\bResolution\s+(?P<res>\d{2,3}/\d{1,3})", re.I)
+VOTE = re.compile(r"\b(?P<vote>abstain\w*|voted? (?:in favou?r|for|against|yes|no))\b")
+RESOLUTION = re.compile(r"\bresolution\s+(?P<res>\d{2,3}/\d{1,3})")
 MEETING = re.compile(
-    r"\b(?P<name>(?:First|Second|Third|Fourth|Fifth|Sixth|\d+(?:st|nd|rd|th)) Review Conference|"
-    r"Meetings? of (?:the )?States Parties|intersessional meetings?|review conference|"
-    r"meetings of the (?:Mine Ban )?Treaty)\b",
-    re.I,
+    r"\b(?P<name>(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) review conference|"
+    r"meetings? of (?:the )?states parties|intersessional meetings?|review conference|"
+    r"meetings of the (?:mine ban )?treaty)\b"
 )
-ATTEND = re.compile(r"\b(?:attend\w*|participat\w*|present at|took part)\b", re.I)
-ABSENT = re.compile(r"\bdid not (?:attend|participate)\b|\babsent\b|\bboycott\w*", re.I)
+ATTEND = re.compile(r"\b(?:attend\w*|participat\w*|present at|took part)\b")
+ABSENT = re.compile(r"\bdid not (?:attend|participate)\b|\babsent\b|\bboycott\w*")
 STATEMENT = re.compile(
-    r"\b(?:expressed|condemn\w*|criticiz\w*|regrett?\w*|welcomed|urged|deplored|protested)\b", re.I
+    r"\b(?:expressed|condemn\w*|criticiz\w*|regrett?\w*|welcomed|urged|deplored|protested)\b"
 )
 
 
@@ -47,8 +46,8 @@ def extract(s: Sentence) -> list[Fact]:
 
 
 def _votes(s: Sentence) -> list[Fact]:
-    m = VOTE.search(s.text)
-    if not m or not re.search(r"\bresolutions?\b|\bUNGA\b|General Assembly", s.text, re.I):
+    m = VOTE.search(s.low)
+    if not m or not re.search(r"\bresolutions?\b|\bUNGA\b|General Assembly", s.low, re.I):
         return []
     word = m.group("vote").lower()
     vote = (
@@ -56,21 +55,21 @@ def _votes(s: Sentence) -> list[Fact]:
         if word.startswith("abstain")
         else ("no" if "against" in word or word.endswith(" no") else "yes")
     )
-    res = RESOLUTION.search(s.text)
+    res = RESOLUTION.search(s.low)
     attrs = {"resolution": res.group("res")} if res else {"resolution": "every annual resolution"}
     return [s.fact("diplomacy", vote, "diplomacy.vote@2", 0.8, attributes={"kind": "UNGA vote"} | attrs)]
 
 
 def _meetings(s: Sentence) -> list[Fact]:
     """One fact per meeting named, dated by the period between it and the next meeting named."""
-    a = ATTEND.search(s.text)
-    meetings = list(MEETING.finditer(s.text))
+    a = ATTEND.search(s.low)
+    meetings = list(MEETING.finditer(s.low))
     if not a or not meetings or hypothetical(s, a.start()):
         return []
-    denied = bool(ABSENT.search(s.text))
+    denied = bool(ABSENT.search(s.low))
     out = []
     for i, m in enumerate(meetings):
-        hi = meetings[i + 1].start() if i + 1 < len(meetings) else len(s.text)
+        hi = meetings[i + 1].start() if i + 1 < len(meetings) else len(s.low)
         own = [f.period for f in s.periods if m.start() <= f.start - s.start < hi]
         when = (
             own[0]
@@ -87,8 +86,8 @@ def _meetings(s: Sentence) -> list[Fact]:
                 when=when,
                 attributes={
                     "kind": "meeting",
-                    "meeting": m.group("name"),
-                    "as": "observer" if re.search(r"\bobserver\b", s.text, re.I) else None,
+                    "meeting": s.text[m.start("name") : m.end("name")],
+                    "as": "observer" if re.search(r"\bobserver\b", s.low, re.I) else None,
                 },
             )
         )
@@ -100,7 +99,7 @@ def _statements(s: Sentence) -> list[Fact]:
 
     A statement is dated by the note cited right after the state's name.
     """
-    m = STATEMENT.search(s.text)
+    m = STATEMENT.search(s.low)
     if not m or s.footnote is not None:
         return []
     speakers = [(a, b, c) for a, b, c in s.states if a - s.start < m.start() and c != s.doc.subject_state]

@@ -13,15 +13,13 @@ from minewatch.model import Fact
 KEYWORDS = ("funder", "donor", "contributor", "funding", "clear", "remov", "demin")
 FUNDING = re.compile(
     r"\b(?:top|largest|leading|biggest) (?:funder|donor|contributor)\b|"
-    r"\bfunding for (?:humanitarian )?(?:mine action|mine clearance|demining|victim assistance)\b",
-    re.I,
+    r"\bfunding for (?:humanitarian )?(?:mine action|mine clearance|demining|victim assistance)\b"
 )
-RANK = re.compile(r"\b(?:top|largest|leading|biggest)\b", re.I)
-CLEAR = re.compile(r"\b(?:cleared|clearing|clears?|removed|removing|removes?|demined|demining)\b", re.I)
+RANK = re.compile(r"\b(?:top|largest|leading|biggest)\b")
+CLEAR = re.compile(r"\b(?:cleared|clearing|clears?|removed|removing|removes?|demined|demining)\b")
 CLEARED_OBJECT = re.compile(
     r"^(?:\s+and\s+\w+)?\s+(?:the\s+|a\s+\w+\s+portion\s+of\s+|some\s+|all\s+|(?!of\b|for\b|in\b)\w+\s+)?"
-    r"(?:land\s?mines|mines|minefields|explosive remnants)\b",
-    re.I,
+    r"(?:land\s?mines|mines|minefields|explosive remnants)\b"
 )
 
 
@@ -33,10 +31,10 @@ def extract(s: Sentence) -> list[Fact]:
 
 def _funding(s: Sentence) -> list[Fact]:
     """A donor's rank ("the largest donor") and the amount it gave, as separate facts."""
-    m = FUNDING.search(s.text)
+    m = FUNDING.search(s.low)
     if not m or hypothetical(s, m.start()):
         return []
-    polarity = "denied" if negated(s.text, m.start()) else "affirmed"
+    polarity = "denied" if negated(s.low, m.start()) else "affirmed"
     out = []
     if RANK.search(m.group(0)):
         out.append(s.fact("mine_action", "top funder", "mine_action.rank@1", 0.7, polarity=polarity))
@@ -59,8 +57,8 @@ def _funding(s: Sentence) -> list[Fact]:
 
 
 def _clearance(s: Sentence) -> list[Fact]:
-    m = next((m for m in CLEAR.finditer(s.text) if CLEARED_OBJECT.match(s.text[m.end() :])), None)
-    if not m or hypothetical(s, m.start()) or negated(s.text, m.start()):
+    m = next((m for m in CLEAR.finditer(s.low) if CLEARED_OBJECT.match(s.low[m.end() :])), None)
+    if not m or hypothetical(s, m.start()) or negated(s.low, m.start()):
         return []
     attrs = {"location": s.locations} if s.locations else {}
     return [

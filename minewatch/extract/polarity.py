@@ -15,17 +15,15 @@ import re
 NEGATION = re.compile(
     r"\b(?:not|never|no longer|no|none|nor|neither|without|"
     r"refus(?:ed|es|ing) to|declin(?:ed|es|ing) to|fail(?:ed|s)? to|has yet to|have yet to|"
-    r"ceased|stopped|ended|halt(?:ed|ing)?)\b|n['’]t\b",
-    re.IGNORECASE,
+    r"ceased|stopped|ended|halt(?:ed|ing)?)\b|n['’]t\b"
 )
 # A clause ends at these; a negation before them does not reach past.
 CLAUSE_BREAK = re.compile(
     r"[;:]|—|,\s*(?:but|while|whereas|although|and|which|who|as)\b|\bbut\b|\bwhile\b|\bwhereas\b|"
-    r"\bwith the(?: \w+)? exception\b|\bexcept\b|\bsince the\b",
-    re.IGNORECASE,
+    r"\bwith the(?: \w+)? exception\b|\bexcept\b|\bsince the\b"
 )
 # Negators that govern a following noun, not a verb: "no minefields", "no funding for".
-NOT_BEFORE = re.compile(r"\b(?:not only|no doubt|no matter|not least|nothing but|no sooner)\b", re.IGNORECASE)
+NOT_BEFORE = re.compile(r"\b(?:not only|no doubt|no matter|not least|nothing but|no sooner)\b")
 
 
 def _clause_before(text: str, trigger: int, window: int) -> str:

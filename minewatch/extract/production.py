@@ -19,36 +19,33 @@ from minewatch.model import Fact
 # Words one of which a sentence must contain before the patterns run (lower case).
 KEYWORDS = ("produc", "manufactur", "procur", "bought", "purchas", "fund")
 VERB = re.compile(
-    r"(?<!-)\b(?:produc(?:ed|es|e|tion|ing)|manufactur\w+|procured?|procurement|bought|purchas\w+|fund(?:ed|ing))\b",
-    re.IGNORECASE,
+    r"(?<!-)\b(?:produc(?:ed|es|e|tion|ing)|manufactur\w+|procured?|procurement|bought|purchas\w+|fund(?:ed|ing))\b"
 )
-OBJECT = re.compile(
-    r"\b(?:mines?|landmines?|munitions?)\b|\b(?:ADAM|Gator|M\d+\w*|CBU-\d+\w*)\b", re.IGNORECASE
-)
+OBJECT = re.compile(r"\b(?:mines?|landmines?|munitions?)\b|\b(?:adam|gator|m\d+\w*|cbu-\d+\w*)\b")
 OBJECT_WINDOW = 60
-LAST = re.compile(r"\blast\b", re.IGNORECASE)
-ALTERNATIVES = re.compile(r"\balternatives?\b", re.IGNORECASE)
+LAST = re.compile(r"\blast\b")
+ALTERNATIVES = re.compile(r"\balternatives?\b")
 NONE_FUNDED = re.compile(r"^\W*No\b", re.IGNORECASE)
-PASSIVE = re.compile(r"\b(?:were|was|are|is|been|being)\s+(?:\w+\s+)?$", re.IGNORECASE)
+PASSIVE = re.compile(r"\b(?:were|was|are|is|been|being)\s+(?:\w+\s+)?$")
 
 
 def _trigger(s: Sentence) -> re.Match | None:
     """The first verb acting on mines: followed by them, or passive with them before it."""
-    for m in VERB.finditer(s.text):
-        after = s.text[m.end() : m.end() + OBJECT_WINDOW]
-        before = s.text[max(0, m.start() - OBJECT_WINDOW) : m.start()]
+    for m in VERB.finditer(s.low):
+        after = s.low[m.end() : m.end() + OBJECT_WINDOW]
+        before = s.low[max(0, m.start() - OBJECT_WINDOW) : m.start()]
         if OBJECT.search(after) or (PASSIVE.search(before) and OBJECT.search(before)):
             return m
     return None
 
 
 def extract(s: Sentence) -> list[Fact]:
-    if s.kind == "table" or about_policy(s) or ALTERNATIVES.search(s.text):
+    if s.kind == "table" or about_policy(s) or ALTERNATIVES.search(s.low):
         return []
     verb = _trigger(s)
     if not verb:
         return []
-    if negated(s.text, verb.start()) or NONE_FUNDED.match(s.text):
+    if negated(s.low, verb.start()) or NONE_FUNDED.match(s.low):
         return s.per_subject(
             s.fact(
                 "production",
@@ -77,7 +74,7 @@ def extract(s: Sentence) -> list[Fact]:
         for q, types in mine_quantities(s)
     ]
     if not out and s.periods:
-        attrs = {"last": True} if LAST.search(s.text) else {}
+        attrs = {"last": True} if LAST.search(s.low) else {}
         out.append(
             s.fact(
                 "production",

@@ -10,22 +10,19 @@ from minewatch.extract.numbers import Quantity
 # A sentence that states what a policy or law allows or forbids is about policy,
 # not practice: "the policy allows the US to produce" is no production.
 POLICY_FRAME = re.compile(
-    r"\b(?:polic(?:y|ies)|law|directive|moratorium|FAQs?|fact sheet|doctrine)\b[^.]{0,80}?\b(?:allow|permit|ban|"
+    r"\b(?:polic(?:y|ies)|law|directive|moratorium|faqs?|fact sheet|doctrine)\b[^.]{0,80}?\b(?:allow|permit|ban|"
     r"prohibit|commit|halt|preclude|lower|abandon|authori[sz]|state|require|envisage|envision|relax)|"
     r"\b(?:committed|commits|pledged|promised)\b[^.]{0,20}\b(?:to|not to|that)\b|\bunder the \d{4} policy\b|"
-    r"\b(?:would|will) (?:no longer|not) (?:develop|use|produce)\b|\brequirements? (?:to|that|for)\b",
-    re.IGNORECASE,
+    r"\b(?:would|will) (?:no longer|not) (?:develop|use|produce)\b|\brequirements? (?:to|that|for)\b"
 )
 MODAL = re.compile(
     r"\b(?:could|would|might|may|should|shall|can|will|intends? to|plans? to|envision\w*|consider\w*|"
     r"if|whether|in the event of|allow\w*|permit\w*|need\w* (?:for|to)|seek\w* to|expected to|supposed to|"
-    r"cited the need|hypothetical\w*|future|plans? for)\b",
-    re.IGNORECASE,
+    r"cited the need|hypothetical\w*|future|plans? for)\b"
 )
-CLAUSE_START = re.compile(r"[;:—]|,\s*(?:but|while|and|which|although)\b|\bbut\b|\bthat\b", re.IGNORECASE)
+CLAUSE_START = re.compile(r"[;:—]|,\s*(?:but|while|and|which|although)\b|\bbut\b|\bthat\b")
 MODAL_AFTER = re.compile(
-    r"\w+(?:\s+(?:of\s+)?(?:anti-?personnel\s+)?(?:land)?mines)?\s+(?:will|would|could|may|might)\b",
-    re.IGNORECASE,
+    r"\w+(?:\s+(?:of\s+)?(?:anti-?personnel\s+)?(?:land)?mines)?\s+(?:will|would|could|may|might)\b"
 )
 MINES_NEAR = 40
 
@@ -35,7 +32,7 @@ def qualifier(q: Quantity) -> str | None:
 
 
 def about_policy(s: Sentence) -> bool:
-    return bool(POLICY_FRAME.search(s.text))
+    return bool(POLICY_FRAME.search(s.low))
 
 
 def hypothetical(s: Sentence, trigger: int, window: int = 150) -> bool:
@@ -44,10 +41,10 @@ def hypothetical(s: Sentence, trigger: int, window: int = 150) -> bool:
     Looks back to the start of the trigger's clause, and at the verb right after a
     noun trigger ("the use of landmines will not be a default option").
     """
-    span = s.text[max(0, trigger - window) : trigger]
+    span = s.low[max(0, trigger - window) : trigger]
     breaks = list(CLAUSE_START.finditer(span))
     clause = span[breaks[-1].start() :] if breaks else span
-    return bool(MODAL.search(clause)) or bool(MODAL_AFTER.match(s.text, trigger))
+    return bool(MODAL.search(clause)) or bool(MODAL_AFTER.match(s.low, trigger))
 
 
 def mine_quantities(s: Sentence) -> list[tuple[Quantity, list[str]]]:
@@ -67,8 +64,8 @@ def mine_quantities(s: Sentence) -> list[tuple[Quantity, list[str]]]:
             if (
                 q.unit is None
                 and local
-                and s.text[local - 1] == "("
-                and s.text[q.end - s.start : q.end - s.start + 1] == ")"
+                and s.low[local - 1] == "("
+                and s.low[q.end - s.start : q.end - s.start + 1] == ")"
             ):
                 out.append((q, []))
     return sorted(out, key=lambda p: p[0].start)
@@ -79,7 +76,7 @@ def money(s: Sentence) -> list[Quantity]:
 
 
 def mentions_mines(s: Sentence) -> bool:
-    return bool(MINES.search(s.text)) or bool(s.mine_types)
+    return bool(MINES.search(s.low)) or bool(s.mine_types)
 
 
-MINES = re.compile(r"\b(?:anti-?personnel|land)?\s?mines?\b|\bminefields?\b|\blandmines?\b", re.IGNORECASE)
+MINES = re.compile(r"\b(?:anti-?personnel|land)?\s?mines?\b|\bminefields?\b|\blandmines?\b")

@@ -37,31 +37,29 @@ KEYWORDS = (
     "obsolete",
     "unusable",
 )
-CUE = re.compile(r"\b(?:stockpil\w*|stocks?|inventory|holds?|held|stored|arsenal)\b", re.IGNORECASE)
-CARRY = re.compile(r"\b(?:number|total|figure|count|reduction|increase|decrease|down from|up from)\b", re.I)
-SCOPE = re.compile(
-    r"\b(active|operational|unserviceable|demil\w*|awaiting destruction|war reserve)\b", re.IGNORECASE
-)
+CUE = re.compile(r"\b(?:stockpil\w*|stocks?|inventory|holds?|held|stored|arsenal)\b")
+CARRY = re.compile(r"\b(?:number|total|figure|count|reduction|increase|decrease|down from|up from)\b")
+SCOPE = re.compile(r"\b(active|operational|unserviceable|demil\w*|awaiting destruction|war reserve)\b")
 SCOPES = {"demil": "demilitarization", "demilitarization": "demilitarization", "war reserve": "war reserve"}
-HOLDS_NONE = re.compile(r"\bno longer (?:holds?|stockpiles?|possess\w*|has)\b[^.]{0,60}", re.IGNORECASE)
+HOLDS_NONE = re.compile(r"\bno longer (?:holds?|stockpiles?|possess\w*|has)\b[^.]{0,60}")
 DESTROYED = re.compile(
-    r"\b(?:have|has|had|were|was|been)\s+(?:\w+\s+)?(?:destroyed|demilitari[sz]ed)\b|\bdestruction of\b", re.I
+    r"\b(?:have|has|had|were|was|been)\s+(?:\w+\s+)?(?:destroyed|demilitari[sz]ed)\b|\bdestruction of\b"
 )
-EXPIRY = re.compile(r"\b(?:expire|expiry|become unusable|be completely unusable|obsolete)\b", re.IGNORECASE)
-ANAPHOR = re.compile(r"\b(?:this|that|these|those|the same)\b|\balso\b", re.IGNORECASE)
+EXPIRY = re.compile(r"\b(?:expire|expiry|become unusable|be completely unusable|obsolete)\b")
+ANAPHOR = re.compile(r"\b(?:this|that|these|those|the same)\b|\balso\b")
 PER_UNIT = re.compile(r"\s\[(\d{1,3})\]")
-TABLE_CAPTION = re.compile(r"\bstockpil\w*|\bstocks?\b|\binventory\b", re.IGNORECASE)
+TABLE_CAPTION = re.compile(r"\bstockpil\w*|\bstocks?\b|\binventory\b")
 
 
 def extract(s: Sentence) -> list[Fact]:
     if s.kind == "table":
         return _table_row(s)
-    if DESTROYED.search(s.text):
+    if DESTROYED.search(s.low):
         return []
-    out = _counts(s) if (CUE.search(s.text) or _continues_stockpile(s)) else []
+    out = _counts(s) if (CUE.search(s.low) or _continues_stockpile(s)) else []
     if out:
         return out
-    none = HOLDS_NONE.search(s.text)
+    none = HOLDS_NONE.search(s.low)
     if none:
         persistent = "persistent" in none.group(0).lower()
         return [
@@ -74,8 +72,8 @@ def extract(s: Sentence) -> list[Fact]:
                 when=s.periods[0].period if s.periods else s.as_of(),
             )
         ]
-    cue = CUE.search(s.text)
-    if cue and re.search(r"\bno\s+stockpiles?\b", s.text, re.I) and negated(s.text, cue.end()):
+    cue = CUE.search(s.low)
+    if cue and re.search(r"\bno\s+stockpiles?\b", s.low, re.I) and negated(s.low, cue.end()):
         return [s.fact("stockpile", "antipersonnel mines", "stockpile.none@2", 0.6, polarity="denied")]
     return _expiry(s) if cue else []
 
@@ -91,7 +89,7 @@ def _counts(s: Sentence) -> list[Fact]:
     ]
     for q, types in sorted(counted, key=lambda c: c[0].start):
         local = q.start - s.start
-        scope = SCOPE.search(s.text[max(0, local - 40) : local + 40])
+        scope = SCOPE.search(s.low[max(0, local - 40) : local + 40])
         attrs = {}
         if scope:
             word = scope.group(1).lower()
@@ -114,18 +112,18 @@ def _counts(s: Sentence) -> list[Fact]:
 
 def _continues_stockpile(s: Sentence) -> bool:
     """A sentence carrying a count on from a stockpile sentence before it, in the same paragraph."""
-    return bool(s.previous and CUE.search(s.previous.text) and CARRY.search(s.text))
+    return bool(s.previous and CUE.search(s.previous.low) and CARRY.search(s.low))
 
 
 def _inherited(s: Sentence) -> Period | None:
     """'Also listed in this document are …': the date the previous sentence gave."""
-    if s.previous and ANAPHOR.search(s.text[:60]):
+    if s.previous and ANAPHOR.search(s.low[:60]):
         return s.previous.last_period
     return None
 
 
 def _expiry(s: Sentence) -> list[Fact]:
-    m = EXPIRY.search(s.text)
+    m = EXPIRY.search(s.low)
     if not m:
         return []
     when = s.period_near(s.start + m.start())
@@ -146,13 +144,13 @@ def _expiry(s: Sentence) -> list[Fact]:
 
 def _table_row(s: Sentence) -> list[Fact]:
     """A row of a stockpile table: the types it names were held in the caption's year."""
-    if not s.caption or not TABLE_CAPTION.search(s.caption) or s.text == s.caption:
+    if not s.caption or not TABLE_CAPTION.search(s.caption.lower()) or s.text == s.caption:
         return []
     types = list(dict.fromkeys(m for _a, _b, m in s.mine_types))
     if not types:
         return []
     periods = dates.find(s.caption.replace("\xa0", " "), s.doc.date)
-    per_unit = PER_UNIT.search(s.text)
+    per_unit = PER_UNIT.search(s.low)
     attrs = {"mines_per_unit": int(per_unit.group(1))} if per_unit and len(types) == 1 else {}
     return [
         s.fact(

@@ -11,24 +11,24 @@ from minewatch.model import Fact
 
 # Words one of which a sentence must contain before the patterns run (lower case).
 KEYWORDS = ("export", "import", "transfer", "sold", "sell", "moratori")
-VERB = re.compile(r"\b(?:export\w*|import\w*|transferr?\w*|sold|sell\w*)\b", re.IGNORECASE)
+VERB = re.compile(r"\b(?:export\w*|import\w*|transferr?\w*|sold|sell\w*)\b")
 MORATORIUM = re.compile(
-    r"\bmoratori(?:um|a)\b|\bprohibit\w*\s+(?:any\s+|all\s+)?exports?\b|\bban\w*\s+(?:on\s+)?exports?\b", re.I
+    r"\bmoratori(?:um|a)\b|\bprohibit\w*\s+(?:any\s+|all\s+)?exports?\b|\bban\w*\s+(?:on\s+)?exports?\b"
 )
 
 
 def extract(s: Sentence) -> list[Fact]:
     if s.kind == "table":
         return []
-    verb = VERB.search(s.text)
+    verb = VERB.search(s.low)
     if not verb:
         return []
     when = s.periods[0].period if s.periods else None
-    if MORATORIUM.search(s.text) and not hypothetical(s, MORATORIUM.search(s.text).start()):
+    if MORATORIUM.search(s.low) and not hypothetical(s, MORATORIUM.search(s.low).start()):
         return [s.fact("transfer", "export moratorium", "transfer.moratorium@2", 0.8, when=when)]
     if about_policy(s) or hypothetical(s, verb.start()):
         return []
-    if negated(s.text, verb.start()):
+    if negated(s.low, verb.start()):
         return s.per_subject(
             s.fact("transfer", "transfer", "transfer.none@2", 0.75, polarity="denied", when=when or s.as_of())
         )

@@ -29,15 +29,14 @@ TREATY_EVENTS = [
     ("withdrawal", re.compile(r"\bwithdr[ae]w\w*", re.I)),
     ("party", re.compile(r"\b(?:is|became|become) (?:a )?(?:state )?party to\b", re.I)),
 ]
-CCW = re.compile(r"\bConvention on (?:Certain )?Conventional Weapons\b|\bCCW\b|\bAmended Protocol II\b", re.I)
-TREATY = re.compile(r"\b(?:Mine Ban Treaty|Ottawa Convention|treaty|convention)\b", re.I)
+CCW = re.compile(r"\bconvention on (?:certain )?conventional weapons\b|\bccw\b|\bamended protocol ii\b")
+TREATY = re.compile(r"\b(?:mine ban treaty|ottawa convention|treaty|convention)\b")
 NOT_STATUS = re.compile(
-    r"\b(?:goal|aim|objective|aspirations?|idea|path|measures|steps|progress|short)\b[^.]{0,25}$",
-    re.IGNORECASE,
+    r"\b(?:goal|aim|objective|aspirations?|idea|path|measures|steps|progress|short)\b[^.]{0,25}$"
 )
-COUNTED = re.compile(r"\b\d+\s+(?:countries|states|nations)\s+(?:have|had)\s+$", re.IGNORECASE)
-OBSERVER = re.compile(r"\bas an observer\b|\bobserver status\b", re.IGNORECASE)
-REPORT = re.compile(r"\b(?:transparency |annual )?report\b", re.IGNORECASE)
+COUNTED = re.compile(r"\b\d+\s+(?:countries|states|nations)\s+(?:have|had)\s+$")
+OBSERVER = re.compile(r"\bas an observer\b|\bobserver status\b")
+REPORT = re.compile(r"\b(?:transparency |annual )?report\b")
 
 
 def extract(s: Sentence) -> list[Fact]:
@@ -47,13 +46,13 @@ def extract(s: Sentence) -> list[Fact]:
 
 
 def _ccw(s: Sentence) -> list[Fact]:
-    if not CCW.search(s.text):
+    if not CCW.search(s.low):
         return []
     out = []
-    if re.search(r"\bparty to\b", s.text, re.I):
+    if re.search(r"\bparty to\b", s.low, re.I):
         out.append(s.fact("treaty_status", "CCW party", "treaty.ccw@2", 0.7, when=s.as_of()))
-    report = REPORT.search(s.text)
-    if report and re.search(r"\b(?:provided|submitted|delivered|sent)\b", s.text, re.I):
+    report = REPORT.search(s.low)
+    if report and re.search(r"\b(?:provided|submitted|delivered|sent)\b", s.low, re.I):
         out.append(
             s.fact(
                 "treaty_status",
@@ -67,23 +66,23 @@ def _ccw(s: Sentence) -> list[Fact]:
 
 
 def _observer(s: Sentence) -> list[Fact]:
-    m = OBSERVER.search(s.text)
-    if not m or not re.search(r"\b(?:treaty|meetings?|conference)\b", s.text, re.I):
+    m = OBSERVER.search(s.low)
+    if not m or not re.search(r"\b(?:treaty|meetings?|conference)\b", s.low, re.I):
         return []
     return [s.fact("treaty_status", "observer", "treaty.observer@1", 0.7)]
 
 
 def _treaty(s: Sentence) -> list[Fact]:
     """Every status event the sentence states, each dated by the period that follows it."""
-    if not TREATY.search(s.text):
+    if not TREATY.search(s.low):
         return []
     events: list[tuple[int, str]] = []
     for event, pattern in TREATY_EVENTS:
-        for m in pattern.finditer(s.text):
-            before = s.text[: m.start()]
+        for m in pattern.finditer(s.low):
+            before = s.low[: m.start()]
             if NOT_STATUS.search(before[-40:]) or COUNTED.search(before[-40:]):
                 continue
-            if re.match(r"\w*\s+(?:of|that)\b", s.text[m.end() :]) and event == "signature":
+            if re.match(r"\w*\s+(?:of|that)\b", s.low[m.end() :]) and event == "signature":
                 continue
             if hypothetical(s, m.start()):
                 continue
@@ -92,9 +91,9 @@ def _treaty(s: Sentence) -> list[Fact]:
     events.sort()
     out: list[Fact] = []
     for i, (at, event) in enumerate(events):
-        nxt = events[i + 1][0] if i + 1 < len(events) else len(s.text)
+        nxt = events[i + 1][0] if i + 1 < len(events) else len(s.low)
         own = [f.period for f in s.periods if at <= f.start - s.start < nxt]
-        denied = negated(s.text, at)
+        denied = negated(s.low, at)
         when = own[0] if own else (s.periods[0].period if s.periods and len(events) == 1 else None)
         fact = s.fact(
             "treaty_status",

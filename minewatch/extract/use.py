@@ -29,30 +29,24 @@ KEYWORDS = (
     "responsibility",
 )
 VERB = re.compile(
-    r"\b(?:used|using|use of|(?:continues?|continued|still) to use|employ(?:ed|ment)|emplaced|laid|planted|deployed)\b",
-    re.IGNORECASE,
+    r"\b(?:used|using|use of|(?:continues?|continued|still) to use|employ(?:ed|ment)|emplaced|laid|planted|deployed)\b"
 )
 OBJECT = re.compile(
-    r"\b(?:anti-?personnel |anti-?vehicle |land)?(?:mines?|landmines?|munitions?)\b|\bClaymores?\b",
-    re.IGNORECASE,
+    r"\b(?:anti-?personnel |anti-?vehicle |land)?(?:mines?|landmines?|munitions?)\b|\bclaymores?\b"
 )
 OBJECT_WINDOW = 60
 EXCEPTION = re.compile(
-    r"\bwith (?:the |one )?(?:minor )?exception(?: of)?\b|\bexcept(?: for)?\b|\bsave for\b", re.IGNORECASE
+    r"\bwith (?:the |one )?(?:minor )?exception(?: of)?\b|\bexcept(?: for)?\b|\bsave for\b"
 )
-ONGOING = re.compile(
-    r"\b(?:still|currently|continues? to|actively)\b[^.]{0,20}\bus(?:ing|e)\b", re.IGNORECASE
-)
-GERUND_AFTER_PREPOSITION = re.compile(
-    r"\b(?:for|of|on|by|about|without|from|against)\s+(?:not\s+)?$", re.IGNORECASE
-)
-ADJECTIVE = re.compile(r"\b(?:of|the|its|their|a|an|newly|previously)\s+$", re.IGNORECASE)
+ONGOING = re.compile(r"\b(?:still|currently|continues? to|actively)\b[^.]{0,20}\bus(?:ing|e)\b")
+GERUND_AFTER_PREPOSITION = re.compile(r"\b(?:for|of|on|by|about|without|from|against)\s+(?:not\s+)?$")
+ADJECTIVE = re.compile(r"\b(?:of|the|its|their|a|an|newly|previously)\s+$")
 CLAUSE = re.compile(
     r",?\s+and\s+(?=(?:in|on|by|during|since)\b[^,]{0,30},?\s+\w+\s+(?:used|laid|emplaced|planted)\b)|;\s+"
 )
-MINEFIELDS = re.compile(r"\bminefields?\b", re.IGNORECASE)
-RESPONSIBLE_WORDS = re.compile(r"\bresponsibility of\b|\bcontrol(?:led)? (?:of|by)\b", re.IGNORECASE)
-RESPONSIBLE = re.compile(r"\b(?:responsibility of|controlled by|under the control of)\s+(?:the\s+)?$", re.I)
+MINEFIELDS = re.compile(r"\bminefields?\b")
+RESPONSIBLE_WORDS = re.compile(r"\bresponsibility of\b|\bcontrol(?:led)? (?:of|by)\b")
+RESPONSIBLE = re.compile(r"\b(?:responsibility of|controlled by|under the control of)\s+(?:the\s+)?$")
 
 
 def extract(s: Sentence) -> list:
@@ -62,13 +56,13 @@ def extract(s: Sentence) -> list:
 
 
 def _trigger(s: Sentence) -> re.Match | None:
-    for m in VERB.finditer(s.text):
-        after = s.text[m.end() : m.end() + OBJECT_WINDOW]
+    for m in VERB.finditer(s.low):
+        after = s.low[m.end() : m.end() + OBJECT_WINDOW]
         if not OBJECT.search(after) and not any(
             0 <= a - s.start - m.end() <= OBJECT_WINDOW for a, _b, _t in s.mine_types
         ):
             continue
-        before = s.text[max(0, m.start() - 15) : m.start()]
+        before = s.low[max(0, m.start() - 15) : m.start()]
         if m.group(0).lower() == "using" and GERUND_AFTER_PREPOSITION.search(before):
             continue
         if m.group(0).lower().endswith("ed") and ADJECTIVE.search(before):
@@ -81,10 +75,10 @@ def _use(s: Sentence) -> list:
     verb = _trigger(s)
     if not verb or hypothetical(s, verb.start()):
         return []
-    cut = EXCEPTION.search(s.text, verb.end())
+    cut = EXCEPTION.search(s.low, verb.end())
     main_end = s.start + cut.start() if cut else s.end
     out = []
-    if negated(s.text, verb.start()):
+    if negated(s.low, verb.start()):
         periods = [f.period for f in s.periods if f.start < main_end]
         out += s.per_subject(
             s.fact(
@@ -94,7 +88,7 @@ def _use(s: Sentence) -> list:
     else:
         # each clause ("…used X in 2022, and in May Russia laid 2,000 …") is its own event
         cuts = [s.start] + [
-            s.start + c.start() for c in CLAUSE.finditer(s.text, verb.end(), main_end - s.start)
+            s.start + c.start() for c in CLAUSE.finditer(s.low, verb.end(), main_end - s.start)
         ]
         for lo, hi in zip(cuts, [*cuts[1:], main_end], strict=True):
             out.extend(_events(s, lo, hi))
@@ -115,7 +109,7 @@ def _events(s: Sentence, lo: int, hi: int, exception: bool = False) -> list:
     """One use fact per quantity of mines in [lo, hi), else one for the segment."""
     periods = [f.period for f in s.periods if lo <= f.start < hi]
     places = [c for c in s.locations if any(lo <= a < hi for a, _b, code in s.states if code == c)]
-    text = s.text[lo - s.start : hi - s.start]
+    text = s.low[lo - s.start : hi - s.start]
     places += [PLACES[p] for p in PLACES if p in text and PLACES[p] not in places and PLACES[p] != s.state]
     types = sorted({m for a, _b, m in s.mine_types if lo <= a < hi})
     attrs: dict = {"location": places} if places else {}
@@ -155,19 +149,19 @@ def _nearest(found: list, offset: int):
 def _minefields(s: Sentence) -> list:
     """Minefields a state maintains, or denies holding ("maintains no minefields")."""
     out = []
-    for m in MINEFIELDS.finditer(s.text):
-        if negated(s.text, m.start(), window=40):
+    for m in MINEFIELDS.finditer(s.low):
+        if negated(s.low, m.start(), window=40):
             out.append(
                 s.fact("use", "minefields", "use.minefields@1", 0.75, polarity="denied", when=s.as_of())
             )
             break
-    if not RESPONSIBLE_WORDS.search(s.text):
+    if not RESPONSIBLE_WORDS.search(s.low):
         return out
     for a, _b, code in s.states:
-        if RESPONSIBLE.search(s.text[max(0, a - s.start - 30) : a - s.start]) and (
-            MINEFIELDS.search(s.text) or OBJECT.search(s.text)
+        if RESPONSIBLE.search(s.low[max(0, a - s.start - 30) : a - s.start]) and (
+            MINEFIELDS.search(s.low) or OBJECT.search(s.low)
         ):
-            places = [PLACES[p] for p in PLACES if p in s.text]
+            places = [PLACES[p] for p in PLACES if p in s.low]
             out.append(
                 s.fact(
                     "use",
