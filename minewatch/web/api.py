@@ -22,7 +22,7 @@ from minewatch.model import FACT_STATUSES, Fact
 from minewatch.report import profile as profiles
 from minewatch.web import views
 from minewatch.web.auth import can_read
-from minewatch.web.deps import known_state, store, vocab
+from minewatch.web.deps import embedder, known_state, store, vocab
 
 router = APIRouter(prefix="/api", dependencies=[Depends(can_read)])
 PAGE = 1000  # rows per query while an export streams
@@ -227,10 +227,17 @@ def api_search(
     request: Request,
     q: str = Query(..., description="Words or quoted phrases; every one must match."),
     kind: str = Query("all", description="all, paragraph or fact."),
+    mode: str = Query("words", description="words (full text) or meaning (semantic, nearest passages)."),
     limit: int = Query(20, ge=1, le=200),
     offset: int = Query(0, ge=0),
 ) -> Response:
-    """Full-text search over document paragraphs and fact passages, best first, with a link to each."""
+    """Search document paragraphs and fact passages, best first, with a link to each."""
     kinds = (kind,) if kind in ("paragraph", "fact") else ("paragraph", "fact")
-    body = views.search_json(store(request), vocab(request), q, kinds, limit, offset)
+    if mode == "meaning":
+        hits = views.semantic(store(request), embedder(request), q, kinds, limit)
+        body = views.linked_json(hits)
+    elif mode == "words":
+        body = views.search_json(store(request), vocab(request), q, kinds, limit, offset)
+    else:
+        raise HTTPException(422, f"unknown mode {mode!r}: words or meaning")
     return Response(body, media_type="application/json")

@@ -19,6 +19,7 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from minewatch import __version__, settings
 from minewatch.store import Store, open_store
+from minewatch.store.search import Embedder
 from minewatch.vocab import load
 from minewatch.web import accounts, api, auth, compare, feeds, pages, review, upload
 from minewatch.web.deps import render
@@ -32,9 +33,15 @@ editor < admin): send `Authorization: Bearer <token>` (make one at `/account` or
 
 
 def create_app(
-    store: Store | str | None = None, public_read: bool | None = None, secret_key: str | None = None
+    store: Store | str | None = None,
+    public_read: bool | None = None,
+    secret_key: str | None = None,
+    embedder: Embedder | None = None,
 ) -> FastAPI:
-    """An app over ``store`` (a Store, a database URL, or the configured default)."""
+    """An app over ``store`` (a Store, a database URL, or the configured default).
+
+    ``embedder`` ranks semantic search (default: MiniLM if installed, else hashed words).
+    """
     st = store if isinstance(store, Store) else open_store(store)
     app = FastAPI(title="minewatch", version=__version__, description=DESCRIPTION)
     app.state.store, app.state.vocab = st, load()
@@ -43,6 +50,7 @@ def create_app(
     )
     app.state.templates = Jinja2Templates(directory=HERE / "templates")
     app.state.login_limiter = auth.LoginLimiter()
+    app.state.embedder = embedder
     key = secret_key or settings.get("MINEWATCH_SECRET_KEY") or secrets.token_urlsafe(32)
     app.add_middleware(
         SessionMiddleware, secret_key=key, session_cookie="minewatch", same_site="lax", max_age=14 * 24 * 3600

@@ -6,12 +6,14 @@ that one process can serve several stores, as the tests do.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 
 from fastapi import HTTPException, Request
 from fastapi.responses import HTMLResponse
 
 from minewatch.store import Store
+from minewatch.store.search import Embedder, default_embedder
 from minewatch.vocab import Vocabulary
 
 
@@ -21,6 +23,18 @@ def store(request: Request) -> Store:
 
 def vocab(request: Request) -> Vocabulary:
     return request.app.state.vocab
+
+
+_embedder_lock = threading.Lock()
+
+
+def embedder(request: Request) -> Embedder:
+    """The app's embedder, loaded on the first semantic search (a model takes seconds to load)."""
+    state = request.app.state
+    with _embedder_lock:
+        if state.embedder is None:
+            state.embedder = default_embedder()
+    return state.embedder
 
 
 def known_state(request: Request, code: str) -> str:

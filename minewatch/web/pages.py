@@ -12,7 +12,7 @@ from minewatch.report import profile as profiles
 from minewatch.store.search import HIT_END, HIT_START
 from minewatch.web import highlight, views
 from minewatch.web.auth import can_read, user_of
-from minewatch.web.deps import known_state, render, store, vocab
+from minewatch.web.deps import embedder, known_state, render, store, vocab
 
 router = APIRouter(dependencies=[Depends(can_read)], include_in_schema=False)
 
@@ -119,8 +119,13 @@ def document_page(request: Request, doc_id: str):
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search_page(request: Request, q: str = "", kind: str = "all", offset: int = 0):
+def search_page(request: Request, q: str = "", kind: str = "all", mode: str = "words", offset: int = 0):
     kinds = ("paragraph", "fact") if kind not in ("paragraph", "fact") else (kind,)
-    found = views.search(store(request), vocab(request), q, kinds, 20, max(offset, 0)) if q.strip() else []
+    if not q.strip():
+        found = []
+    elif mode == "meaning":
+        found = views.semantic(store(request), embedder(request), q, kinds, 20)
+    else:
+        found = views.search(store(request), vocab(request), q, kinds, 20, max(offset, 0))
     hits = [h | {"html": snippet_html(h["snippet"])} for h in found]
-    return render(request, "search.html", q=q, kind=kind, hits=hits, offset=offset)
+    return render(request, "search.html", q=q, kind=kind, mode=mode, hits=hits, offset=offset)

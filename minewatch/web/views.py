@@ -25,7 +25,7 @@ from minewatch.report.phrasing import sentence
 from minewatch.review.conflicts import find_conflicts
 from minewatch.review.staleness import staleness
 from minewatch.store import Store
-from minewatch.store.search import HIT_END, HIT_START
+from minewatch.store.search import HIT_END, HIT_START, Embedder
 from minewatch.vocab import Vocabulary
 
 SCORECARD_YEARS = 8  # columns on the state page
@@ -135,16 +135,30 @@ def search(
     return store.search(text, kinds, limit, offset)
 
 
+def semantic(store: Store, embedder: Embedder, text: str, kinds: tuple[str, ...], limit: int) -> list[dict]:
+    """Nearest passages in meaning, with fact details added to fact hits."""
+    hits = store.semantic_search(text, embedder, kinds, limit)
+    for h in hits:
+        if h["kind"] == "fact" and (f := store.fact(h["ref"])) is not None:
+            h.update(state=f.state, indicator=f.indicator, status=f.status)
+    return hits
+
+
 @cached
 def search_json(
     store: Store, vocab: Vocabulary, text: str, kinds: tuple[str, ...], limit: int, offset: int
 ) -> bytes:
     """``GET /api/search``: each hit with a link to the passage or fact and its text without markers."""
-    hits = []
-    for h in search(store, vocab, text, kinds, limit, offset):
+    return linked_json(search(store, vocab, text, kinds, limit, offset))
+
+
+def linked_json(hits: list[dict]) -> bytes:
+    """Search hits as JSON, each with a link to its passage or fact and its text without markers."""
+    out = []
+    for h in hits:
         url = f"/facts/{h['ref']}" if h["kind"] == "fact" else f"/documents/{h['doc_id']}#p-{h['ref']}"
-        hits.append(h | {"url": url, "text": h["snippet"].replace(HIT_START, "").replace(HIT_END, "")})
-    return json.dumps(hits, ensure_ascii=False).encode()
+        out.append(h | {"url": url, "text": h["snippet"].replace(HIT_START, "").replace(HIT_END, "")})
+    return json.dumps(out, ensure_ascii=False).encode()
 
 
 def fact_view(f: Fact, vocab: Vocabulary) -> dict:

@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 
 from minewatch import pipeline
 from minewatch.store import Store, open_store
+from minewatch.store.search import HashingEmbedder
 from minewatch.store.users import ROLES
 from minewatch.web.app import create_app
 from tests.conftest import ANALYSIS, PROFILE
@@ -33,7 +34,7 @@ def web_store(tmp_path_factory) -> Store:
 
 @pytest.fixture(scope="module")
 def app(web_store):
-    return create_app(web_store, secret_key="test-secret")
+    return create_app(web_store, secret_key="test-secret", embedder=HashingEmbedder())
 
 
 @pytest.fixture

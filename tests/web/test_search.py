@@ -9,8 +9,8 @@ from shutil import which
 import pytest
 
 from minewatch import pipeline
-from minewatch.store.search import HIT_END, HIT_START, fts5_query
-from tests.conftest import PROFILE
+from minewatch.store.search import HIT_END, HIT_START, HashingEmbedder, fts5_query
+from tests.conftest import ANALYSIS, PROFILE
 
 
 def test_query_words_are_quoted_so_syntax_cannot_break_fts5() -> None:
@@ -58,3 +58,32 @@ def test_the_sqlite_file_stays_readable_by_standard_tools(web_store) -> None:
         pytest.skip("the sqlite3 command-line tool is not installed")
     out = subprocess.run(["sqlite3", path, "SELECT count(*) FROM documents"], capture_output=True, text=True)
     assert out.returncode == 0 and int(out.stdout) >= 2
+
+
+def test_hashing_embedder_is_deterministic_and_normalised() -> None:
+    e = HashingEmbedder(64)
+    a, b = e.embed(["Stockpiled mines destroyed", "stockpiled mine destroyed"])
+    assert abs(float(a @ a) - 1) < 1e-6 and abs(float(a @ b) - 1) < 1e-6  # plural and case folded
+    assert (e.embed(["Stockpiled mines destroyed"])[0] == a).all()
+    assert float(a @ e.embed(["votes in the General Assembly"])[0]) < 0.5
+
+
+def test_semantic_search_ranks_by_meaning_and_grows_with_the_store(store) -> None:
+    e = HashingEmbedder()
+    pipeline.ingest_paths(store, [PROFILE])
+    hits = store.semantic_search("stockpile of antipersonnel mines", e, limit=5)
+    assert len(hits) == 5 and hits[0]["score"] >= hits[-1]["score"] > 0
+    assert any("stockpile" in h["snippet"].lower() for h in hits[:3])
+    before = {(h["kind"], h["doc_id"]) for h in store.semantic_search("policy", e, limit=200)}
+    pipeline.ingest_paths(store, [ANALYSIS])
+    after = {(h["kind"], h["doc_id"]) for h in store.semantic_search("policy", e, limit=200)}
+    assert {d for _, d in after} > {d for _, d in before}
+    assert all(h["kind"] == "fact" for h in store.semantic_search("policy", e, kinds=("fact",), limit=10))
+
+
+def test_search_by_meaning_on_the_page_and_the_api(client) -> None:
+    html = client.get("/search", params={"q": "how many mines are stockpiled", "mode": "meaning"}).text
+    assert "Nearest passages in meaning" in html and '<li class="hit' in html
+    api = client.get("/api/search", params={"q": "landmine stockpile", "mode": "meaning", "limit": 5}).json()
+    assert len(api) == 5 and all(h["url"].startswith(("/facts/", "/documents/")) for h in api)
+    assert client.get("/api/search", params={"q": "x", "mode": "vibes"}).status_code == 422
