@@ -250,6 +250,6 @@ def compare(
         raise ValueError(f"unknown state {state!r}")
     window = Window.of(start, end)
     facts = store.state_facts(code, list(statuses), until=window.end, passages=False)
-    docs = {f.doc for f in facts if is_last(f)}
+    docs = {f.doc for f in facts if f.polarity == "affirmed" and is_last(f)}
     doc_dates = {d: (store.document_info(d) or {}).get("date") for d in docs}
     return compare_facts(facts, code, window.start, window.end, doc_dates, as_of, store.fill_passages)

@@ -13,7 +13,19 @@ app = typer.Typer(
 )
 
 # Command modules register themselves on ``app`` when imported.
-from minewatch.cli import admin, analysis, documents, evaluate, facts, profile, review, serve, sources, users, vocab  # noqa: E402,F401
+from minewatch.cli import (  # noqa: E402,F401
+    admin,
+    analysis,
+    documents,
+    evaluate,
+    facts,
+    profile,
+    review,
+    serve,
+    sources,
+    users,
+    vocab,
+)
 
 
 def main() -> None:

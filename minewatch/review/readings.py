@@ -27,8 +27,11 @@ def readings() -> dict[str, Reading]:
     }
 
 
+PLAIN = Reading()  # how an indicator not in readings.yaml is read
+
+
 def reading(indicator: str) -> Reading:
-    return readings().get(indicator, Reading())
+    return readings().get(indicator, PLAIN)
 
 
 def is_restraint(fact: Fact) -> bool:

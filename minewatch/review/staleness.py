@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from minewatch.model import Fact
 from minewatch.review.periods import as_of_date, ref_date
@@ -36,6 +37,15 @@ def _add_years(d: date, years: int) -> date:
         return d.replace(year=d.year + years, day=28)
 
 
+@lru_cache(maxsize=8192)
+def _judge(holds: str, window: int, when: date) -> Staleness:
+    """One verdict per (date, window, day of judgement): analyses judge thousands of facts sharing them."""
+    until = _add_years(date.fromisoformat(holds), window)
+    stale = until < when
+    reason = f"last known to hold {holds}, older than {window} years" if stale else f"within {window} years"
+    return Staleness(stale, when.isoformat(), holds, window, until.isoformat(), reason)
+
+
 def staleness(fact: Fact, as_of: date | str | None = None, vocab: Vocabulary | None = None) -> Staleness:
     """How old ``fact`` is against its indicator's freshness window, as of ``as_of`` (default today)."""
     vocab = vocab or load_vocab()
@@ -47,10 +57,7 @@ def staleness(fact: Fact, as_of: date | str | None = None, vocab: Vocabulary | N
         return Staleness(False, when.isoformat(), holds, None, None, "indicator has no freshness window")
     if holds is None:
         return Staleness(False, when.isoformat(), None, window, None, "undated: freshness cannot be judged")
-    until = _add_years(date.fromisoformat(holds), window)
-    stale = until < when
-    reason = f"last known to hold {holds}, older than {window} years" if stale else f"within {window} years"
-    return Staleness(stale, when.isoformat(), holds, window, until.isoformat(), reason)
+    return _judge(holds, window, when)
 
 
 def is_stale(fact: Fact, as_of: date | str | None = None, vocab: Vocabulary | None = None) -> bool:

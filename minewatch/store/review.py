@@ -79,7 +79,7 @@ def _facts(names: list[str], rows: list) -> list[Fact]:
                 unit=unit,
                 approx=approx,
                 when=Period(w0, w1, precision, wtext or "") if precision else None,
-                mine_types=_json(types) or [],
+                mine_types=[] if types == "[]" else _json(types) or [],
                 polarity=polarity,
                 quote=quote,
                 doc=doc,
@@ -89,7 +89,7 @@ def _facts(names: list[str], rows: list) -> list[Fact]:
                 extractor=extractor,
                 confidence=confidence,
                 status=status,
-                attributes=_json(attributes) or {},
+                attributes={} if attributes == "{}" else _json(attributes) or {},
                 version=version,
             )
         )
