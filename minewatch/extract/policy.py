@@ -22,6 +22,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from minewatch.extract.context import DocContext, Sentence
+from minewatch.extract.lexicon import trie_pattern
 from minewatch.model import Fact, Period
 from minewatch.vocab.loader import load_provisions
 
@@ -45,6 +46,13 @@ ISSUING_WORDS = (
     "decided",
     "call",
     "sign",
+)
+# Words one of which a body sentence needs for any version to be found in it (lower case).
+VERSION_WORDS = (
+    ("polic", "administration", "-era", "requirement", "faq", "directive", "commit", "restraint", "position")
+    + ("aspiration", "previous", "prior", "former", "earlier", "president")
+    + ISSUING_WORDS
+    + ("maintain", "retain", "reaffirm", "kept")
 )
 ISSUING_GATE = re.compile(r"\b(?:" + "|".join(ISSUING_WORDS) + ")")
 VERSION = re.compile(
@@ -99,13 +107,20 @@ def provisions(text: str) -> dict[str, str]:
     """The provisions a passage states, as {name: value} from the provision vocabulary.
 
     Each provision's cues run as one pattern; its first value in vocabulary
-    order with a cue that counts wins.
+    order with a cue that counts wins. Only provisions whose keywords the
+    passage holds are tried (one pass finds them all).
     """
+    return dict(_provisions(text))
+
+
+def _provisions(text: str) -> tuple[tuple[str, str], ...]:
     found = {}
     low = text.lower()
     text = low if len(low) == len(text) else text
+    gate, owners = _keyword_gate()
+    present = {name for m in gate.finditer(low) for name in owners[m.group(0)]}
     for name, pattern, values, keywords in _provision_patterns():
-        if keywords and not any(k in low for k in keywords):
+        if keywords and name not in present:
             continue
         best = None
         for m in pattern.finditer(text):
@@ -116,7 +131,18 @@ def provisions(text: str) -> dict[str, str]:
                 best = rank
         if best is not None:
             found[name] = values[best]
-    return found
+    return tuple(found.items())
+
+
+@lru_cache(maxsize=1)
+def _keyword_gate() -> tuple[re.Pattern, dict[str, set[str]]]:
+    """One pattern over every provision keyword, and the provisions each keyword stands for."""
+    owners: dict[str, set[str]] = {}
+    for name, p in load_provisions().items():
+        for k in p.keywords:
+            owners.setdefault(k, set()).add(name)
+    table = {w: set().union(*(owners[k] for k in owners if w.startswith(k))) for w in owners}
+    return re.compile(trie_pattern(sorted(owners))), table
 
 
 @lru_cache(maxsize=1)
@@ -158,7 +184,14 @@ def scan(ctx: DocContext, sentences: list[Sentence]) -> None:
 def extract(s: Sentence) -> list[Fact]:
     if s.kind == "table":
         return []
-    if not ACTS.search(s.low) and not provisions(s.low):
+    if (
+        s.footnote is None
+        and not s.low.lstrip().startswith("it ")
+        and not any(w in s.low for w in VERSION_WORDS)
+    ):
+        return []  # nothing here could name a version: no policy, administration, act or reference
+    whole = provisions(s.low)
+    if not ACTS.search(s.low) and not whole:
         return []  # no provision and no act on a policy: nothing a version could carry
     out: list[Fact] = []
     for own, hi in _clauses(s.low):
@@ -175,7 +208,7 @@ def extract(s: Sentence) -> list[Fact]:
             current_text = clause[: prev.start()] + " " * len(previous_text) + clause[end.start() :]
         issued = _issued_year(s, own, hi)
         version = _version(s, lo, hi, issued)
-        found = provisions(current_text) if version else {}
+        found = (whole if current_text == s.low else provisions(current_text)) if version else {}
         reaffirmed = _reaffirmed(clause)
         if version and (found or (issued and not previous_text) or reaffirmed):
             when = _clause_period(s, own, hi, skip=(lo + prev.start(), lo + end.start()) if prev else None)
