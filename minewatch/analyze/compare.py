@@ -23,6 +23,7 @@ from minewatch.review.conflicts import TOLERANCE
 from minewatch.review.periods import as_of_date, overlaps, parse_bound
 from minewatch.review.readings import is_act, is_last, is_restraint
 from minewatch.store import Store
+from minewatch.store.review import paused_gc
 from minewatch.vocab import load as load_vocab
 
 VERDICTS = ("changed", "unchanged", "no evidence")
@@ -252,4 +253,5 @@ def compare(
     facts = store.state_facts(code, list(statuses), until=window.end, passages=False)
     docs = {f.doc for f in facts if f.polarity == "affirmed" and is_last(f)}
     doc_dates = {d: (store.document_info(d) or {}).get("date") for d in docs}
-    return compare_facts(facts, code, window.start, window.end, doc_dates, as_of, store.fill_passages)
+    with paused_gc():  # thousands of evidence records, none of them cyclic
+        return compare_facts(facts, code, window.start, window.end, doc_dates, as_of, store.fill_passages)

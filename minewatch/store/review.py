@@ -6,7 +6,10 @@ leaves a revision.
 
 from __future__ import annotations
 
+import gc
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from operator import itemgetter
 
@@ -58,6 +61,23 @@ FIELDS = (
     "when_text", "mine_types", "polarity", "doc_id", "start", "end", "extractor", "confidence", "status",
     "attributes", "version",
 )  # fmt: skip
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cycle collector while thousands of acyclic objects are built.
+
+    Each few hundred new objects would otherwise trigger a collection that
+    walks the growing heap: at a heavy state's 8,000 facts that was 40% of
+    the read.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _facts(names: list[str], rows: list) -> list[Fact]:
@@ -196,9 +216,8 @@ class ReviewQueries:
             q = q.where(facts.c.indicator.in_(indicators))
         if until:
             q = q.where(sa.or_(facts.c.when_start.is_(None), facts.c.when_start <= until))
-        with self.engine.connect() as conn:
-            rows = conn.execute(q.order_by(facts.c.id)).all()
-        return _facts([c.name for c in cols], rows)
+        with paused_gc(), self.engine.connect() as conn:
+            return _facts([c.name for c in cols], conn.execute(q.order_by(facts.c.id)).all())
 
     def fill_passages(self, some: list[Fact]) -> None:
         """Give facts read with ``passages=False`` their quote and footnotes, in place."""
