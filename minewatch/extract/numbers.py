@@ -115,26 +115,27 @@ UNITS = {
 }
 _num = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _scale = r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn)\b)?"
+# All patterns here run on the lower-cased text (over twice as fast as IGNORECASE).
 # The number itself; its qualifier is looked for just before it (QUALIFIED), which
 # is much cheaper than trying every qualifier at every position of the text.
 NUMBER = re.compile(
-    rf"(?:(?P<cur>US\$|\$|USD\s?|€|£)\s?)?"
+    rf"(?:(?P<cur>us\$|\$|usd\s?|€|£)\s?)?"
     rf"(?:(?P<num>{_num})|\b(?P<word>{trie_pattern(sorted(WORDS))})\b)"
     rf"{_scale}"
-    rf"(?:\s*(?:-|–|to|and)\s*(?P<cur2>US\$|\$)?(?P<high>{_num}){_scale.replace('scale', 'scale2')})?"
-    rf"(?P<dollars>\s+(?:US\s)?dollars)?",
-    re.IGNORECASE,
+    rf"(?:\s*(?:-|–|to|and)\s*(?P<cur2>us\$|\$)?(?P<high>{_num}){_scale.replace('scale', 'scale2')})?"
+    rf"(?P<dollars>\s+(?:us\s)?dollars)?"
 )
-QUALIFIED = re.compile(rf"(?<![\w-])(?P<qual>{trie_pattern(sorted(QUALIFIERS))})\s+$", re.IGNORECASE)
+QUALIFIED = re.compile(rf"(?<![\w-])(?P<qual>{trie_pattern(sorted(QUALIFIERS))})\s+$")
 UNIT = re.compile(
-    r"\s*(?:(?:[\w/-]+\s){0,3}?)(?P<unit>" + "|".join(f"(?P<{k}>{v})" for k, v in UNITS.items()) + r")\b",
-    re.IGNORECASE,
+    r"\s*(?:(?:[\w/-]+\s){0,3}?)(?P<unit>"
+    + "|".join(f"(?P<{k}>{v.lower()})" for k, v in UNITS.items())
+    + r")\b"
 )
-PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|these|those)\b", re.IGNORECASE)
+PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|these|those)\b")
 YEARLIKE = re.compile(r"^(1[89]\d\d|20\d\d)$")
-BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+BETWEEN = re.compile(r"\bbetween\s+$")
 # Digits worth a look: a cheap test before the full pattern runs.
-HAS_NUMBER = re.compile(r"\d|\b(?:" + trie_pattern(sorted(WORDS)) + r")\b", re.IGNORECASE)
+HAS_NUMBER = re.compile(r"\d|\b(?:" + trie_pattern(sorted(WORDS)) + r")\b")
 
 
 @dataclass
@@ -154,12 +155,14 @@ class Quantity:
 
 def find(text: str, offset: int = 0) -> list[Quantity]:
     """Every quantity in ``text``; spans are shifted by ``offset``."""
-    if not HAS_NUMBER.search(text):
+    low = text.lower()
+    low = low if len(low) == len(text) else text
+    if not HAS_NUMBER.search(low):
         return []
     out = []
     pos = 0
-    while m := NUMBER.search(text, pos):
-        q = _quantity(text, m)
+    while m := NUMBER.search(low, pos):
+        q = _quantity(low, m, text)
         if q is None:  # rejected ("M14 and 12,000"): look again right after the first figure
             pos = m.end("num") if m.group("num") else m.end("word")
             continue
@@ -169,7 +172,8 @@ def find(text: str, offset: int = 0) -> list[Quantity]:
     return out
 
 
-def _quantity(text: str, m: re.Match) -> Quantity | None:
+def _quantity(text: str, m: re.Match, original: str) -> Quantity | None:
+    """The quantity ``m`` found in ``text`` (lower-cased); its words are quoted from ``original``."""
     num, word, cur, scale = m.group("num"), m.group("word"), m.group("cur"), m.group("scale")
     dollars = m.group("dollars")
     if num:
@@ -199,7 +203,7 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
     unit = None
     if cur or (high is not None and m.group("cur2")) or (dollars and end == m.end()):
         c = (cur or m.group("cur2") or "$").strip()
-        unit = "USD" if c in ("$", "US$", "USD") else {"€": "EUR", "£": "GBP"}.get(c, c)
+        unit = "USD" if c in ("$", "us$", "usd") else {"€": "EUR", "£": "GBP"}.get(c, c)
     else:
         u = UNIT.match(text, end)
         if u and PARTITIVE.match(text, end):
@@ -213,7 +217,7 @@ def _quantity(text: str, m: re.Match) -> Quantity | None:
     q = QUALIFIED.search(text, max(0, start - 24), start)
     if q:
         start, approx = q.start(), QUALIFIERS[q.group("qual").lower()]
-    return Quantity(start, end, value, unit, approx, text[start:end], high)
+    return Quantity(start, end, value, unit, approx, original[start:end], high)
 
 
 def _inside_token(text: str, start: int, end: int) -> bool:

@@ -118,10 +118,7 @@ def wanted(sentence: Sentence) -> set[str]:
     if sentence.kind == "table":
         return {"stockpile"}
     pattern, table = _gate()
-    out: set[str] = set()
-    for m in pattern.finditer(sentence.text.lower()):
-        out |= table[m.group(0)]
-    return out
+    return set().union(*[table[w] for w in pattern.findall(sentence.low)])
 
 
 def extract(doc: Document, vocab: Vocabulary) -> list[Fact]:
