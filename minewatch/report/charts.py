@@ -36,12 +36,16 @@ class Chart:
 
 
 @lru_cache(maxsize=256)
-def _draw(timeline_json: str) -> str:
+def _draw(timeline_json: str, prefix: str) -> str:
     with _lock:
         svg = timeline_svg(json.loads(timeline_json))
     svg = svg[svg.index("<svg") :]  # no XML prolog or doctype inside an HTML page
     svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
-    return re.sub(r'<svg ([^>]*?)width="[^"]*" height="[^"]*"', r"<svg \1", svg, count=1)
+    svg = re.sub(r'<svg ([^>]*?)width="[^"]*" height="[^"]*"', r"<svg \1", svg, count=1)
+    # Several charts share one page: give each its own ids (glyphs, clip paths) so none
+    # resolves to another chart's definition.
+    svg = re.sub(r'\bid="([^"]+)"', rf'id="{prefix}-\1"', svg)
+    return re.sub(r'(href="#|url\(#)([^")]+)', rf"\1{prefix}-\2", svg)
 
 
 def charts(facts: list[Fact]) -> list[Chart]:
@@ -54,5 +58,12 @@ def charts(facts: list[Fact]) -> list[Chart]:
         tl = timeline_facts(chosen, chosen[0].state, indicator)
         figures = sum(1 for p in tl["points"] if p["kind"] == "figure")
         if figures:
-            out.append(Chart(indicator, title, figures, _draw(json.dumps(tl, sort_keys=True, default=str))))
+            out.append(
+                Chart(
+                    indicator,
+                    title,
+                    figures,
+                    _draw(json.dumps(tl, sort_keys=True, default=str), f"chart-{indicator}"),
+                )
+            )
     return out

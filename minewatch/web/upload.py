@@ -8,7 +8,6 @@ uploaded under as its source (not the temporary path).
 from __future__ import annotations
 
 import re
-import shutil
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -45,9 +44,12 @@ def ingest_upload(request: Request, upload: UploadFile, user: User, given: str |
     with tempfile.TemporaryDirectory(prefix="minewatch-upload-") as tmp:
         path = Path(tmp) / name
         with path.open("wb") as out:
-            shutil.copyfileobj(upload.file, out, 1 << 20)
-        if path.stat().st_size > max_bytes:
-            raise HTTPException(413, f"{name}: larger than {max_bytes // (1024 * 1024)} MB")
+            size = 0
+            while chunk := upload.file.read(1 << 20):
+                size += len(chunk)
+                if size > max_bytes:  # stop copying a 2 GB upload at the limit, not after it
+                    raise HTTPException(413, f"{name}: larger than {max_bytes // (1024 * 1024)} MB")
+                out.write(chunk)
         parsed = pipeline.parse_file(str(path), given_date, max_bytes, timeout)
         if parsed.doc is not None:
             parsed.doc.source = name

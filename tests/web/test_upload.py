@@ -51,3 +51,13 @@ def test_binary_junk_is_refused_with_the_file_named(client, web_store) -> None:
     )
     assert r.status_code == 422 and "junk.pdf" in r.json()["detail"]
     assert "minewatch-upload-" not in r.json()["detail"]
+
+
+def test_an_upload_over_the_size_limit_is_refused(client, web_store, monkeypatch) -> None:
+    monkeypatch.setenv("MINEWATCH_MAX_FILE_MB", "0.001")  # about 1 kB
+    r = client.post(
+        "/api/documents",
+        files={"file": ("big.txt", b"mines " * 2000)},
+        headers=bearer(web_store, "researcher"),
+    )
+    assert r.status_code == 413 and "big.txt" in r.json()["detail"]
