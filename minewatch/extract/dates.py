@@ -99,20 +99,15 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 # Words that refer back to a period named before ("that year", "since then"), lower case.
 ANAPHORS = ("that year", "same year", "since then")
 # Cheap tests, run on the lower-cased text, that rule whole families of patterns out before they run.
-GATES = {
-    "year": re.compile(r"(?:1[89]|20)\d\d"),
-    "month": re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"),
-    "fiscal": re.compile(r"\bfiscal\b|\bfy"),
-    "for": re.compile(r"\bfor\b"),
-    "anaphor": re.compile(r"\byear\b|\bthen\b"),
-    "relyear": re.compile(r"\byear\b"),
-    "decade": re.compile(r"0s\b"),
-}
+GATES = re.compile(
+    r"(?P<decade>(?:1[89]|20)\d0s)\b|(?P<year>(?:1[89]|20)\d\d)|\b(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
+    r"\b(?P<fiscal>fiscal\b|fy)|\b(?P<for>for)\b|\b(?P<relyear>year)\b|\b(?P<anaphor>then)\b"
+)
 GATED = {
     "range": "year",
     "pair": "year",
     "duration": "for",
-    "anaphor": "anaphor",
+    "anaphor": "relyear",
     "since_then": "anaphor",
     "day": "month",
     "fiscal": "fiscal",
@@ -123,11 +118,11 @@ GATED = {
     "relmonth": "month",
     "relyear": "relyear",
 }
+# Run on the lower-cased words before a date.
 SINCE = re.compile(
-    r"\b(?:since|from|starting in|as of|beginning in|after)\s+(?:the\s+)?(?:start of\s+|end of\s+)?$",
-    re.IGNORECASE,
+    r"\b(?:since|from|starting in|as of|beginning in|after)\s+(?:the\s+)?(?:start of\s+|end of\s+)?$"
 )
-UNTIL = re.compile(r"\b(?:by|until|before|through|prior to)\s+(?:the\s+)?$", re.IGNORECASE)
+UNTIL = re.compile(r"\b(?:by|until|before|through|prior to)\s+(?:the\s+)?$")
 
 
 @dataclass
@@ -232,13 +227,13 @@ def find(
     ``previous`` the period the text before named (for "that year").
     """
     low = text.lower()
-    gates = {name: bool(g.search(low)) for name, g in GATES.items()}
-    if not any(gates.values()):
+    gates = {m.lastgroup for m in GATES.finditer(low)}
+    if not gates:
         return []
     taken: list[tuple[int, int]] = []
     out: list[Found] = []
     for kind, pattern in PATTERNS:
-        if not gates.get(GATED.get(kind, ""), True):
+        if kind in GATED and GATED[kind] not in gates:
             continue
         for m in pattern.finditer(text):
             s, e = m.start(), m.end()
@@ -247,7 +242,7 @@ def find(
             period = _period(kind, m, ref, fiscal_start, previous)
             if period is None:
                 continue
-            before = text[max(0, s - 30) : s]
+            before = low[max(0, s - 30) : s]
             if kind in ("duration", "since_then"):
                 pass
             elif SINCE.search(before):
