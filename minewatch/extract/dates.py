@@ -99,10 +99,30 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 # Words that refer back to a period named before ("that year", "since then"), lower case.
 ANAPHORS = ("that year", "same year", "since then")
 # Cheap tests, run on the lower-cased text, that rule whole families of patterns out before they run.
-GATES = re.compile(
-    r"(?P<decade>(?:1[89]|20)\d0s)\b|(?P<year>(?:1[89]|20)\d\d)|\b(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
-    r"\b(?P<fiscal>fiscal\b|fy)|\b(?P<for>for)\b|\b(?P<relyear>year)\b|\b(?P<anaphor>then)\b"
-)
+YEAR4 = re.compile(r"(?:1[89]|20)\d\d")
+MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _gates(low: str) -> set[str]:
+    """Which families of patterns could match ``low`` (lower-cased): substring tests, no scan per family."""
+    found = set()
+    if YEAR4.search(low):
+        found.add("year")
+    if "0s" in low:
+        found.add("decade")
+    if any(m in low for m in MONTH_STEMS):
+        found.add("month")
+    if "fiscal" in low or "fy" in low:
+        found.add("fiscal")
+    if "for " in low:
+        found.add("for")
+    if "year" in low:
+        found.add("relyear")
+    if "then" in low:
+        found.add("anaphor")
+    return found
+
+
 GATED = {
     "range": "year",
     "pair": "year",
@@ -227,7 +247,7 @@ def find(
     ``previous`` the period the text before named (for "that year").
     """
     low = text.lower()
-    gates = {m.lastgroup for m in GATES.finditer(low)}
+    gates = _gates(low)
     if not gates:
         return []
     taken: list[tuple[int, int]] = []
