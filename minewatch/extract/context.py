@@ -14,6 +14,7 @@ from minewatch.vocab import Vocabulary
 # In a note, a quoted title ("Title,") names a cited source: its words are not
 # claims ("US Ends Self-Imposed Ban on Use of Landmines,").
 TITLE = re.compile(r"[“\"][^”\"]{3,300}?,\s?[”\"]")
+TITLE_END = ","  # every title ends in a comma before its closing quote
 # Notes that only cite a source: "See, …", "Letter from …", "Presentation by …".
 REFERENCE = re.compile(
     r"^\W*(?:See\b|See also\b|Letter (?:to|from)\b|Presentation by\b|Statement by\b|Meeting with\b|"
@@ -76,7 +77,7 @@ class Sentence:
         Same length as ``raw``, so offsets into one are offsets into the other.
         """
         t = self.raw.replace("\xa0", " ")
-        if self.footnote is not None:
+        if self.footnote is not None and TITLE_END in t:
             t = TITLE.sub(lambda m: " " * len(m.group(0)), t)
         return t
 
@@ -90,7 +91,8 @@ class Sentence:
     def is_reference(self) -> bool:
         """A note sentence that cites a source rather than stating a fact."""
         return self.footnote is not None and (
-            bool(REFERENCE.match(self.text)) or bool(TITLE.search(self.raw.replace("\xa0", " ")))
+            bool(REFERENCE.match(self.text))
+            or (TITLE_END in self.raw and bool(TITLE.search(self.raw.replace("\xa0", " "))))
         )
 
     @cached_property

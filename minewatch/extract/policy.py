@@ -165,11 +165,13 @@ def _provision_patterns() -> list[tuple[str, re.Pattern, list[str], tuple[str, .
 
 def scan(ctx: DocContext, sentences: list[Sentence]) -> None:
     """First pass: the versions a document names or dates, and its administrations' policies."""
-    found: list[tuple[int, int]] = [(m.start(), int(m.group("year"))) for m in VERSION.finditer(ctx.doc.text)]
+    low = ctx.doc.text.lower()
+    low = low if len(low) == len(ctx.doc.text) else ctx.doc.text
+    found: list[tuple[int, int]] = [(m.start(), int(m.group("year"))) for m in VERSION.finditer(low)]
     for s in sentences:
         if s.footnote is not None or s.kind == "table":
             continue
-        if not ISSUING.search(s.low):
+        if not any(w in s.low for w in ISSUING_WORDS) or not ISSUING.search(s.low):
             continue
         for lo, hi in _clauses(s.low):
             year = _issued_year(s, lo, hi)
@@ -265,10 +267,10 @@ def _issued_year(s: Sentence, lo: int, hi: int) -> int | None:
     if not any(
         ISSUED_OBJECT.search(clause[max(0, v.start() - OBJECT_BEFORE) : v.end() + OBJECT_AFTER])
         or (re.match(r"\s+that\b", clause[v.end() :]) and provisions(clause))
-        for v in ISSUING.finditer(clause)
+        for v in (ISSUING.finditer(clause) if any(w in clause for w in ISSUING_WORDS) else ())
     ):
         return None
-    named = {m.start("year") for m in VERSION.finditer(clause)}
+    named = {m.start("year") for m in VERSION.finditer(clause)} if "polic" in clause else set()
     for f in s.periods:
         local = f.start - s.start - lo
         if 0 <= local < hi - lo and local not in named and f.period.precision not in ("since", "until"):
@@ -278,7 +280,7 @@ def _issued_year(s: Sentence, lo: int, hi: int) -> int | None:
 
 def _version(s: Sentence, lo: int, hi: int, issued: int | None) -> int | None:
     clause = s.low[lo:hi]
-    m = VERSION.search(clause)
+    m = VERSION.search(clause) if "polic" in clause else None
     if m and not PREVIOUS.search(clause[: m.start()]):
         return int(m.group("year"))
     for name in _admins(s.text[lo:hi]):
