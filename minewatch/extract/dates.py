@@ -95,6 +95,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
             r"\b(?P<rel>last year|this year|next year|the previous year|the following year)\b", re.IGNORECASE
         ),
     ),
+    ("today", re.compile(r"\b(?:today|this week)\b", re.IGNORECASE)),
 ]
 # Words that refer back to a period named before ("that year", "since then"), lower case.
 ANAPHORS = ("that year", "same year", "since then")
@@ -120,6 +121,8 @@ def _gates(low: str) -> set[str]:
         found.add("relyear")
     if "then" in low:
         found.add("anaphor")
+    if "today" in low or "this week" in low:
+        found.add("today")
     return found
 
 
@@ -137,6 +140,7 @@ GATED = {
     "year": "year",
     "relmonth": "month",
     "relyear": "relyear",
+    "today": "today",
 }
 # Run on the lower-cased words before a date.
 SINCE = re.compile(
@@ -220,6 +224,8 @@ def _period(
         mo = MONTHS[g["month"].lower()]
         y = ref.year if mo <= ref.month else ref.year - 1
         return Period(f"{y}-{mo:02d}-01", f"{y}-{mo:02d}-{_month_end(y, mo):02d}", "month", text)
+    if kind == "today" and ref:
+        return Period(ref.isoformat(), ref.isoformat(), "day", text)
     if kind == "relyear" and ref:
         rel = g["rel"].lower()
         y = ref.year + (

@@ -33,6 +33,9 @@ DESTROY = re.compile(
     r"(?<!self-)\b(?:destroy\w*|destruction|demilitari[sz]\w+|demil|cryofracture|disposal|dismantl\w+)\b"
 )
 DESTROYED = re.compile(r"\b(?:destroyed|demilitari[sz]ed|disposed of|dismantled)\b|\bdestruction of\b")
+LAST = re.compile(
+    r"\bdestroyed (?:its|their|the) (?:last|remaining|entire|whole)\b|\bdestroyed all (?:of )?(?:its|their|the)\b"
+)
 HALTED = re.compile(
     r"\b(?:halted|suspended|stopped|interrupted|froze)\b"
 )  # a verb, not a "Suspended" category
@@ -79,7 +82,7 @@ def _destruction(s: Sentence) -> list[Fact]:
         if counted:
             return counted
     out = []
-    start, end = START.search(s.low), END.search(s.low)
+    start, end = START.search(s.low), END.search(s.low) or LAST.search(s.low)
     halted = HALTED.search(s.text)
     if halted:
         when = _nearest(s, halted.start(), before=True)

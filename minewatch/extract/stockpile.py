@@ -38,6 +38,7 @@ KEYWORDS = (
     "unusable",
 )
 CUE = re.compile(r"\b(?:stockpil\w*|stocks?|inventory|holds?|held|stored|arsenal)\b")
+RETAINED = re.compile(r"\s*(?:\w+\s+){0,2}(?:retained|kept for|held for training)\b")
 CARRY = re.compile(r"\b(?:number|total|figure|count|reduction|increase|decrease|down from|up from)\b")
 SCOPE = re.compile(r"\b(active|operational|unserviceable|demil\w*|awaiting destruction|war reserve)\b")
 SCOPES = {"demil": "demilitarization", "demilitarization": "demilitarization", "war reserve": "war reserve"}
@@ -88,6 +89,8 @@ def _counts(s: Sentence) -> list[Fact]:
         if q.unit is None and q.value >= 1000 and all(q is not c for c, _t in counted)
     ]
     for q, types in sorted(counted, key=lambda c: c[0].start):
+        if RETAINED.match(s.low, q.end - s.start):
+            continue  # "3,800 mines retained for training" are counted under retained
         local = q.start - s.start
         scope = SCOPE.search(s.low[max(0, local - 40) : local + 40])
         attrs = {}

@@ -35,6 +35,8 @@ NOT_STATUS = re.compile(
     r"\b(?:goal|aim|objective|aspirations?|idea|path|measures|steps|progress|short)\b[^.]{0,25}$"
 )
 COUNTED = re.compile(r"\b\d+\s+(?:countries|states|nations)\s+(?:have|had)\s+$")
+# "announced that it will withdraw": the announcement is the fact, whatever the modal says.
+ANNOUNCED = re.compile(r"\b(?:announc\w*|declar\w*|decided|notif\w*|informed)\b[^.;]{0,40}$")
 OBSERVER = re.compile(r"\bas an observer\b|\bobserver status\b")
 REPORT = re.compile(r"\b(?:transparency |annual )?report\b")
 
@@ -84,7 +86,9 @@ def _treaty(s: Sentence) -> list[Fact]:
                 continue
             if re.match(r"\w*\s+(?:of|that)\b", s.low[m.end() :]) and event == "signature":
                 continue
-            if hypothetical(s, m.start()):
+            if hypothetical(s, m.start()) and not (
+                event == "withdrawal" and ANNOUNCED.search(s.low[: m.start()])
+            ):
                 continue
             events.append((m.start(), event))
             break

@@ -79,3 +79,8 @@ def test_not_dates(text: str) -> None:
 
 def test_a_figure_is_not_a_year() -> None:
     assert find("it holds 2,000 mines and $2015 in cash", REF) == []
+
+
+def test_today_is_the_document_date() -> None:
+    p = period("The ministry announced today that it will act.")
+    assert (p.start, p.precision) == ("2021-06-30", "day")

@@ -75,3 +75,17 @@ def test_retained_mines() -> None:
     assert (f.state, f.value, f.unit, f.when.year) == ("BRA", 1560, "mines", 2020)
     (f,) = facts_of("A small number of mines are retained for research.", state="CAN", indicator="retained")
     assert f.value == "small quantity"
+
+
+def test_destroying_the_last_mines_completes_destruction() -> None:
+    (f,) = facts_of(
+        "Albania destroyed its last stockpiled antipersonnel mines in 2002.", indicator="destruction"
+    )
+    assert (f.state, f.value, f.when.year) == ("ALB", "completion", 2002)
+
+
+def test_mines_retained_are_not_the_stockpile() -> None:
+    assert (
+        facts_of("The army holds 2,100 mines retained for training.", state="SRB", indicator="stockpile")
+        == []
+    )

@@ -76,3 +76,10 @@ def test_administrations_name_their_versions() -> None:
 
 def test_no_version_no_fact() -> None:
     assert policies("Officials said the army could produce mines.", state="USA") == []
+
+
+def test_may_produce_is_allowed() -> None:
+    assert provisions("Under the decree the army may acquire and produce antipersonnel mines.") == {
+        "production": "allowed",
+        "acquisition": "allowed",
+    }

@@ -55,3 +55,21 @@ def test_observer_and_ccw() -> None:
         ("CCW Amended Protocol II report", "2021-03-02"),
         ("CCW party", "2021-06-30"),
     ]
+
+
+def test_an_announced_withdrawal_is_a_fact_a_wish_is_not() -> None:
+    (f,) = facts_of(
+        "The government announced today that it will withdraw from the Mine Ban Treaty.",
+        state="LVA",
+        on="2024-07-01",
+        indicator="treaty_status",
+    )
+    assert (f.value, f.when.start) == ("withdrawal", "2024-07-01")
+    assert (
+        facts_of(
+            "Some deputies would withdraw from the treaty if they could.",
+            state="LVA",
+            indicator="treaty_status",
+        )
+        == []
+    )
