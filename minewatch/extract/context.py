@@ -37,6 +37,7 @@ class DocContext:
     anchors: dict[int, int] = field(default_factory=dict)  # note number -> offset of its first marker
     versions: list[tuple[int, int]] = field(default_factory=list)  # (offset, year) of policy versions
     admins: dict[str, int] = field(default_factory=dict)  # administration name -> policy year
+    cache: dict = field(default_factory=dict)  # per-document results extractors reuse
 
     @classmethod
     def of(cls, doc: Document, vocab: Vocabulary, doc_id: str | None = None) -> DocContext:

@@ -54,6 +54,7 @@ VERSION_WORDS = (
     + ISSUING_WORDS
     + ("maintain", "retain", "reaffirm", "kept")
 )
+VERSION_GATE = re.compile(trie_pattern(sorted(set(VERSION_WORDS))))
 VERSION = re.compile(
     r"\b(?P<year>(?:19|20)\d\d)(?:’s|'s)?\s+(?:us\s+|u\.s\.\s+)?(?:landmines?\s+|anti-?personnel\s+(?:land)?mine\s+)?"
     r"polic(?:y|ies)\b",
@@ -69,6 +70,7 @@ OBJECT_AFTER, OBJECT_BEFORE = 50, 50
 ISSUED_OBJECT = re.compile(
     r"\b(?:polic(?:y|ies)|goal|objective|directive|restraints|position|elimination|sign)\b"
 )
+ADMIN_GATE = re.compile(r"administration|-era|decided|[Pp]olicy|President")
 ADMIN = re.compile(
     r"\b(?P<name>[A-Z][a-z]+)(?:\s+administration|-era|\s+(?:had\s+)?decided|\s+policy)\b|"
     r"\bPresident\s+(?:[A-Z][a-z]+\s+|[A-Z]\.\s+)*(?P<pname>[A-Z][a-z]+)\b"
@@ -185,11 +187,7 @@ def scan(ctx: DocContext, sentences: list[Sentence]) -> None:
 def extract(s: Sentence) -> list[Fact]:
     if s.kind == "table":
         return []
-    if (
-        s.footnote is None
-        and not s.low.lstrip().startswith("it ")
-        and not any(w in s.low for w in VERSION_WORDS)
-    ):
+    if s.footnote is None and not s.low.lstrip().startswith("it ") and not VERSION_GATE.search(s.low):
         return []  # nothing here could name a version: no policy, administration, act or reference
     whole = provisions(s.low)
     if not ACTS.search(s.low) and not whole:
@@ -312,6 +310,8 @@ def _reaffirmed(clause: str) -> bool:
 
 def _admins(text: str) -> list[str]:
     """Administrations named, the one owning "policy"/"position" first ("the Trump administration's policy")."""
+    if not ADMIN_GATE.search(text):
+        return []
     found = []
     for m in ADMIN.finditer(text):
         name = (m.group("name") or m.group("pname")).lower()
@@ -329,8 +329,13 @@ def _citing_sentence(s: Sentence) -> str:
     anchor = s.ctx.anchors.get(s.footnote)
     if anchor is None:
         return ""
+    known = s.ctx.cache.setdefault("citing", {})
+    if anchor in known:
+        return known[anchor]
     text = s.doc.text[max(0, anchor - 400) : anchor]
-    return re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", text)[-1].lower()
+    citing = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", text)[-1].lower()
+    known[anchor] = citing
+    return citing
 
 
 def _position(s: Sentence) -> int:
