@@ -22,6 +22,7 @@ from minewatch.store.users import ROLES, User
 from minewatch.web.deps import render, store
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+_UNKNOWN = object()
 router = APIRouter(include_in_schema=False)
 
 
@@ -52,8 +53,9 @@ class LoginLimiter:
 
 def user_of(request: Request) -> User | None:
     """The user making ``request``, from its bearer token or its session (cached on the request)."""
-    if "user" in request.state._state:
-        return request.state.user
+    known = getattr(request.state, "user", _UNKNOWN)
+    if known is not _UNKNOWN:
+        return known
     user, via_token = None, False
     auth = request.headers.get("authorization", "")
     if auth.lower().startswith("bearer "):

@@ -29,15 +29,22 @@ def test_states_overview_is_a_sortable_table(client) -> None:
     assert client.get("/", params={"sort": "nonsense"}).status_code == 400
 
 
-def test_state_page_shows_sections_charts_and_review_panels(client) -> None:
+def test_state_page_shows_profile_sections_charts_and_review_panels(client, corpus_store) -> None:
+    from minewatch.vocab import load
+
     html = client.get("/states/USA").text
-    sections = re.findall(r'<section class="indicator" id="(\w+)">', html)
-    assert {"stockpile", "production", "transfer", "use", "policy"} <= set(sections)
+    parts = re.findall(r'<section class="part" id="part-(\w+)">', html)
+    assert parts == [section.id for section in load().profile]
+    refs = re.findall(r'<sup><a href="#note-(\d+)">', html)
+    notes = re.findall(r'<li id="note-(\d+)">', html)
+    assert refs == notes and len(refs) == len(
+        corpus_store.facts(state="USA", status=["accepted", "candidate"])
+    )
     for panel in ("charts", "scorecard", "conflicts", "stale"):
-        assert f'<section id="{panel}"' in html or f'<section id="{panel}" ' in html, panel
+        assert f'<section id="{panel}"' in html, panel
     assert '<figure class="chart" id="chart-stockpile">' in html and "<svg" in html
     data = client.get("/api/states/USA").json()
-    assert [g["indicator"] for g in data["groups"]] == sections
+    assert {"stockpile", "production", "use", "policy"} <= {g["indicator"] for g in data["groups"]}
     assert "stockpile" in data["timelines"] and data["scorecard"]["state"] == "USA"
     assert client.get("/states/Atlantis").status_code == 404
 
@@ -127,6 +134,11 @@ def test_anonymous_readers_get_no_session_and_a_page_that_follows_writes(web_sto
     assert "set-cookie" not in first.headers
     assert first.text == client.get("/states/USA").text
     f = web_store.fact(candidates())
-    assert "roughly" not in first.text
-    web_store.update_fact(f.id, {"approx": "roughly"}, "tester", "cache test", f.version)
-    assert "roughly" in client.get("/states/USA").text
+    row = re.compile(rf'<a href="/facts/{f.id}">.*?</tr>', re.S)
+
+    def profile_part(html: str) -> str:
+        return html[html.index('<section class="part"') :]
+
+    assert "badge candidate" in row.search(profile_part(first.text)).group(0)
+    web_store.update_fact(f.id, {"status": "accepted"}, "tester", "cache test", f.version, action="accept")
+    assert "badge accepted" in row.search(profile_part(client.get("/states/USA").text)).group(0)
