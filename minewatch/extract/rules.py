@@ -32,7 +32,11 @@ def qualifier(q: Quantity) -> str | None:
 
 
 def about_policy(s: Sentence) -> bool:
-    return bool(POLICY_FRAME.search(s.low))
+    """Whether the sentence states what a policy or law allows (asked by several extractors: kept)."""
+    found = s.__dict__.get("_about_policy")
+    if found is None:
+        found = s.__dict__["_about_policy"] = bool(POLICY_FRAME.search(s.low))
+    return found
 
 
 def hypothetical(s: Sentence, trigger: int, window: int = 150) -> bool:
