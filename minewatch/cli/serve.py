@@ -74,7 +74,7 @@ def demo(
     if code is None:
         raise typer.BadParameter(f"unknown state {state!r}", param_hint="--state")
     p = profiles.build(store(db), code, vocab)
-    for fmt in ("md", "html"):
+    for fmt in ("md", "html", "pdf"):
         written = profiles.write(p, fmt, out / f"{code}.{fmt}")
         console.print(f"profile written to {written}")
     if not no_serve:
