@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -56,6 +57,14 @@ class DocContext:
     versions: list[tuple[int, int]] = field(default_factory=list)  # (offset, year) of policy versions
     admins: dict[str, int] = field(default_factory=dict)  # administration name -> policy year
     cache: dict = field(default_factory=dict)  # per-document results extractors reuse
+
+    def names(self, which: int) -> tuple[list[int], list[tuple[int, int, str]]]:
+        """Every state (0) or mine-type (1) name in the document, found in one pass, with their starts."""
+        key = ("names", which)
+        if key not in self.cache:
+            found = lexicons(self.vocab)[which].find(self.doc.text.replace("\xa0", " "))
+            self.cache[key] = ([a for a, _b, _k in found], found)
+        return self.cache[key]
 
     @classmethod
     def of(cls, doc: Document, vocab: Vocabulary, doc_id: str | None = None) -> DocContext:
@@ -136,13 +145,28 @@ class Sentence:
 
     @cached
     def mine_types(self) -> list[tuple[int, int, str]]:
-        return [(s + self.start, e + self.start, m) for s, e, m in lexicons(self.vocab)[1].find(self.text)]
+        return self._names(1)
 
     @cached
     def states(self) -> list[tuple[int, int, str]]:
-        found = lexicons(self.vocab)[0].find(self.text)
-        found += attribution.elliptic_states(self.text, self.vocab.state_code)
-        return sorted((s + self.start, e + self.start, c) for s, e, c in found)
+        found = self._names(0)
+        found += [
+            (s + self.start, e + self.start, c)
+            for s, e, c in attribution.elliptic_states(self.text, self.vocab.state_code)
+        ]
+        return sorted(found)
+
+    def _names(self, which: int) -> list[tuple[int, int, str]]:
+        """Names (0: states, 1: mine types) inside the sentence, from one pass over the whole document.
+
+        A name in a blanked citation title does not count.
+        """
+        starts, found = self.ctx.names(which)
+        i, j = bisect_left(starts, self.start), bisect_left(starts, self.end)
+        out = [(a, b, k) for a, b, k in found[i:j] if b <= self.end]
+        if self.footnote is not None:
+            out = [(a, b, k) for a, b, k in out if self.text[a - self.start : b - self.start].strip()]
+        return out
 
     @cached
     def citations(self) -> list[Citation]:
