@@ -38,6 +38,13 @@ class Edit(Decision):
     )
 
 
+class BulkAccept(BaseModel):
+    threshold: float = Field(..., ge=0, le=1, description="Accept candidates at or above this confidence.")
+    state: str | None = None
+    indicator: str | None = None
+    reason: str | None = None
+
+
 class Merge(BaseModel):
     survivor: int
     other: int
@@ -217,3 +224,21 @@ def api_merge(request: Request, body: Merge, user: User = Depends(require("edito
     """Fold a duplicate into the fact that survives (editor); the duplicate becomes superseded."""
     f = _apply(merge_facts, store(request), body.survivor, body.other, user.username, body.reason, body.force)
     return views.fact_view(f, vocab(request))
+
+
+@api.post("/review/bulk-accept")
+def api_bulk_accept(request: Request, body: BulkAccept, user: User = Depends(require("editor"))) -> dict:
+    """Accept every candidate at or above ``threshold`` (editor), each as its own revision."""
+    code = vocab(request).state_code(body.state) if body.state else None
+    if body.state and code is None:
+        raise HTTPException(404, f"unknown state {body.state!r}")
+    result = _apply(
+        lifecycle.bulk_accept,
+        store(request),
+        body.threshold,
+        user.username,
+        body.reason,
+        code,
+        body.indicator,
+    )
+    return dict(accepted=result.accepted, skipped=result.skipped)

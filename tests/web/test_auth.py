@@ -40,6 +40,10 @@ def _call(client, store, candidates, endpoint: str, headers: dict):
             json={"survivor": a, "other": b, "force": True, "reason": "role test"},
             headers=headers,
         )
+    if endpoint == "bulk-accept":  # a state with no facts: checks the role, accepts nothing
+        return client.post(
+            "/api/review/bulk-accept", json={"threshold": 1.0, "state": "NZL"}, headers=headers
+        )
     if endpoint == "users":
         body = {"username": f"u{next(serial)}", "password": "long enough", "role": "viewer"}
         return client.post("/api/users", json=body, headers=headers)
@@ -54,6 +58,7 @@ NEEDS = {
     "reject": "editor",
     "edit": "researcher",
     "merge": "editor",
+    "bulk-accept": "editor",
     "users": "admin",
     "tokens": "viewer",
 }

@@ -74,3 +74,17 @@ def test_viewers_see_the_queue_without_decision_buttons(client) -> None:
 def test_queue_api_lists_only_candidates(client) -> None:
     rows = client.get("/api/review/queue", params={"state": "USA", "limit": 10}).json()
     assert len(rows) == 10 and {r["status"] for r in rows} == {"candidate"}
+
+
+def test_bulk_accept_takes_candidates_above_a_threshold(client, web_store) -> None:
+    sure = [f for f in web_store.facts(state="USA", indicator="treaty_status", status="candidate")]
+    threshold = max(f.confidence for f in sure)
+    r = client.post(
+        "/api/review/bulk-accept",
+        json={"threshold": threshold, "state": "USA", "indicator": "treaty_status", "reason": "bulk test"},
+        headers=bearer(web_store, "editor"),
+    )
+    assert r.status_code == 200
+    accepted = r.json()["accepted"]
+    assert sorted(accepted) == sorted(f.id for f in sure if f.confidence >= threshold)
+    assert all(web_store.fact(i).status == "accepted" for i in accepted)
