@@ -338,14 +338,22 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def bench_load(admin_url: str, clients: int, seconds: float, docs: int) -> None:
+def bench_load(admin_url: str, clients: int, seconds: float, docs: int, state_share: float = 0.05) -> None:
     import httpx
 
     say(
         f"## Load: {clients} concurrent clients for {seconds:.0f} s against the server on PostgreSQL (loopback)"
     )
-    with tempfile.TemporaryDirectory() as tmp, pg_database(admin_url) as url:
-        timed_ingest(url, write_corpus(Path(tmp) / "corpus", docs), workers=1)
+    with pg_database(admin_url) as url:
+        # The two real documents, and synthetic reports spread over 20 states: a few hundred
+        # facts per state, as a profile has, rather than one state holding them all.
+        timed_ingest(url, CORPUS, workers=1)
+        seed = open_store(url)
+        grow(seed, 0, docs)
+        say(
+            f"store: the 2 corpus documents and {docs} synthetic reports, {len(seed.facts())} facts over {len(STATES)} states"
+        )
+        seed.close()
         port = free_port()
         env = {**os.environ, "MINEWATCH_PUBLIC_READ": "1"}
         server = subprocess.Popen(
@@ -384,7 +392,7 @@ def bench_load(admin_url: str, clients: int, seconds: float, docs: int) -> None:
             token = None
             if over_api:
                 token = store.create_token(store.add_user("load", secrets.token_hex(8), "editor").id, "load")
-            stats = _drive(base, store, token, fact_ids, clients, seconds)
+            stats = _drive(base, store, token, fact_ids, clients, seconds, state_share)
             _report_load(store, stats, seconds)
             store.close()
         finally:
@@ -411,7 +419,13 @@ def _wait_up(base: str, server: subprocess.Popen) -> None:
 
 
 def _drive(
-    base: str, store: Store, token: str | None, fact_ids: list[int], clients: int, seconds: float
+    base: str,
+    store: Store,
+    token: str | None,
+    fact_ids: list[int],
+    clients: int,
+    seconds: float,
+    state_share: float,
 ) -> dict:
     import httpx
 
@@ -446,9 +460,9 @@ def _drive(
                         url = f"/api/facts/{rnd.choice(fact_ids)}"
                         if pick < 0.1:
                             kind, url = "GET /api/states", "/api/states"
-                        elif pick < 0.15:  # the whole state, every fact with its quote: megabytes
+                        elif pick < 0.1 + state_share:  # a whole state's page of facts, as JSON
                             kind, url = "GET /api/states/{code}", f"/api/states/{rnd.choice(['USA', 'RUS'])}"
-                        elif pick < 0.5:
+                        elif pick < 0.5 + state_share:
                             kind = "GET /api/facts?indicator=…&limit=50"
                             url = f"/api/facts?indicator={rnd.choice(INDICATORS)}&limit=50"
                         r = http.get(url)
@@ -456,7 +470,9 @@ def _drive(
                             errors.append(f"{url}: HTTP {r.status_code}")
                         reads.append((kind, time.perf_counter() - t0))
                 except Exception as e:  # every failure is counted, none hidden
-                    errors.append(f"{type(e).__name__}: {e}")
+                    errors.append(
+                        f"{type(e).__name__} on {getattr(e, 'request', None) and e.request.url}: {e}"
+                    )
         with lock:
             stats["reads"] += reads
             stats["writes"] += writes
@@ -535,6 +551,12 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=4, help="Dask workers for the cluster run.")
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--seconds", type=float, default=60)
+    ap.add_argument(
+        "--state-share",
+        type=float,
+        default=0.05,
+        help="Share of reads that fetch /api/states/{code} (0: none).",
+    )
     ap.add_argument("--skip-ingest", action="store_true")
     ap.add_argument("--skip-store", action="store_true")
     ap.add_argument("--skip-load", action="store_true")
@@ -549,7 +571,7 @@ def main() -> None:
         with pg_database(args.pg) as url:
             bench_store("PostgreSQL", url, sizes)
     if not args.skip_load:
-        bench_load(args.pg, args.clients, args.seconds, docs=40)
+        bench_load(args.pg, args.clients, args.seconds, docs=40, state_share=args.state_share)
 
 
 if __name__ == "__main__":
