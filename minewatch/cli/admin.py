@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
+import sqlalchemy as sa
 import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -36,6 +39,17 @@ def _fail(e: Exception) -> None:
     raise typer.Exit(1)
 
 
+@contextmanager
+def _clear_errors() -> Iterator[None]:
+    """A refused or impossible request ends in one line naming the cause, not a traceback."""
+    try:
+        yield
+    except (ValueError, copying.NotEmpty, OSError) as e:
+        _fail(e)
+    except sa.exc.DBAPIError as e:
+        _fail(ValueError(" ".join(str(e.orig).split())))
+
+
 @app.command()
 def migrate(
     db_: Db = None,
@@ -48,9 +62,10 @@ def migrate(
     Example: minewatch migrate --db postgresql://minewatch@db.example.org/minewatch
     """
     s = _bare(db_)
-    before = db.current_revision(s.engine)
-    db.migrate(s.engine, revision)
-    after = db.current_revision(s.engine)
+    with _clear_errors():
+        before = db.current_revision(s.engine)
+        db.migrate(s.engine, revision)
+        after = db.current_revision(s.engine)
     console.print(
         f"{s.url}: {before or 'empty'} → {after}" if before != after else f"{s.url}: at {after}",
         soft_wrap=True,
@@ -71,14 +86,11 @@ def copy_(
     Example: minewatch copy --from sqlite:///minewatch.db --to postgresql://postgres@127.0.0.1/minewatch
     """
     src, dst = _bare(from_), _bare(to)
-    with _progress() as bar:
+    with _progress() as bar, _clear_errors():
         task = bar.add_task("copying")
-        try:
-            done = copying.copy_store(
-                src.engine, dst.engine, progress=lambda t, n: bar.update(task, description=f"{t} {n}")
-            )
-        except (ValueError, copying.NotEmpty) as e:
-            _fail(e)
+        done = copying.copy_store(
+            src.engine, dst.engine, progress=lambda t, n: bar.update(task, description=f"{t} {n}")
+        )
         if verify:
             bar.update(task, description="comparing every row")
             if copying.digest(src.engine) != copying.digest(dst.engine):
@@ -99,9 +111,9 @@ def backup(
     Example: minewatch backup minewatch-2026-11-23.jsonl.gz
     """
     s = _bare(db_)
-    if db.current_revision(s.engine) is None:
-        _fail(ValueError(f"{s.url} holds no minewatch store"))
-    with _progress() as bar:
+    with _progress() as bar, _clear_errors():
+        if db.current_revision(s.engine) is None:
+            raise ValueError(f"{s.url} holds no minewatch store")
         task = bar.add_task("backing up")
         done = backups.backup(s.engine, file, progress=lambda t, n: bar.update(task, description=f"{t} {n}"))
     _report(done)
@@ -118,13 +130,8 @@ def restore(
     Example: minewatch restore minewatch-2026-11-23.jsonl.gz --db sqlite:///restored.db
     """
     s = _bare(db_)
-    with _progress() as bar:
+    with _progress() as bar, _clear_errors():
         task = bar.add_task("restoring")
-        try:
-            done = backups.restore(
-                s.engine, file, progress=lambda t, n: bar.update(task, description=f"{t} {n}")
-            )
-        except (ValueError, backups.NotEmpty) as e:
-            _fail(e)
+        done = backups.restore(s.engine, file, progress=lambda t, n: bar.update(task, description=f"{t} {n}"))
     _report(done)
     console.print(f"restored into {s.url}", soft_wrap=True)

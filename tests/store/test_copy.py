@@ -135,3 +135,15 @@ def test_cli_migrate_copy_backup_restore(tmp_path, pg_url, opened):
     out = runner.invoke(app, ["restore", str(path), "--db", c])
     assert out.exit_code == 0 and "facts 12" in out.output, out.output
     assert_same(opened(a), opened(c))
+
+
+def test_cli_errors_are_one_clear_line(tmp_path):
+    runner = CliRunner()
+    a = f"sqlite:///{tmp_path / 'a.db'}"
+    out = runner.invoke(app, ["restore", str(tmp_path / "missing.jsonl.gz"), "--db", a])
+    assert out.exit_code == 1 and "missing.jsonl.gz" in out.output and "Traceback" not in out.output
+    out = runner.invoke(app, ["backup", str(tmp_path / "b.gz"), "--db", a])
+    assert out.exit_code == 1 and "holds no minewatch store" in out.output
+    assert runner.invoke(app, ["migrate", "--db", a]).exit_code == 0
+    out = runner.invoke(app, ["copy", "--from", a, "--to", "postgresql://postgres@127.0.0.1:1/none"])
+    assert out.exit_code == 1 and "127.0.0.1" in out.output and "Traceback" not in out.output
