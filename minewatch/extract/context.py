@@ -25,6 +25,10 @@ REFERENCE = re.compile(
 
 
 PRONOUNS = ("It ", "They", "She ", "He ")
+# Where one clause of a sentence ends and another, with its own verb and time, begins.
+CLAUSE_BREAK = re.compile(
+    r",?\s+and\s+(?=(?:it|they|has|have|had|is|was|its)\b)|;\s*|,\s+(?:but|which|while)\b"
+)
 
 
 class cached:  # noqa: N801 - used as a decorator, like functools.cached_property
@@ -232,7 +236,31 @@ class Sentence:
     def local(self, offset: int) -> int:
         return offset - self.start
 
-    def period_near(self, offset: int) -> Period | None:
+    def clause_bounds(self, offset: int) -> tuple[int, int]:
+        """The absolute span of the clause holding ``offset`` ("…, and it has not …" starts a new one)."""
+        lo, hi = self.start, self.end
+        for m in CLAUSE_BREAK.finditer(self.low):
+            at = self.start + m.start()
+            if at <= offset:
+                lo = self.start + m.end()
+            else:
+                hi = at
+                break
+        return lo, hi
+
+    def period_near(self, offset: int, clause: bool = False) -> Period | None:
+        """The period closest to ``offset``; with ``clause``, only one in the same clause."""
+        if clause:
+            lo, hi = self.clause_bounds(offset)
+            found = [f for f in self.periods if lo <= f.start < hi]
+            return (
+                min(found, key=lambda f: abs(f.start - offset) + (0 if f.start >= offset else 5)).period
+                if found
+                else None
+            )
+        return self.period_near_any(offset)
+
+    def period_near_any(self, offset: int) -> Period | None:
         """The period closest to ``offset`` (absolute), preferring one after it in the same clause."""
         if not self.periods:
             return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from minewatch.extract.context import Sentence
+from minewatch.extract.polarity import negated
 from minewatch.extract.rules import about_policy, hypothetical, mine_quantities
 from minewatch.model import Fact
 
@@ -65,7 +66,14 @@ def _destruction(s: Sentence) -> list[Fact]:
     if d and (CLEARANCE.search(s.low) or UNCERTAIN.search(s.low) or hypothetical(s, d.start())):
         return []
     types = sorted({m for *_, m in s.mine_types})
-    if d and DESTROYED.search(s.low):
+    done = DESTROYED.search(s.low) if d else None
+    if done and negated(s.low, done.start()):
+        after = [f.period for f in s.periods if f.start - s.start > done.start()]
+        when = after[0] if after else s.as_of()
+        return [
+            s.fact("destruction", "destruction", "destruction.none@1", 0.65, polarity="denied", when=when)
+        ]
+    if done:
         counted = [
             s.fact(
                 "destruction",

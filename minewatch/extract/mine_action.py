@@ -13,13 +13,19 @@ from minewatch.model import Fact
 KEYWORDS = ("funder", "donor", "contributor", "funding", "clear", "remov", "demin")
 FUNDING = re.compile(
     r"\b(?:top|largest|leading|biggest) (?:funder|donor|contributor)\b|"
-    r"\bfunding for (?:humanitarian )?(?:mine action|mine clearance|demining|victim assistance)\b"
+    r"\bfunding for (?:humanitarian )?(?:mine action|mine clearance|demining|victim assistance)\b|"
+    r"\b(?:pledged|contributed|provided|donated|gave|granted)\b[^.;]{0,40}\bfor (?:humanitarian )?"
+    r"(?:mine action|mine clearance|demining|victim assistance)\b"
+)
+# "… from Japan, which pledged $37 million": the donor is the state named before "which".
+DONOR = re.compile(
+    r"\b([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}),? which (?:pledged|contributed|provided|donated|gave|granted)\b"
 )
 RANK = re.compile(r"\b(?:top|largest|leading|biggest)\b")
 CLEAR = re.compile(r"\b(?:cleared|clearing|clears?|removed|removing|removes?|demined|demining)\b")
 CLEARED_OBJECT = re.compile(
     r"^(?:\s+and\s+\w+)?\s+(?:the\s+|a\s+\w+\s+portion\s+of\s+|some\s+|all\s+|(?!of\b|for\b|in\b)\w+\s+)?"
-    r"(?:land\s?mines|mines|minefields|explosive remnants)\b"
+    r"(?:land\s?mines|mines|minefields|explosive remnants|[\d,.]+\s+(?:hectares|square met\w+|km2|square kilomet\w+))\b"
 )
 
 
@@ -38,6 +44,8 @@ def _funding(s: Sentence) -> list[Fact]:
     out = []
     if RANK.search(m.group(0)):
         out.append(s.fact("mine_action", "top funder", "mine_action.rank@1", 0.7, polarity=polarity))
+    donor = DONOR.search(s.text)
+    code = s.vocab.state_code(donor.group(1).strip()) if donor else None
     out += [
         s.fact(
             "mine_action",
@@ -47,6 +55,8 @@ def _funding(s: Sentence) -> list[Fact]:
             unit="USD",
             approx=q.approx,
             polarity=polarity,
+            when=s.period_near(q.start, clause=True) or s.period_near(q.start),
+            **({"state": code} if code else {}),
         )
         for q in s.quantities
         if q.unit == "USD"

@@ -39,6 +39,7 @@ QUALIFIERS: dict[str, str | None] = {
     "roughly": "approximately",
     "some": "approximately",
     "an estimated": "approximately",
+    "estimated at": "approximately",
     "estimated": "approximately",
     "at least": "at least",
     "no fewer than": "at least",

@@ -47,7 +47,9 @@ DESTROYED = re.compile(
     r"\b(?:have|has|had|were|was|been)\s+(?:\w+\s+)?(?:destroyed|demilitari[sz]ed)\b|\bdestruction of\b"
 )
 EXPIRY = re.compile(r"\b(?:expire|expiry|become unusable|be completely unusable|obsolete)\b")
-ANAPHOR = re.compile(r"\b(?:this|that|these|those|the same)\b|\balso\b")
+ANAPHOR = re.compile(
+    r"\b(?:this|that|these|those)\s+(?:document|report|figure|number|table|source|list)\b|\bthe same\b|^\W*also\b"
+)
 PER_UNIT = re.compile(r"\s\[(\d{1,3})\]")
 TABLE_CAPTION = re.compile(r"\bstockpil\w*|\bstocks?\b|\binventory\b")
 
@@ -55,7 +57,8 @@ TABLE_CAPTION = re.compile(r"\bstockpil\w*|\bstocks?\b|\binventory\b")
 def extract(s: Sentence) -> list[Fact]:
     if s.kind == "table":
         return _table_row(s)
-    if DESTROYED.search(s.low):
+    destroyed = DESTROYED.search(s.low)
+    if destroyed and not negated(s.low, destroyed.end() - 1):
         return []
     out = _counts(s) if (CUE.search(s.low) or _continues_stockpile(s)) else []
     if out:
@@ -106,7 +109,7 @@ def _counts(s: Sentence) -> list[Fact]:
                 unit="mines",
                 approx=q.approx,
                 mine_types=types,
-                when=s.period_near(q.start) or _inherited(s) or s.as_of(),
+                when=s.period_near(q.start, clause=True) or _inherited(s) or s.as_of(),
                 attributes=attrs,
             )
         )

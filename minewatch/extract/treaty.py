@@ -96,9 +96,16 @@ def _treaty(s: Sentence) -> list[Fact]:
     out: list[Fact] = []
     for i, (at, event) in enumerate(events):
         nxt = events[i + 1][0] if i + 1 < len(events) else len(s.low)
+        nxt = min(nxt, s.clause_bounds(s.start + at)[1] - s.start)
         own = [f.period for f in s.periods if at <= f.start - s.start < nxt]
         denied = negated(s.low, at)
-        when = own[0] if own else (s.periods[0].period if s.periods and len(events) == 1 else None)
+        earlier = [f.period for f in s.periods if (events[i - 1][0] if i else -1) < f.start - s.start < at]
+        if own:
+            when = own[0]
+        elif denied:
+            when = None  # a denial with no period of its own holds as of the document (below)
+        else:
+            when = earlier[-1] if earlier else None
         fact = s.fact(
             "treaty_status",
             event,

@@ -9,6 +9,7 @@ what a policy allows, intentions and conditionals are not practice.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from minewatch.extract.attribution import PLACES
 from minewatch.extract.context import Sentence
@@ -39,7 +40,11 @@ EXCEPTION = re.compile(
     r"\bwith (?:the |one )?(?:minor )?exception(?: of)?\b|\bexcept(?: for)?\b|\bsave for\b"
 )
 ONGOING = re.compile(r"\b(?:still|currently|continues? to|actively)\b[^.]{0,20}\bus(?:ing|e)\b")
-GERUND_AFTER_PREPOSITION = re.compile(r"\b(?:for|of|on|by|about|without|from|against)\s+(?:not\s+)?$")
+# "for not using mines", "against using mines": a gerund that states no use ("accused of using" does).
+GERUND_AFTER_PREPOSITION = re.compile(
+    r"\b(?:(?:for|of|on|by|from)\s+not|about|without|against|instead of)\s+$"
+)
+ACCUSED = re.compile(r"\b(?:accus\w*|blamed|charged)\s+(?:the\s+)?$")
 ADJECTIVE = re.compile(r"\b(?:of|the|its|their|a|an|newly|previously)\s+$")
 CLAUSE = re.compile(
     r",?\s+and\s+(?=(?:in|on|by|during|since)\b[^,]{0,30},?\s+\w+\s+(?:used|laid|emplaced|planted)\b)|;\s+"
@@ -106,11 +111,28 @@ def _use(s: Sentence) -> list:
 
 
 def _events(s: Sentence, lo: int, hi: int, exception: bool = False) -> list:
-    """One use fact per quantity of mines in [lo, hi), else one for the segment."""
+    """One use fact per quantity of mines in [lo, hi), else one for the segment.
+
+    "X accused Y of using mines": the alleged user is Y.
+    """
+    accused = [c for a, _b, c in s.states if ACCUSED.search(s.low[max(0, a - s.start - 20) : a - s.start])]
+    if accused:
+        return [
+            replace(f, state=accused[0], attributes=f.attributes | {"alleged": True})
+            for f in _events_of(s, lo, hi, exception)
+        ]
+    return _events_of(s, lo, hi, exception)
+
+
+def _events_of(s: Sentence, lo: int, hi: int, exception: bool = False) -> list:
     periods = [f.period for f in s.periods if lo <= f.start < hi]
     places = [c for c in s.locations if any(lo <= a < hi for a, _b, code in s.states if code == c)]
     text = s.low[lo - s.start : hi - s.start]
-    places += [PLACES[p] for p in PLACES if p in text and PLACES[p] not in places and PLACES[p] != s.state]
+    places += [
+        PLACES[p]
+        for p in PLACES
+        if p in s.text[lo - s.start : hi - s.start] and PLACES[p] not in places and PLACES[p] != s.state
+    ]
     types = sorted({m for a, _b, m in s.mine_types if lo <= a < hi})
     attrs: dict = {"location": places} if places else {}
     if exception:
@@ -161,7 +183,7 @@ def _minefields(s: Sentence) -> list:
         if RESPONSIBLE.search(s.low[max(0, a - s.start - 30) : a - s.start]) and (
             MINEFIELDS.search(s.low) or OBJECT.search(s.low)
         ):
-            places = [PLACES[p] for p in PLACES if p in s.low]
+            places = [PLACES[p] for p in PLACES if p in s.text]
             out.append(
                 s.fact(
                     "use",

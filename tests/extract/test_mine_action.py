@@ -41,3 +41,14 @@ def test_not_clearance() -> None:
         )
         == []
     )
+
+
+def test_a_pledge_is_the_donors_and_area_cleared_is_clearance() -> None:
+    facts = facts_of(
+        "Teams cleared 12,000 hectares in 2023 with support from Japan, which pledged $37 million for mine action this year.",
+        state="UKR",
+        on="2024-05-05",
+        indicator="mine_action",
+    )
+    got = {(f.state, f.value, f.when.year) for f in facts}
+    assert ("JPN", 37_000_000, 2024) in got and ("UKR", "clearance", 2023) in got

@@ -72,3 +72,11 @@ def test_table_rows_under_a_stockpile_caption(vocab) -> None:
         (("M14",), 2012, "held"),
         (("M16A1",), 2012, "held"),
     ]
+
+
+def test_holdings_and_a_denied_destruction_in_one_sentence() -> None:
+    text = "Ukraine reported that it still holds about 3.3 million mines, and it has not destroyed any since 2020."
+    (stock,) = facts_of(text, on="2024-05-05", indicator="stockpile")
+    assert (stock.value, stock.when.start) == (3_300_000, "2024-05-05")
+    (gone,) = facts_of(text, on="2024-05-05", indicator="destruction")
+    assert (gone.polarity, gone.when.start) == ("denied", "2020-01-01")

@@ -73,3 +73,12 @@ def test_an_announced_withdrawal_is_a_fact_a_wish_is_not() -> None:
         )
         == []
     )
+
+
+def test_a_denial_does_not_take_another_clauses_date() -> None:
+    facts = facts_of(
+        "Russia has not joined the Mine Ban Treaty and has never declared its stockpile, estimated at 26.5 million mines in 2004.",
+        on="2024-05-05",
+        indicator="treaty_status",
+    )
+    assert [(f.state, f.polarity, f.when.start) for f in facts] == [("RUS", "denied", "2024-05-05")]

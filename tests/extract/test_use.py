@@ -64,3 +64,13 @@ def test_minefields_held_and_denied() -> None:
         "The mines along the border are the responsibility of Thailand.", state="KHM", indicator="use"
     )
     assert [(f.state, f.value, f.polarity) for f in held] == [("THA", "minefields", "affirmed")]
+
+
+def test_an_accusation_names_the_alleged_user() -> None:
+    (f,) = facts_of(
+        "Ukraine accused Russia of using antipersonnel mines near Izium in April.",
+        on="2024-05-05",
+        indicator="use",
+    )
+    assert (f.state, f.when.start, f.attributes.get("alleged")) == ("RUS", "2024-04-01", True)
+    assert facts_of("Officers argued against using mines in 2019.", state="USA", indicator="use") == []
