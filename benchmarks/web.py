@@ -129,6 +129,19 @@ async def load(base: str, clients: int, seconds: float) -> tuple[dict[str, list[
     return times, errors
 
 
+def server_cpu(pid: int) -> float:
+    """CPU seconds used so far by the server process and its workers (Linux /proc)."""
+    total = 0.0
+    pids = [pid] + [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    for p in pids:
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        except FileNotFoundError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
 def pct(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1] if len(values) > 1 else values[0]
 
@@ -144,9 +157,10 @@ def main() -> None:
     port = _free_port()
     proc = serve(url, port, args.workers)
     try:
-        t0, cpu0 = time.monotonic(), time.process_time()
+        t0, cpu0, srv0 = time.monotonic(), time.process_time(), server_cpu(proc.pid)
         times, errors = asyncio.run(load(f"http://127.0.0.1:{port}", args.clients, args.seconds))
         wall, client_cpu = time.monotonic() - t0, time.process_time() - cpu0
+        srv_cpu = server_cpu(proc.pid) - srv0
     finally:
         proc.terminate()
         proc.wait(10)
@@ -154,6 +168,10 @@ def main() -> None:
     print(
         f"{args.clients} clients, {args.seconds:g} s, {args.workers} server processes, "
         f"{len(os.sched_getaffinity(0))} cores: {total} requests, {total / wall:.0f} req/s, {len(errors)} errors"
+    )
+    print(
+        f"server CPU {srv_cpu * 1000 / max(total, 1):.2f} ms a request "
+        f"(so about {total / max(srv_cpu, 1e-9):.0f} requests per CPU-second on this machine)"
     )
     print(
         f"the load generator itself used {client_cpu / wall:.0%} of one core; load average {os.getloadavg()[0]:.1f}"
