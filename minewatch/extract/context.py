@@ -233,9 +233,6 @@ class Sentence:
             replace(fact, state=code, attributes=dict(fact.attributes)) for code in self.subjects[1:]
         ]
 
-    def local(self, offset: int) -> int:
-        return offset - self.start
-
     def clause_bounds(self, offset: int) -> tuple[int, int]:
         """The absolute span of the clause holding ``offset`` ("…, and it has not …" starts a new one)."""
         lo, hi = self.start, self.end
@@ -249,22 +246,17 @@ class Sentence:
         return lo, hi
 
     def period_near(self, offset: int, clause: bool = False) -> Period | None:
-        """The period closest to ``offset``; with ``clause``, only one in the same clause."""
+        """The period closest to ``offset`` (absolute), one after it winning a near tie.
+
+        With ``clause``, only a period in the same clause counts.
+        """
+        found = self.periods
         if clause:
             lo, hi = self.clause_bounds(offset)
-            found = [f for f in self.periods if lo <= f.start < hi]
-            return (
-                min(found, key=lambda f: abs(f.start - offset) + (0 if f.start >= offset else 5)).period
-                if found
-                else None
-            )
-        return self.period_near_any(offset)
-
-    def period_near_any(self, offset: int) -> Period | None:
-        """The period closest to ``offset`` (absolute), preferring one after it in the same clause."""
-        if not self.periods:
+            found = [f for f in found if lo <= f.start < hi]
+        if not found:
             return None
-        return min(self.periods, key=lambda f: abs(f.start - offset) + (0 if f.start >= offset else 5)).period
+        return min(found, key=lambda f: abs(f.start - offset) + (0 if f.start >= offset else 5)).period
 
     def fact(self, indicator: str, value, extractor: str, confidence: float = 0.7, **kw) -> Fact:
         """A candidate fact quoting this sentence, with its citations."""

@@ -24,7 +24,6 @@ CLAUSE_START = re.compile(r"[;:—]|,\s*(?:but|while|and|which|although)\b|\bbut
 MODAL_AFTER = re.compile(
     r"\w+(?:\s+(?:of\s+)?(?:anti-?personnel\s+)?(?:land)?mines)?\s+(?:will|would|could|may|might)\b"
 )
-MINES_NEAR = 40
 
 
 def qualifier(q: Quantity) -> str | None:
