@@ -35,19 +35,43 @@ _cache: OrderedDict[tuple, object] = OrderedDict()
 _lock = threading.Lock()
 
 
+_computing: dict[tuple, threading.Event] = {}
+
+
 def remember(store: Store, key: tuple, make: Callable[[], T]) -> T:
-    """``make()``, computed once per ``key`` until the store changes (or the day does)."""
+    """``make()``, computed once per ``key`` until the store changes (or the day does).
+
+    Readers arriving while it is being computed wait for that result rather than each
+    computing it again (fifty readers of a cold page would otherwise draw its charts fifty times).
+    """
     full = (store.url, store.change_marker(), date.today(), *key)
     with _lock:
         if full in _cache:
             _cache.move_to_end(full)
             return _cache[full]  # type: ignore[return-value]
-    value = make()
-    with _lock:
-        _cache[full] = value
-        while len(_cache) > CACHE_SIZE:
-            _cache.popitem(last=False)
-    return value
+        running = _computing.get(full)
+        if running is None:
+            running = _computing[full] = threading.Event()
+            leader = True
+        else:
+            leader = False
+    if not leader:
+        running.wait(60)
+        with _lock:
+            if full in _cache:
+                return _cache[full]  # type: ignore[return-value]
+        return make()  # the leader failed: compute it here and let the error speak
+    try:
+        value = make()
+        with _lock:
+            _cache[full] = value
+            while len(_cache) > CACHE_SIZE:
+                _cache.popitem(last=False)
+        return value
+    finally:
+        with _lock:
+            _computing.pop(full, None)
+        running.set()
 
 
 def cached(fn: Callable[..., T]) -> Callable[..., T]:
