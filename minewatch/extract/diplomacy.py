@@ -25,7 +25,10 @@ KEYWORDS = (
     "deplor",
     "protest",
 )
-VOTE = re.compile(r"\b(?P<vote>abstain\w*|voted? (?:in favou?r|for|against|yes|no))\b")
+VOTE = re.compile(
+    r"\b(?P<vote>abstain\w*|voted? (?:in favou?r|for|against|yes|no)|did not vote|was absent)\b"
+)
+UNGA = re.compile(r"\bresolutions?\b|\bunga\b|general assembly")
 RESOLUTION = re.compile(r"\bresolution\s+(?P<res>\d{2,3}/\d{1,3})")
 MEETING = re.compile(
     r"\b(?P<name>(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) review conference|"
@@ -46,18 +49,26 @@ def extract(s: Sentence) -> list[Fact]:
 
 
 def _votes(s: Sentence) -> list[Fact]:
+    """A vote on a General Assembly resolution named here, or in the sentence before ("North Korea did not vote")."""
     m = VOTE.search(s.low)
-    if not m or not re.search(r"\bresolutions?\b|\bUNGA\b|General Assembly", s.low, re.I):
+    if not m:
         return []
-    word = m.group("vote").lower()
-    vote = (
-        "abstain"
-        if word.startswith("abstain")
-        else ("no" if "against" in word or word.endswith(" no") else "yes")
-    )
-    res = RESOLUTION.search(s.low)
+    here = bool(UNGA.search(s.low))
+    if not here and not (s.previous is not None and UNGA.search(s.previous.low)):
+        return []
+    word = m.group("vote")
+    if word.startswith("abstain"):
+        vote = "abstain"
+    elif word in ("did not vote", "was absent"):
+        vote = "absent"
+    else:
+        vote = "no" if "against" in word or word.endswith(" no") else "yes"
+    res = RESOLUTION.search(s.low if here else s.previous.low)
     attrs = {"resolution": res.group("res")} if res else {"resolution": "every annual resolution"}
-    return [s.fact("diplomacy", vote, "diplomacy.vote@2", 0.8, attributes={"kind": "UNGA vote"} | attrs)]
+    when = {} if here or s.periods else {"when": s.previous.last_period}
+    return [
+        s.fact("diplomacy", vote, "diplomacy.vote@3", 0.8, attributes={"kind": "UNGA vote"} | attrs, **when)
+    ]
 
 
 def _meetings(s: Sentence) -> list[Fact]:

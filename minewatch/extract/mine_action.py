@@ -25,7 +25,7 @@ RANK = re.compile(r"\b(?:top|largest|leading|biggest)\b")
 CLEAR = re.compile(r"\b(?:cleared|clearing|clears?|removed|removing|removes?|demined|demining)\b")
 CLEARED_OBJECT = re.compile(
     r"^(?:\s+and\s+\w+)?\s+(?:the\s+|a\s+\w+\s+portion\s+of\s+|some\s+|all\s+|(?!of\b|for\b|in\b)\w+\s+)?"
-    r"(?:land\s?mines|mines|minefields|explosive remnants|[\d,.]+\s+(?:hectares|square met\w+|km2|square kilomet\w+))\b"
+    r"(?:[\d,.]+\s+(?:thousand\s+|million\s+)?)?(?:land\s?mines|mines|minefields|explosive remnants|[\d,.]+\s+(?:hectares|square met\w+|km2|square kilomet\w+))\b"
 )
 
 

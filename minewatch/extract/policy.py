@@ -86,7 +86,12 @@ PREVIOUS = re.compile(
 )
 PREVIOUS_END = re.compile(r"\band instead\b|\binstead\b|\bto (?:the )?(?:regional|combatant|level)\b|[;:]|$")
 CLAUSE = re.compile(r",\s+(?=(?:an?|the)\s+(?:goal|objective|aim|decision)\b)|,\s+which\b")
-REVERSAL = re.compile(r"\b(?:roll(?:ing|s|ed)? back|revers\w*|lift\w*|rescind\w*|weaken\w*)\b[^.]{0,25}$")
+# A cue right after these words is being undone or forbidden, not stated ("rolling back
+# prohibitions on production", "banned the production of non-persistent mines").
+REVERSAL = re.compile(
+    r"\b(?:roll(?:ing|s|ed)? back|revers\w*|lift\w*|rescind\w*|weaken\w*)\b[^.]{0,25}$|"
+    r"\b(?:bann?(?:ed|ing|s)?|prohibit\w*)\s+(?:[\w-]+\s+){0,3}$"
+)
 NOT_NAMES = {
     "the",
     "this",

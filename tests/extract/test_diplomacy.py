@@ -51,3 +51,12 @@ def test_statements_by_the_subject_or_by_people_are_not_counted() -> None:
         )
         == []
     )
+
+
+def test_not_voting_takes_the_resolution_from_the_sentence_before() -> None:
+    facts = facts_of(
+        "In December 2024, Egypt abstained on UN General Assembly Resolution 79/43. Iran did not vote.",
+        indicator="diplomacy",
+    )
+    got = {(f.state, f.value, f.attributes["resolution"], f.when.start) for f in facts}
+    assert got == {("EGY", "abstain", "79/43", "2024-12-01"), ("IRN", "absent", "79/43", "2024-12-01")}

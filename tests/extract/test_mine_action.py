@@ -52,3 +52,12 @@ def test_a_pledge_is_the_donors_and_area_cleared_is_clearance() -> None:
     )
     got = {(f.state, f.value, f.when.year) for f in facts}
     assert ("JPN", 37_000_000, 2024) in got and ("UKR", "clearance", 2023) in got
+
+
+def test_clearance_of_a_counted_number_of_mines() -> None:
+    (f,) = facts_of(
+        "Croatian deminers removed about 5,000 mines from the area in 2023.",
+        state="HRV",
+        indicator="mine_action",
+    )
+    assert (f.state, f.value, f.when.year) == ("HRV", "clearance", 2023)

@@ -83,3 +83,10 @@ def test_may_produce_is_allowed() -> None:
         "production": "allowed",
         "acquisition": "allowed",
     }
+
+
+def test_a_ban_on_a_thing_is_not_a_requirement_for_it() -> None:
+    assert "persistence" not in provisions("The policy banned the production of non-persistent mines.")
+    assert provisions("The policy allows only non-persistent mines.") == {
+        "persistence": "non-persistent only"
+    }
