@@ -135,6 +135,7 @@ UNIT = re.compile(
 PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|these|those)\b")
 YEARLIKE = re.compile(r"^(1[89]\d\d|20\d\d)$")
 BETWEEN = re.compile(r"\bbetween\s+$")
+START = re.compile(r"us\$|usd|[\d$€£]|\b(?:" + trie_pattern(sorted(WORDS)) + r")\b")
 # Digits worth a look: a cheap test before the full pattern runs.
 HAS_NUMBER = re.compile(r"\d|\b(?:" + trie_pattern(sorted(WORDS)) + r")\b")
 
@@ -162,7 +163,13 @@ def find(text: str, offset: int = 0) -> list[Quantity]:
         return []
     out = []
     pos = 0
-    while m := NUMBER.search(low, pos):
+    # Try the full pattern only where a figure, a currency or a number word starts.
+    for c in START.finditer(low):
+        if c.start() < pos:
+            continue
+        m = NUMBER.match(low, c.start())
+        if not m:
+            continue
         q = _quantity(low, m, text)
         if q is None:  # rejected ("M14 and 12,000"): look again right after the first figure
             pos = m.end("num") if m.group("num") else m.end("word")
