@@ -53,7 +53,9 @@ def _clear_errors() -> Iterator[None]:
 @app.command()
 def migrate(
     db_: Db = None,
-    revision: Annotated[str, typer.Option("--revision", help="Migration to bring the store to.")] = "head",
+    revision: Annotated[
+        str, typer.Option("--revision", help="Migration to bring the store to (default: the newest).")
+    ] = "heads",
 ) -> None:
     """Create the store's tables or bring them up to this version of minewatch.
 

@@ -82,7 +82,7 @@ def backup(eng: sa.Engine, path: str | Path, progress: Progress | None = None) -
 def _revision(conn: sa.Connection) -> str | None:
     from alembic.runtime.migration import MigrationContext
 
-    return MigrationContext.configure(conn).get_current_revision()
+    return "+".join(sorted(MigrationContext.configure(conn).get_current_heads())) or None
 
 
 def read_header(path: str | Path) -> dict:
@@ -102,12 +102,13 @@ def restore(eng: sa.Engine, path: str | Path, progress: Progress | None = None) 
 
     The store is brought to the backup's own migration first, so a backup
     taken by an older minewatch restores and is then upgraded like any store.
+    (Several heads, ``0003+0004``, count as one migration state.)
     In one transaction: a restore that fails leaves the store empty.
     """
     header = read_header(path)
     at = db.current_revision(eng)
     if at is None:
-        db.migrate(eng, header["revision"] or "head")
+        db.migrate(eng, header["revision"] or "heads")
     elif at != header["revision"]:
         raise ValueError(
             f"the store is at migration {at}, the backup at {header['revision']}; restore into a fresh database"

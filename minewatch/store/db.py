@@ -132,19 +132,29 @@ def alembic_config(connection: sa.Connection | None = None) -> Config:
     return cfg
 
 
-def migrate(eng: sa.Engine, revision: str = "head") -> None:
-    """Bring the store's tables up to ``revision`` (idempotent)."""
+def migrate(eng: sa.Engine, revision: str = "heads") -> None:
+    """Bring the store's tables up to ``revision`` (idempotent).
+
+    ``heads``: every line of migrations, so two written in parallel from the
+    same parent (say 0003 and 0004 after 0002) both apply, in either order.
+    A revision may name several heads joined by ``+``, as :func:`current_revision` gives them.
+    """
     with write(eng) as conn:
         if conn.dialect.name == "postgresql":
             # Two processes opening a new store at once must not both create it.
             conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7316470)")
-        command.upgrade(alembic_config(conn), revision)
+        cfg = alembic_config(conn)
+        for target in revision.split("+"):
+            command.upgrade(cfg, target)
 
 
 def current_revision(eng: sa.Engine) -> str | None:
+    """The store's migration: its head, or its heads joined by ``+``; None for an empty database."""
     with eng.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        heads = MigrationContext.configure(conn).get_current_heads()
+    return "+".join(sorted(heads)) or None
 
 
 def head_revision() -> str | None:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    """The migration this version of minewatch brings a store to (``+``-joined when several)."""
+    return "+".join(sorted(ScriptDirectory.from_config(alembic_config()).get_heads())) or None
