@@ -42,7 +42,11 @@ def server(tmp_path_factory):
     port = _free_port()
     srv = uvicorn.Server(
         uvicorn.Config(
-            create_app(store, secret_key="browser"), host="127.0.0.1", port=port, log_level="warning"
+            create_app(store, secret_key="browser"),
+            host="127.0.0.1",
+            port=port,
+            log_level="warning",
+            lifespan="off",
         )
     )
     thread = threading.Thread(target=srv.run, daemon=True)
