@@ -51,3 +51,31 @@ def test_csv_and_jsonl_exports_carry_provenance(client, web_store) -> None:
     assert json.loads(row["citations"])[0]["number"] == 24 and row["start"] == str(stock["start"])
     assert client.get("/api/facts.json").json()[0]["id"] == 1
     assert client.get("/api/facts.xml").status_code == 404
+
+
+def test_accepted_changes_and_the_change_marker_on_both_engines(any_store) -> None:
+    from datetime import UTC, datetime
+
+    from minewatch import pipeline
+    from tests.conftest import PROFILE
+
+    assert any_store.change_marker() == (0, 0)
+    pipeline.ingest_paths(any_store, [PROFILE])
+    marker = any_store.change_marker()
+    assert marker[1] == 1 and marker[0] > 0
+    f = any_store.facts(status="candidate")[0]
+    any_store.update_fact(f.id, {"status": "accepted"}, "ed", "checked", f.version, action="accept")
+    any_store.update_fact(f.id, {"approx": "about"}, "ed", "wording", f.version + 1, action="edit")
+    assert any_store.change_marker()[0] == marker[0] + 2
+    changes = any_store.accepted_changes(state=f.state)
+    assert [(c["fact_id"], c["action"]) for c in changes] == [(f.id, "edit"), (f.id, "accept")]
+    since = changes[-1]["at"]
+    if any_store.engine.dialect.name == "postgresql":
+        since = since.astimezone(UTC)
+    assert [c["action"] for c in any_store.accepted_changes(since=since)] == ["edit"]
+    assert (
+        any_store.accepted_changes(
+            since=datetime.now(UTC).replace(tzinfo=None) if since.tzinfo is None else datetime.now(UTC)
+        )
+        == []
+    )
