@@ -35,19 +35,14 @@ def profile_facts(corpus_store) -> list[Fact]:
     "want",
     [
         dict(indicator="stockpile", value=3_000_000, approx="just over", year=2014, cites=24),
-        pytest.param(
-            dict(indicator="stockpile", value=10_400_000, approx="approximately", year=2002, cites=25),
-            marks=pytest.mark.xfail(
-                reason="stockpile cue carried from the previous sentence: extraction work"
-            ),
-        ),
+        dict(indicator="stockpile", value=10_400_000, approx="approximately", year=2002, cites=25),
         dict(indicator="production", value=450_000, year=1997, mine_type="ADAM"),
         dict(indicator="production", value=13_200, year=1997, mine_type="CBU-89"),
         dict(indicator="production", value=80_000, approx="nearly", year=1990, mine_type="M16A1"),
         dict(indicator="transfer", value=5_600_000, approx="more than", unit="mines"),
         dict(indicator="use", value=117_634, year=1991, cites=15, location="IRQ", state="USA"),
     ],
-    ids=lambda d: f"{d['indicator']}-{d['value']}" if isinstance(d, dict) else None,
+    ids=lambda d: f"{d['indicator']}-{d['value']}",
 )
 def test_profile_quantities(profile_facts, want) -> None:
     found = _find(profile_facts, **want)
@@ -77,7 +72,6 @@ def test_every_span_is_exact(corpus_store, profile_facts) -> None:
     assert stock.citations[0].text and "Kirby" in stock.citations[0].text
 
 
-@pytest.mark.xfail(reason="a speech is not mine use: extraction work")
 def test_denied_facts(corpus_store) -> None:
     facts = corpus_store.facts(doc=_doc_id(corpus_store, ANALYSIS))
     no_use = [

@@ -17,7 +17,7 @@ import re
 from minewatch.model import Paragraph
 from minewatch.vocab import Section, Vocabulary
 
-SENTENCE_END = re.compile(r"[.?!;,:\"”’)]\s*$")
+SENTENCE_END = re.compile(r"[.?!;,:\"”’)](?:\[\d{1,3}\])*\s*$")  # a note marker may follow the stop
 CELL_END = re.compile(r"[.?!;,:\"”’]\s*$")
 GAP = re.compile(r"\n[ \t]*\n[ \t]*\n")
 TABLE_NOTE = re.compile(r"\s*(?:(?:notes?|sources?)\s*:|\*)", re.IGNORECASE)
