@@ -73,9 +73,5 @@ def test_accepted_changes_and_the_change_marker_on_both_engines(any_store) -> No
     if any_store.engine.dialect.name == "postgresql":
         since = since.astimezone(UTC)
     assert [c["action"] for c in any_store.accepted_changes(since=since)] == ["edit"]
-    assert (
-        any_store.accepted_changes(
-            since=datetime.now(UTC).replace(tzinfo=None) if since.tzinfo is None else datetime.now(UTC)
-        )
-        == []
-    )
+    now = datetime.now(UTC)
+    assert any_store.accepted_changes(since=now if since.tzinfo else now.replace(tzinfo=None)) == []
