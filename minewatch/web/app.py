@@ -46,7 +46,16 @@ def create_app(
     ``embedder`` ranks semantic search (default: MiniLM if installed, else hashed words).
     """
     st = store if isinstance(store, Store) else open_store(store)
-    app = FastAPI(title="minewatch", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    # No Swagger UI or ReDoc: both load their scripts from a CDN. /api is a server-rendered reference
+    # made from the same schema, and /openapi.json is there for tools.
+    app = FastAPI(
+        title="minewatch",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+    )
     app.state.store, app.state.vocab = st, load()
     app.state.public_read = (
         settings.get("MINEWATCH_PUBLIC_READ") == "1" if public_read is None else public_read
@@ -79,7 +88,7 @@ def create_app(
     async def errors(request: Request, exc: StarletteHTTPException) -> Response:
         """Pages get a page (or the login form); the API and feeds get JSON."""
         path = request.url.path
-        if path.startswith(("/api/", "/feeds/", "/static/", "/openapi", "/docs")):
+        if path.startswith(("/api/", "/feeds/", "/static/", "/openapi")):
             return await http_exception_handler(request, exc)
         if exc.status_code == 401 and request.method == "GET":
             return RedirectResponse(f"/login?next={path}", status_code=303)

@@ -118,6 +118,30 @@ def document_page(request: Request, doc_id: str):
     )
 
 
+@router.get("/api", response_class=HTMLResponse)
+def api_reference(request: Request):
+    """Every JSON endpoint from the OpenAPI schema: method, path, parameters, and who may call it."""
+    schema = request.app.openapi()
+    endpoints = [
+        dict(
+            method=method.upper(),
+            path=path,
+            tag=(op.get("tags") or ["other"])[0],
+            summary=op.get("summary", ""),
+            description=op.get("description", ""),
+            params=[
+                (p["name"], p["in"], p.get("required", False), p.get("description", ""))
+                for p in op.get("parameters", [])
+            ],
+            body="requestBody" in op,
+        )
+        for path, ops in schema["paths"].items()
+        for method, op in ops.items()
+    ]
+    endpoints.sort(key=lambda e: (e["tag"], e["path"], e["method"]))
+    return render(request, "api.html", endpoints=endpoints, version=schema["info"]["version"])
+
+
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, q: str = "", kind: str = "all", mode: str = "words", offset: int = 0):
     kinds = ("paragraph", "fact") if kind not in ("paragraph", "fact") else (kind,)

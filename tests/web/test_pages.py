@@ -116,6 +116,9 @@ def test_openapi_lists_every_view_ingest_and_review(client) -> None:
         "/feeds/changes.json",
     } <= set(paths)
     assert "post" in paths["/api/documents"] and "patch" in paths["/api/facts/{fact_id}"]
+    reference = client.get("/api").text  # a server-rendered reference: no CDN-loaded Swagger UI
+    assert "<code>/api/facts/{fact_id}/accept</code>" in reference and "<script" not in reference
+    assert client.get("/docs").status_code == 404
 
 
 def test_facts_api_paginates_and_filters(client) -> None:
