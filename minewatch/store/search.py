@@ -121,6 +121,18 @@ class TextQueries:
             rev, docs = conn.execute(_MARKER).one()
         return int(rev), int(docs)
 
+    def last_updated(self, statuses: tuple[str, ...] = ("candidate", "accepted")) -> dict[str, str]:
+        """state → date of the newest source document behind its live facts (what "last updated"
+        means on a profile: not the latest date a fact speaks of, which may be a future deadline)."""
+        q = (
+            sa.select(facts.c.state, sa.func.max(documents.c.date))
+            .join(documents, documents.c.id == facts.c.doc_id)
+            .where(facts.c.status.in_(statuses), documents.c.date.is_not(None))
+            .group_by(facts.c.state)
+        )
+        with self.engine.connect() as conn:
+            return {state: d for state, d in conn.execute(q) if d}
+
     def accepted_changes(
         self, since: datetime | None = None, state: str | None = None, limit: int = 200
     ) -> list[dict]:

@@ -89,12 +89,14 @@ def states(
 ) -> list[dict]:
     """Every state with its treaty standing, newest fact, and counts of facts by review status."""
     by_status = store.fact_counts()
+    updated = store.last_updated()
     rows = select(state_overview(store, vocab), status=status, sort=sort, descending=descending)
     return [
         asdict(r)
         | dict(
             code=r.state,
             treaty_status=r.status,
+            last_updated=updated.get(r.state),
             by_status=by_status.get(r.state, {}),
             total=sum(by_status.get(r.state, {}).values()),
         )

@@ -22,6 +22,7 @@ def test_states_overview_is_a_sortable_table(client) -> None:
     rows = client.get("/api/states", params={"sort": "facts", "desc": True}).json()
     assert len(rows) == 198 and rows[0]["code"] == "USA"
     assert rows[0]["by_status"]["candidate"] == rows[0]["total"] > 0
+    assert rows[0]["last_updated"] == "2021-07-01"  # the newer source, not a future deadline a fact names
     by_facts = client.get("/", params={"sort": "facts", "desc": 1}).text
     first = re.search(r'<tbody>\s*<tr[^>]*><td><a href="/states/(\w+)"', by_facts).group(1)
     assert first == "USA"
