@@ -34,6 +34,9 @@ SETTINGS = {
         Setting(
             "MINEWATCH_PUBLIC_READ", "1", "1: anyone may read pages and the API; 0: readers must log in."
         ),
+        Setting(
+            "MINEWATCH_SECURE_COOKIES", "0", "1: session cookies only over HTTPS (set behind a TLS proxy)."
+        ),
         Setting("MINEWATCH_HOST", "127.0.0.1", "Address the web server listens on."),
         Setting("MINEWATCH_PORT", "8000", "Port the web server listens on."),
     )

@@ -65,7 +65,12 @@ def create_app(
     app.state.embedder = embedder
     key = secret_key or settings.get("MINEWATCH_SECRET_KEY") or secrets.token_urlsafe(32)
     app.add_middleware(
-        SessionMiddleware, secret_key=key, session_cookie="minewatch", same_site="lax", max_age=14 * 24 * 3600
+        SessionMiddleware,
+        secret_key=key,
+        session_cookie="minewatch",
+        same_site="lax",
+        max_age=14 * 24 * 3600,
+        https_only=settings.get("MINEWATCH_SECURE_COOKIES") == "1",
     )
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for router in (
