@@ -20,6 +20,7 @@ from minewatch.analyze.overview import SORTS, STATUSES
 from minewatch.analyze.timeline import timeline
 from minewatch.model import FACT_STATUSES, Fact
 from minewatch.report import profile as profiles
+from minewatch.report.charts import CHARTED
 from minewatch.web import views
 from minewatch.web.auth import can_read
 from minewatch.web.deps import embedder, known_state, store, vocab
@@ -65,8 +66,8 @@ def api_state(request: Request, code: str) -> dict:
         stale=review["stale"],
         scorecard=review["scorecard"],
         timelines={
-            ch.indicator: timeline(store(request), c, ch.indicator, ("accepted", "candidate"))
-            for ch in review["charts"]
+            indicator: timeline(store(request), c, indicator, ("accepted", "candidate"))
+            for indicator in CHARTED
         },
     )
 

@@ -51,7 +51,7 @@ def state_page(request: Request, code: str):
             request,
             "state.html",
             s=views.state(st, vc, c),
-            r=views.state_review(st, vc, c),
+            r=views.state_review(st, vc, c) | {"charts": views.state_charts(st, vc, c)},
             p=views.profile(st, vc, c),
         )
 

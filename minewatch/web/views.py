@@ -120,7 +120,7 @@ def state(store: Store, vocab: Vocabulary, code: str) -> dict:
 
 @cached
 def state_review(store: Store, vocab: Vocabulary, code: str) -> dict:
-    """What a reviewer should look at for a state: charts, scorecard, open conflicts, stale facts."""
+    """What a reviewer should look at for a state: scorecard, open conflicts, stale facts."""
     facts = store.facts(state=code, status=["accepted", "candidate"])
     stale = []
     for f in facts:
@@ -128,7 +128,6 @@ def state_review(store: Store, vocab: Vocabulary, code: str) -> dict:
         if s.stale:
             stale.append(fact_view(f, vocab) | {"staleness": s.reason})
     return dict(
-        charts=charts.charts(facts),
         conflicts=[
             c.to_dict() | {"sentences": [sentence(f, vocab) for f in c.facts]}
             for c in find_conflicts(store, code)
@@ -136,6 +135,12 @@ def state_review(store: Store, vocab: Vocabulary, code: str) -> dict:
         stale=stale,
         scorecard=scorecard(store, code, date.today().year - SCORECARD_YEARS + 1, date.today().year),
     )
+
+
+@cached
+def state_charts(store: Store, vocab: Vocabulary, code: str) -> list[charts.Chart]:
+    """The state page's timeline charts; drawing is slow, so only pages ask for it."""
+    return charts.charts(store.facts(state=code, status=["accepted", "candidate"]))
 
 
 @cached
