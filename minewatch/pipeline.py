@@ -185,28 +185,39 @@ def _in_processes(
                     yield Parsed(path, error=f"{path}: reader crashed ({type(e).__name__})")
 
 
+RETRIES = 2  # times a file is tried again on a new worker when its worker dies
+
+
 def _on_dask(files: list[str], given_date: date | None, scheduler, extract_facts: bool) -> Iterator[Parsed]:
     """Read on a Dask cluster; the workers must see the same paths (a shared file system)."""
     from distributed import Client, as_completed
 
     client = scheduler if isinstance(scheduler, Client) else Client(scheduler)
     max_bytes, timeout = limits()
+
+    def submit(path: str):
+        # A worker that dies mid-file is replaced and the file tried again, twice at most.
+        future = client.submit(
+            parse_file, path, given_date, max_bytes, timeout, extract_facts, pure=False, retries=RETRIES
+        )
+        paths[future.key] = path
+        return future
+
+    paths: dict[str, str] = {}
     try:
         width = max(len(client.scheduler_info().get("workers", {})), 1) * IN_FLIGHT * 2
         queue = iter(files)
-        first = [
-            client.submit(parse_file, p, given_date, max_bytes, timeout, extract_facts, pure=False)
-            for p in islice(queue, width)
-        ]
-        running = as_completed(first)
+        running = as_completed([submit(p) for p in islice(queue, width)])
         for future in running:
-            yield future.result()
+            path = paths.pop(future.key)
+            try:
+                yield future.result()
+            except Exception as e:  # the worker was lost on every try
+                yield Parsed(path, error=f"{path}: worker failed ({type(e).__name__})")
             future.release()
             nxt = next(queue, None)
             if nxt is not None:
-                running.add(
-                    client.submit(parse_file, nxt, given_date, max_bytes, timeout, extract_facts, pure=False)
-                )
+                running.add(submit(nxt))
     finally:
         if client is not scheduler:
             client.close()
