@@ -29,8 +29,9 @@ def evaluate_gold(
     from minewatch.extract.evaluate import PROVISIONS_ROW, evaluate
 
     report, drifted = evaluate(gold, corpus)
-    rows = [
-        dict(
+
+    def row(name: str, s) -> dict:
+        return dict(
             indicator=name,
             tp=s.tp,
             fp=s.fp,
@@ -39,34 +40,11 @@ def evaluate_gold(
             recall=_f(s.recall),
             f1=_f(s.f1),
         )
-        for name, s in report.rows.items()
-        if name != PROVISIONS_ROW
-    ]
-    o = report.overall
-    rows.append(
-        dict(
-            indicator="overall",
-            tp=o.tp,
-            fp=o.fp,
-            fn=o.fn,
-            precision=_f(o.precision),
-            recall=_f(o.recall),
-            f1=_f(o.f1),
-        )
-    )
+
+    rows = [row(name, s) for name, s in report.rows.items() if name != PROVISIONS_ROW]
+    rows.append(row("overall", report.overall))
     if PROVISIONS_ROW in report.rows:
-        s = report.rows[PROVISIONS_ROW]
-        rows.append(
-            dict(
-                indicator=PROVISIONS_ROW,
-                tp=s.tp,
-                fp=s.fp,
-                fn=s.fn,
-                precision=_f(s.precision),
-                recall=_f(s.recall),
-                f1=_f(s.f1),
-            )
-        )
+        rows.append(row(PROVISIONS_ROW, report.rows[PROVISIONS_ROW]))
     emit(rows, fmt, ["indicator", "tp", "fp", "fn", "precision", "recall", "f1"])
     if fmt is OutputFormat.table:
         agree = ", ".join(f"{k} {a}/{n}" for k, (a, n) in sorted(report.qualifiers.items()))
