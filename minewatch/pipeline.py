@@ -4,13 +4,14 @@ Each function takes the store it writes to, so the CLI, the web app and batch
 workers all run the same steps. Reading and extracting happen in
 :func:`parse_file`, a plain module function, so a process pool on one machine
 or a Dask cluster across many can run it; the calling process alone writes to
-the store, one document per transaction, so a run killed midway leaves whole
-documents and a re-run finishes the rest.
+the store, a batch of documents with their facts per transaction, so a run
+killed midway leaves whole documents and a re-run finishes the rest.
 """
 
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -26,6 +27,11 @@ from minewatch.vocab import load as load_vocab
 
 SKIP_NAMES = {".json", ".yaml", ".yml"}  # sidecars describe files, they are not sources
 IN_FLIGHT = 4  # files queued per worker: enough to keep workers busy, few enough to keep memory flat
+# One commit per document costs more than reading it; a batch is written when it holds this many
+# documents or this much text, or its first document has waited this long.
+BATCH_DOCS = 64
+BATCH_CHARS = 16_000_000
+BATCH_SECONDS = 1.0
 
 
 @dataclass
@@ -97,23 +103,74 @@ def parse_file(
 
 
 def save(store: Store, parsed: Parsed, report: IngestReport, user: str | None = None) -> None:
-    """Write one parsed file to the store and count it in ``report``.
+    """Write one parsed file to the store and count it in ``report``."""
+    save_batch(store, [parsed], report, user)
 
-    A document stored by a run killed before its facts were saved has none;
-    seeing it again saves them, which is what makes a re-run finish the work.
+
+def save_batch(store: Store, batch: list[Parsed], report: IngestReport, user: str | None = None) -> None:
+    """Write parsed files to the store in one transaction and count them in ``report``.
+
+    A document and its facts land together. A known document without facts
+    (a documents-only run) gets them, which is what makes a re-run finish the work.
     """
-    if parsed.doc is None:
-        report.failed.append(parsed.error or f"{parsed.path}: unreadable")
+    for parsed in batch:
+        if parsed.doc is None:
+            report.failed.append(parsed.error or f"{parsed.path}: unreadable")
+    readable = [p for p in batch if p.doc is not None]
+    if not readable:
         return
-    doc_id, created = store.save_document(parsed.doc, user=user)
-    if created:
-        report.ingested.append(doc_id)
-    else:
-        report.duplicates.append(parsed.path)
-    if parsed.facts is None:
-        report.failed.append(parsed.error or f"{parsed.path}: extraction failed")
-    elif created or not store.facts(doc=doc_id, limit=1):
-        report.facts += store.save_facts(parsed.facts)
+    try:
+        saved = store.save_documents([(p.doc, p.facts) for p in readable], user=user)
+    except Exception:
+        if len(readable) == 1:
+            raise
+        # Not a transient error (those were retried): save one at a time, so the
+        # documents before the one at fault are stored and the error names it.
+        for parsed in readable:
+            save_batch(store, [parsed], report, user)
+        return
+    for parsed, (doc_id, created, added) in zip(readable, saved, strict=True):
+        if created:
+            report.ingested.append(doc_id)
+        else:
+            report.duplicates.append(parsed.path)
+        if parsed.facts is None:
+            report.failed.append(parsed.error or f"{parsed.path}: extraction failed")
+        report.facts += added
+
+
+class _Writer:
+    """Gathers parsed files and writes them a batch at a time; see :data:`BATCH_DOCS`."""
+
+    def __init__(self, store: Store, report: IngestReport, user: str | None, progress) -> None:
+        self.store, self.report, self.user, self.progress = store, report, user, progress
+        self.batch: list[Parsed] = []
+        self.chars = 0
+        self.since = 0.0
+
+    def add(self, parsed: Parsed) -> None:
+        if not self.batch:
+            self.since = time.monotonic()
+        self.batch.append(parsed)
+        self.chars += len(parsed.doc.text) if parsed.doc is not None else 0
+        if len(self.batch) >= BATCH_DOCS or self.chars >= BATCH_CHARS:
+            self.flush()
+        else:
+            self.tick()
+
+    def tick(self) -> None:
+        """Write the batch if its first document has waited long enough."""
+        if self.batch and time.monotonic() - self.since >= BATCH_SECONDS:
+            self.flush()
+
+    def flush(self) -> None:
+        batch, self.batch, self.chars = self.batch, [], 0
+        if not batch:
+            return
+        save_batch(self.store, batch, self.report, self.user)
+        if self.progress:
+            for parsed in batch:
+                self.progress(parsed.path)
 
 
 def ingest_file(
@@ -153,10 +210,13 @@ def ingest_paths(
     else:
         max_bytes, timeout = limits()
         results = (parse_file(f, given_date, max_bytes, timeout, extract_facts) for f in files)
+    writer = _Writer(store, report, user, progress)
     for parsed in results:
-        save(store, parsed, report, user)
-        if progress:
-            progress(parsed.path)
+        if parsed is None:  # no file finished for a while
+            writer.tick()
+        else:
+            writer.add(parsed)
+    writer.flush()
     return report
 
 
@@ -166,7 +226,8 @@ def default_workers() -> int:
 
 def _in_processes(
     files: list[str], given_date: date | None, workers: int, extract_facts: bool
-) -> Iterator[Parsed]:
+) -> Iterator[Parsed | None]:
+    """Parsed files as they finish, and None when none finished within :data:`BATCH_SECONDS`."""
     max_bytes, timeout = limits()
     with ProcessPoolExecutor(max_workers=workers) as pool:
         pending: dict = {}
@@ -176,7 +237,9 @@ def _in_processes(
                 pending[pool.submit(parse_file, path, given_date, max_bytes, timeout, extract_facts)] = path
             if not pending:
                 return
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            done, _ = wait(pending, timeout=BATCH_SECONDS, return_when=FIRST_COMPLETED)
+            if not done:
+                yield None
             for future in done:
                 path = pending.pop(future)
                 try:

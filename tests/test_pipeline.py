@@ -79,7 +79,8 @@ def test_kill_9_midway_leaves_a_consistent_store_and_a_rerun_finishes(tmp_path: 
     cmd = [
         sys.executable,
         "-c",
-        "from minewatch.cli import main; main()",
+        # Batches of 3 documents: the kill lands between batches or inside one.
+        "from minewatch import pipeline; pipeline.BATCH_DOCS = 3; from minewatch.cli import main; main()",
         "ingest",
         str(src),
         "--db",
@@ -105,7 +106,14 @@ def test_kill_9_midway_leaves_a_consistent_store_and_a_rerun_finishes(tmp_path: 
         bare = conn.execute(
             "SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM paragraphs p WHERE p.doc_id = d.id)"
         ).fetchone()[0]
-    assert bare == 0  # a document is stored whole or not at all
+        bare_of_facts = conn.execute(
+            "SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM facts f WHERE f.doc_id = d.id)"
+        ).fetchone()[0]
+        no_revision = conn.execute(
+            "SELECT count(*) FROM facts f WHERE NOT EXISTS (SELECT 1 FROM fact_revisions r WHERE r.fact_id = f.id)"
+        ).fetchone()[0]
+    # A document is stored whole, with its facts and their revisions, or not at all.
+    assert bare == 0 and bare_of_facts == 0 and no_revision == 0
     rerun = subprocess.run(cmd, capture_output=True, text=True, env=env)
     assert rerun.returncode == 0, rerun.stderr
     assert f"ingested {40 - stored}, skipped as duplicate {stored}, failed 0" in rerun.stdout
@@ -141,3 +149,29 @@ def test_cli_summary_and_exit_status(tmp_path: Path):
     assert f"{tmp_path / 'bad.pdf'}: truncated PDF" in result.output
     ok = CliRunner().invoke(app, ["ingest", str(PROFILE), "--db", url])
     assert ok.exit_code == 0 and "skipped as duplicate 1, failed 0" in ok.output
+
+
+def test_every_file_is_counted_and_shown_across_batches(tmp_path: Path, store, monkeypatch):
+    monkeypatch.setattr(pipeline, "BATCH_DOCS", 2)
+    src = corpus_copies(tmp_path / "src", 5)
+    (src / "empty.txt").write_bytes(b"")
+    shown: list[str] = []
+    report = pipeline.ingest_paths(store, [src], progress=shown.append)
+    assert sorted(shown) == sorted(pipeline.expand([src]))
+    assert len(report.ingested) == 5 and len(report.failed) == 1 and report.facts > 0
+    assert all(store.facts(doc=doc_id, limit=1) for doc_id in report.ingested)
+
+
+def test_a_document_the_store_refuses_is_the_only_one_lost(store):
+    from tests.store.make import document, facts_for
+
+    docs = [document(n) for n in range(3)]
+    bad = facts_for(docs[1], 2)
+    bad[1].doc = "no-such-document"  # the store refuses it: a foreign key breaks
+    batch = [pipeline.Parsed(f"d{n}.txt", d, bad if n == 1 else facts_for(d, 2)) for n, d in enumerate(docs)]
+    report = pipeline.IngestReport()
+    with pytest.raises(Exception, match="(?i)foreign key"):
+        pipeline.save_batch(store, batch, report)
+    # Saved one at a time after the batch failed: the documents before it are kept.
+    assert report.ingested == [docs[0].id] and report.facts == 2
+    assert store.has_document(docs[0].id) and not store.has_document(docs[1].id)

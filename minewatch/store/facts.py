@@ -104,7 +104,7 @@ class FactQueries:
 
         def run() -> int:
             with db.write(self.engine) as conn:
-                return insert_facts(conn, new, user)
+                return len(insert_facts(conn, new, user))
 
         return db.retry(run)
 
@@ -216,14 +216,15 @@ class FactQueries:
         return out
 
 
-def insert_facts(conn: sa.Connection, new: list[Fact], user: str) -> int:
+def insert_facts(conn: sa.Connection, new: list[Fact], user: str) -> list[Fact]:
     """Insert the facts whose key is unknown, with their first revision, in ``conn``'s transaction.
 
-    ``ON CONFLICT DO NOTHING`` makes a concurrent insert of the same key a
-    no-op rather than an error. Rows keep the order they were given (the
-    reading order of their document, so ids follow it); two workers saving
-    one document's facts give them in the same order, so they take their
-    locks in the same order and cannot deadlock.
+    Returns the facts stored, their ids set. ``ON CONFLICT DO NOTHING`` makes
+    a concurrent insert of the same key a no-op rather than an error. Rows
+    keep the order they were given (the reading order of their document, so
+    ids follow it); two workers saving one document's facts give them in the
+    same order, so they take their locks in the same order and cannot deadlock.
+    Facts and revisions go in one multi-row statement each, whatever their number.
     """
     now = datetime.now(UTC)
     by_key: dict[str, Fact] = {}
@@ -239,11 +240,13 @@ def insert_facts(conn: sa.Connection, new: list[Fact], user: str) -> int:
     )
     ids = {key: fact_id for fact_id, key in conn.execute(stmt, rows)}
     if not ids:
-        return 0
+        return []
+    stored = []
     revisions = []
     for key, fact_id in sorted(ids.items(), key=lambda kv: kv[1]):
         fact = by_key[key]
         fact.id, fact.version = fact_id, 1
+        stored.append(fact)
         revisions.append(
             dict(
                 fact_id=fact_id,
@@ -256,7 +259,7 @@ def insert_facts(conn: sa.Connection, new: list[Fact], user: str) -> int:
             )
         )
     conn.execute(fact_revisions.insert(), revisions)
-    return len(ids)
+    return stored
 
 
 def _snapshot(fact: Fact) -> dict:

@@ -28,6 +28,14 @@ pytestmark = pytest.mark.postgres
 distributed = pytest.importorskip("distributed")
 
 COPIES = 60
+BATCH = 4  # documents per transaction: small, so a fault lands between batches and inside one
+# The CLI with small batches, run as its own process so it can be killed.
+CLI = f"from minewatch import pipeline; pipeline.BATCH_DOCS = {BATCH}; from minewatch.cli import main; main()"
+
+
+@pytest.fixture(autouse=True)
+def small_batches(monkeypatch):
+    monkeypatch.setattr(pipeline, "BATCH_DOCS", BATCH)
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +111,7 @@ def wait_for(store: Store, n: int, still_running) -> None:
 
 def test_kill_9_of_the_ingest_process(corpus, clean, cluster, pg_url):
     store = open_store(pg_url)
-    cmd = [sys.executable, "-c", "from minewatch.cli import main; main()", "ingest", str(corpus)]
+    cmd = [sys.executable, "-c", CLI, "ingest", str(corpus)]
     cmd += ["--db", pg_url, "--scheduler", cluster.scheduler_address]
     env = {**os.environ, "COLUMNS": "120"}
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
