@@ -41,6 +41,7 @@ PLACES = {
     "Demilitarized Zone": "KOR",
     "DMZ": "KOR",
 }
+ELLIPSIS = re.compile(r"\b([A-Z]\w+) and ([A-Z]\w+) ([A-Z]\w+)\b")
 PLACE_PATTERN = re.compile(r"\b(?:" + "|".join(map(re.escape, PLACES)) + r")\b")
 
 
@@ -88,7 +89,9 @@ def subject_state(
 def elliptic_states(text: str, lookup: Callable[[str], str | None]) -> list[tuple[int, int, str]]:
     """'South and North Korea' names two states: find the elided first one."""
     out = []
-    for m in re.finditer(r"\b([A-Z]\w+) and ([A-Z]\w+) ([A-Z]\w+)\b", text):
+    if " and " not in text:
+        return out
+    for m in ELLIPSIS.finditer(text):
         code = lookup(f"{m.group(1)} {m.group(3)}")
         if code:
             out.append((m.start(1), m.end(1), code))

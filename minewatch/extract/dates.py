@@ -21,6 +21,19 @@ MONTHS["sept"] = 9
 _M = r"(?P<month>" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)) + r")\.?"
 _Y = r"(?P<year>1[89]\d\d|20\d\d)(?!\d)"
 _Y2 = r"(?P<year2>1[89]\d\d|20\d\d)(?!\d)"
+
+
+def _year(not_before: str) -> str:
+    """``_Y`` not preceded by a character of class ``not_before``.
+
+    The test sits after the century, so that the pattern opens with a choice of digits
+    (1 or 2), which the regex engine skips ahead to rather than testing every position.
+    """
+    return rf"(?P<year>(?:1[89]|20)(?<!{not_before}..)\d\d)(?!\d)"
+
+
+_Y_FREE = _year(r"[\d/$.,-]")  # not inside a figure, a code or a date written with slashes
+_Y_WORD = _year(r"[\w/]")  # a whole word, not after a slash
 _D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 
 _N = r"(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
@@ -60,7 +73,7 @@ FISCAL_YEAR_START = {
 
 PATTERNS: list[tuple[str, re.Pattern]] = [
     ("range", re.compile(rf"\b(?:[Bb]etween|[Ff]rom)\s+{_Y}\s+(?:and|to|until|through)\s+{_Y2}")),
-    ("pair", re.compile(rf"(?<![\d/$.,-]){_Y}\s+(?:and|or|&)\s+{_Y2}(?![\d/%])")),
+    ("pair", re.compile(rf"{_Y_FREE}\s+(?:and|or|&)\s+{_Y2}(?![\d/%])")),
     (
         "duration",
         re.compile(
@@ -70,7 +83,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ),
     ("anaphor", re.compile(r"\b(?:[Tt]hat|[Tt]he same) year\b")),
     ("since_then", re.compile(r"\b[Ss]ince then\b")),
-    ("range", re.compile(rf"(?<![\d/])\b{_Y}\s*[–—-]\s*{_Y2}\b")),
+    ("range", re.compile(rf"{_Y_WORD}\s*[–—-]\s*{_Y2}\b")),
     ("day", re.compile(rf"\b{_D}\s+{_M},?\s+{_Y}")),
     ("day", re.compile(rf"\b{_M}\s+{_D},\s+{_Y}")),
     ("fiscal", re.compile(r"\b(?:fiscal\s+year|FY)\s*(?P<fy>\d{4}|\d{2})\b", re.IGNORECASE)),
@@ -82,7 +95,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ),
     ("month", re.compile(rf"\b{_M}\s+(?:of\s+)?{_Y}")),
     ("part", re.compile(rf"\b(?P<part>early|mid|late|end of|beginning of|start of)[- ]{_Y}", re.IGNORECASE)),
-    ("year", re.compile(rf"(?<![\d/$.,-]){_Y}(?![\d/%]|s\b|-\d|,\d)")),
+    ("year", re.compile(rf"{_Y_FREE}(?![\d/%]|s\b|-\d|,\d)")),
     (
         "relmonth",
         re.compile(
@@ -99,19 +112,29 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 # Words that refer back to a period named before ("that year", "since then"), lower case.
 ANAPHORS = ("that year", "same year", "since then")
-# Cheap tests, run on the lower-cased text, that rule whole families of patterns out before they run.
+# Cheap tests that rule whole families of patterns out before they run: substring tests on
+# the lower-cased text, except for month names, which every pattern takes capitalised only.
 YEAR4 = re.compile(r"(?:1[89]|20)\d\d")
-MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+MONTH_STEMS = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+PARTS = ("early", "mid", "late", "end of", "beginning of", "start of")
 
 
-def _gates(low: str) -> set[str]:
-    """Which families of patterns could match ``low`` (lower-cased): substring tests, no scan per family."""
+def _gates(text: str, low: str) -> set[str]:
+    """Which families of patterns could match ``text`` (``low`` is it lower-cased)."""
     found = set()
     if YEAR4.search(low):
         found.add("year")
+        if "between" in low or "from" in low:
+            found.add("from")
+        if "and" in text or "or" in text or "&" in text:
+            found.add("pair")
+        if "-" in text or "–" in text or "—" in text:
+            found.add("dash")
+        if any(w in low for w in PARTS):
+            found.add("part")
     if "0s" in low:
         found.add("decade")
-    if any(m in low for m in MONTH_STEMS):
+    if MONTH_STEMS.search(text):
         found.add("month")
     if "fiscal" in low or "fy" in low:
         found.add("fiscal")
@@ -126,22 +149,26 @@ def _gates(low: str) -> set[str]:
     return found
 
 
-GATED = {
-    "range": "year",
-    "pair": "year",
-    "duration": "for",
-    "anaphor": "relyear",
-    "since_then": "anaphor",
-    "day": "month",
-    "fiscal": "fiscal",
-    "decade": "decade",
-    "month": "month",
-    "part": "year",
-    "year": "year",
-    "relmonth": "month",
-    "relyear": "relyear",
-    "today": "today",
-}
+# The family each pattern of PATTERNS needs, in the same order.
+GATED = (
+    "from",
+    "pair",
+    "for",
+    "relyear",
+    "anaphor",
+    "dash",
+    "month",
+    "month",
+    "fiscal",
+    "decade",
+    "month",
+    "part",
+    "year",
+    "month",
+    "relyear",
+    "today",
+)
+assert len(GATED) == len(PATTERNS)
 # Run on the lower-cased words before a date.
 SINCE = re.compile(
     r"\b(?:since|from|starting in|as of|beginning in|after)\s+(?:the\s+)?(?:start of\s+|end of\s+)?$"
@@ -253,13 +280,13 @@ def find(
     ``previous`` the period the text before named (for "that year").
     """
     low = text.lower()
-    gates = _gates(low)
+    gates = _gates(text, low)
     if not gates:
         return []
     taken: list[tuple[int, int]] = []
     out: list[Found] = []
-    for kind, pattern in PATTERNS:
-        if kind in GATED and GATED[kind] not in gates:
+    for (kind, pattern), family in zip(PATTERNS, GATED, strict=True):
+        if family not in gates:
             continue
         for m in pattern.finditer(text):
             s, e = m.start(), m.end()

@@ -15,6 +15,10 @@ from dataclasses import dataclass
 from minewatch.vocab import Vocabulary
 
 BEFORE, AFTER = r"(?<![\w/-])", r"(?![\w-]|/\w)"
+# BEFORE, tested just after a name's first character: a pattern that opens with a choice
+# of literal characters lets the regex engine skip ahead to the next one of them.
+AFTER_FIRST = r"(?<![\w/-].)"
+FEW_FIRSTS = 8  # lower-case first letters up to which skipping ahead beats testing BEFORE everywhere
 
 
 def trie_pattern(words: list[str]) -> str:
@@ -26,6 +30,24 @@ def trie_pattern(words: list[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
     return _node(trie)
+
+
+def name_pattern(words: list[str]) -> re.Pattern:
+    """Whole-word ``words``, leftmost and longest first.
+
+    Opening with BEFORE rejects most positions in a word at once; opening with the first
+    characters instead pays off where few of them are lower-case letters (names in capitals).
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    if sum(ch.islower() for ch in trie) > FEW_FIRSTS or "" in trie:
+        return re.compile(BEFORE + _node(trie) + AFTER)
+    branches = [re.escape(ch) + AFTER_FIRST + _node(child) for ch, child in sorted(trie.items())]
+    return re.compile("(?:" + "|".join(branches) + ")" + AFTER)
 
 
 def _node(node: dict) -> str:
@@ -54,12 +76,11 @@ class Lexicon:
                     exact.append(a)
                 else:
                     folded.append(a.lower())
-        body = BEFORE + trie_pattern(folded) + AFTER
         return cls(
-            re.compile(BEFORE + trie_pattern(exact) + AFTER) if exact else None,
-            re.compile(body) if folded else None,
+            name_pattern(exact) if exact else None,
+            name_pattern(folded) if folded else None,
             keys,
-            re.compile(body, re.IGNORECASE) if folded else None,
+            re.compile(BEFORE + trie_pattern(folded) + AFTER, re.IGNORECASE) if folded else None,
         )
 
     def find(self, text: str) -> list[tuple[int, int, str]]:

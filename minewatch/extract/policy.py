@@ -55,10 +55,13 @@ VERSION_WORDS = (
     + ("maintain", "retain", "reaffirm", "kept")
 )
 VERSION_GATE = re.compile(trie_pattern(sorted(set(VERSION_WORDS))))
+# "(?<!\w..)" after the century is the word boundary before it: opening with the digits
+# lets the regex engine skip to the next 1 or 2 (it scans whole documents).
 VERSION = re.compile(
-    r"\b(?P<year>(?:19|20)\d\d)(?:’s|'s)?\s+(?:us\s+|u\.s\.\s+)?(?:landmines?\s+|anti-?personnel\s+(?:land)?mine\s+)?"
+    r"(?P<year>(?:19|20)(?<!\w..)\d\d)(?:’s|'s)?\s+(?:us\s+|u\.s\.\s+)?(?:landmines?\s+|anti-?personnel\s+(?:land)?mine\s+)?"
     r"polic(?:y|ies)\b",
 )
+ISSUING_GATE = re.compile(trie_pattern(sorted(ISSUING_WORDS)))  # any issuing word, even inside a word
 ISSUING = re.compile(
     r"\b(?:announced|issued|released|adopted|unveiled|set|reversed|decided|call(?:ed)? for|"
     r"did not (?:adopt or )?sign|refused to sign)\b",
@@ -124,7 +127,7 @@ def _provisions(text: str) -> tuple[tuple[str, str], ...]:
     low = text.lower()
     text = low if len(low) == len(text) else text
     gate, owners = _keyword_gate()
-    present = {name for m in gate.finditer(low) for name in owners[m.group(0)]}
+    present = set().union(*map(owners.__getitem__, gate.findall(low)))
     for name, values, keywords in _provision_patterns():
         if keywords and name not in present:
             continue
@@ -174,7 +177,7 @@ def scan(ctx: DocContext, sentences: list[Sentence]) -> None:
     for s in sentences:
         if s.footnote is not None or s.kind == "table":
             continue
-        if not any(w in s.low for w in ISSUING_WORDS) or not ISSUING.search(s.low):
+        if not ISSUING_GATE.search(s.low) or not ISSUING.search(s.low):
             continue
         for lo, hi in _clauses(s.low):
             year = _issued_year(s, lo, hi)
@@ -262,11 +265,18 @@ def _issued_year(s: Sentence, lo: int, hi: int) -> int | None:
     verb, or the clause states provisions ("announced that the US would no
     longer develop …"); "a fact sheet issued for 2015's Mine Action Day" issues none.
     """
+    known = s.__dict__.setdefault("_issued_years", {})  # scan and extract both ask
+    if (lo, hi) not in known:
+        known[lo, hi] = _issuing_year(s, lo, hi)
+    return known[lo, hi]
+
+
+def _issuing_year(s: Sentence, lo: int, hi: int) -> int | None:
     clause = s.low[lo:hi]
     if not any(
         ISSUED_OBJECT.search(clause[max(0, v.start() - OBJECT_BEFORE) : v.end() + OBJECT_AFTER])
         or (re.match(r"\s+that\b", clause[v.end() :]) and provisions(clause))
-        for v in (ISSUING.finditer(clause) if any(w in clause for w in ISSUING_WORDS) else ())
+        for v in (ISSUING.finditer(clause) if ISSUING_GATE.search(clause) else ())
     ):
         return None
     named = {m.start("year") for m in VERSION.finditer(clause)} if "polic" in clause else set()

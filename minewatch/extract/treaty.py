@@ -81,8 +81,8 @@ def _treaty(s: Sentence) -> list[Fact]:
     events: list[tuple[int, str]] = []
     for event, pattern in TREATY_EVENTS:
         for m in pattern.finditer(s.low):
-            before = s.low[: m.start()]
-            if NOT_STATUS.search(before[-40:]) or COUNTED.search(before[-40:]):
+            before = s.low[max(0, m.start() - 40) : m.start()]
+            if NOT_STATUS.search(before) or COUNTED.search(before):
                 continue
             if re.match(r"\w*\s+(?:of|that)\b", s.low[m.end() :]) and event == "signature":
                 continue

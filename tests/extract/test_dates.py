@@ -84,3 +84,21 @@ def test_a_figure_is_not_a_year() -> None:
 def test_today_is_the_document_date() -> None:
     p = period("The ministry announced today that it will act.")
     assert (p.start, p.precision) == ("2021-06-30", "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("2014 and 2015", ["2014 and 2015"]),  # at the very start of the text
+        ("7/2014 and $2015", []),  # after a slash or a currency sign: not a year
+        ("1,2014", []),
+        ("x2014", ["2014"]),  # after a letter, a year still (only a range needs a word boundary)
+        ("a1999 or 2000", ["1999 or 2000"]),
+        ("from 1999–2001", ["from 1999–2001"]),
+        ("1999 - 2001", ["1999 - 2001"]),
+        ("s1999-2001", []),
+    ],
+)
+def test_the_character_before_a_year(text: str, found: list[str]) -> None:
+    """Year patterns open with the digits and test the character before after them."""
+    assert [f.period.text for f in find(text, REF)] == found

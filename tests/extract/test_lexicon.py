@@ -29,3 +29,15 @@ def test_trie_pattern_prefers_the_longest_word() -> None:
 
     p = re.compile(trie_pattern(["M87", "M87A1", "M87A1 Volcano"]))
     assert p.match("M87A1 Volcano system").group(0) == "M87A1 Volcano"
+
+
+def test_names_start_a_word_whichever_way_the_pattern_opens() -> None:
+    """Few first letters: the pattern opens with them and tests the character before afterwards."""
+    lex = Lexicon.of({"G": ("Gator",), "A": ("ADAM",), "V": ("volcano",)})
+    text = "ADAM, xADAM, /ADAM, -ADAM, Gator-like, gator, agator, M/gator, volcano/x and Volcano"
+    assert [(text[a:b], k) for a, b, k in lex.find(text)] == [
+        ("ADAM", "A"),
+        ("gator", "G"),
+        ("Volcano", "V"),
+    ]
+    assert [k for *_, k in lex.find("Gator")] == ["G"]
