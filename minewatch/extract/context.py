@@ -66,7 +66,10 @@ class DocContext:
         """Every state (0) or mine-type (1) name in the document, found in one pass, with their starts."""
         key = ("names", which)
         if key not in self.cache:
-            found = lexicons(self.vocab)[which].find(self.doc.text.replace("\xa0", " "))
+            if "plain" not in self.cache:  # shared by both lexicons
+                plain = self.doc.text.replace("\xa0", " ")
+                self.cache["plain"] = plain, plain.lower()
+            found = lexicons(self.vocab)[which].find(*self.cache["plain"])
             self.cache[key] = ([a for a, _b, _k in found], found)
         return self.cache[key]
 

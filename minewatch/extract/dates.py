@@ -290,7 +290,7 @@ def find(
             continue
         for m in pattern.finditer(text):
             s, e = m.start(), m.end()
-            if any(s < te and ts < e for ts, te in taken):
+            if taken and any(s < te and ts < e for ts, te in taken):
                 continue
             period = _period(kind, m, ref, fiscal_start, previous)
             if period is None:

@@ -19,8 +19,8 @@ NEGATION = re.compile(
 )
 # A clause ends at these; a negation before them does not reach past.
 CLAUSE_BREAK = re.compile(
-    r"[;:]|—|,\s*(?:but|while|whereas|although|and|which|who|as)\b|\bbut\b|\bwhile\b|\bwhereas\b|"
-    r"\bwith the(?: \w+)? exception\b|\bexcept\b|\bsince the\b"
+    r"[;:]|—|,\s*(?:but|while|whereas|although|and|which|who|as)\b|"
+    r"\b(?:but\b|while\b|whereas\b|with the(?: \w+)? exception\b|except\b|since the\b)"
 )
 # Negators that govern a following noun, not a verb: "no minefields", "no funding for".
 NOT_BEFORE = re.compile(r"\b(?:not only|no doubt|no matter|not least|nothing but|no sooner)\b")

@@ -9,11 +9,11 @@ from minewatch.extract.numbers import Quantity
 
 # A sentence that states what a policy or law allows or forbids is about policy,
 # not practice: "the policy allows the US to produce" is no production.
-POLICY_FRAME = re.compile(
-    r"\b(?:polic(?:y|ies)|law|directive|moratorium|faqs?|fact sheet|doctrine)\b[^.]{0,80}?\b(?:allow|permit|ban|"
+POLICY_FRAME = re.compile(  # one "\b" before all the alternatives: the same matches, found faster
+    r"\b(?:(?:polic(?:y|ies)|law|directive|moratorium|faqs?|fact sheet|doctrine)\b[^.]{0,80}?\b(?:allow|permit|ban|"
     r"prohibit|commit|halt|preclude|lower|abandon|authori[sz]|state|require|envisage|envision|relax)|"
-    r"\b(?:committed|commits|pledged|promised)\b[^.]{0,20}\b(?:to|not to|that)\b|\bunder the \d{4} policy\b|"
-    r"\b(?:would|will) (?:no longer|not) (?:develop|use|produce)\b|\brequirements? (?:to|that|for)\b"
+    r"(?:committed|commits|pledged|promised)\b[^.]{0,20}\b(?:to|not to|that)\b|under the \d{4} policy\b|"
+    r"(?:would|will) (?:no longer|not) (?:develop|use|produce)\b|requirements? (?:to|that|for)\b)"
 )
 MODAL = re.compile(
     r"\b(?:could|would|might|may|should|shall|can|will|intends? to|plans? to|envision\w*|consider\w*|"
