@@ -16,7 +16,7 @@ from minewatch.model import Fact
 # Words one of which a sentence must contain before the patterns run (lower case).
 KEYWORDS = ("alternative", "replace", "networked munition")
 CUE = re.compile(
-    r"\balternatives?\b|\breplacement\b|\bnetworked munitions?\b|\breplace\w*\b[^.]{0,40}\bmines\b"
+    r"\b(?:alternatives?\b|replacement\b|networked munitions?\b|replace\w*\b[^.]{0,40}\bmines\b)"
 )
 PROGRAM_CATEGORIES = ("dual", "antivehicle")
 

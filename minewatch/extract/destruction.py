@@ -33,9 +33,9 @@ KEYWORDS = (
 DESTROY = re.compile(
     r"(?<!self-)\b(?:destroy\w*|destruction|demilitari[sz]\w+|demil|cryofracture|disposal|dismantl\w+)\b"
 )
-DESTROYED = re.compile(r"\b(?:destroyed|demilitari[sz]ed|disposed of|dismantled)\b|\bdestruction of\b")
+DESTROYED = re.compile(r"\b(?:(?:destroyed|demilitari[sz]ed|disposed of|dismantled)\b|destruction of\b)")
 LAST = re.compile(
-    r"\bdestroyed (?:its|their|the) (?:last|remaining|entire|whole)\b|\bdestroyed all (?:of )?(?:its|their|the)\b"
+    r"\bdestroyed (?:(?:its|their|the) (?:last|remaining|entire|whole)\b|all (?:of )?(?:its|their|the)\b)"
 )
 HALTED = re.compile(
     r"\b(?:halted|suspended|stopped|interrupted|froze)\b"
@@ -46,7 +46,7 @@ START = re.compile(r"\b(?:start(?:ed|s)?|began|begun|commenced|launched|opened)\
 END = re.compile(r"\b(?:complet\w+|conclu\w+|finish\w*|end(?:ed|s)?|deadline)\b")
 CONTRACT = re.compile(r"\bcontract\b")
 PROGRAM = re.compile(r"\b(?:facility|plant|program(?:me)?|process|notice|project)\b")
-RETAIN = re.compile(r"\bretain(?:ed|s)?\b|\bkept for\b")
+RETAIN = re.compile(r"\b(?:retain(?:ed|s)?\b|kept for\b)")
 SMALL = re.compile(r"\bsmall (?:quantity|number)\b")
 
 

@@ -28,7 +28,7 @@ KEYWORDS = (
 VOTE = re.compile(
     r"\b(?P<vote>abstain\w*|voted? (?:in favou?r|for|against|yes|no)|did not vote|was absent)\b"
 )
-UNGA = re.compile(r"\bresolutions?\b|\bunga\b|general assembly")
+UNGA = re.compile(r"\b(?:resolutions?|unga)\b|general assembly")
 RESOLUTION = re.compile(r"\bresolution\s+(?P<res>\d{2,3}/\d{1,3})")
 MEETING = re.compile(
     r"\b(?P<name>(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) review conference|"
@@ -36,7 +36,7 @@ MEETING = re.compile(
     r"meetings of the (?:mine ban )?treaty)\b"
 )
 ATTEND = re.compile(r"\b(?:attend\w*|participat\w*|present at|took part)\b")
-ABSENT = re.compile(r"\bdid not (?:attend|participate)\b|\babsent\b|\bboycott\w*")
+ABSENT = re.compile(r"\b(?:did not (?:attend|participate)\b|absent\b|boycott\w*)")
 STATEMENT = re.compile(
     r"\b(?:expressed|condemn\w*|criticiz\w*|regrett?\w*|welcomed|urged|deplored|protested)\b"
 )

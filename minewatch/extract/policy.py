@@ -87,7 +87,7 @@ PREVIOUS = re.compile(
     r"\b(?:previous|prior|former|earlier)\s+(?:\w+\s+)?(?:polic(?:y|ies)|constraints?|requirements?|restrictions?|"
     r"limits?|rules?)\b|\bfrom\s+(?:the\s+)?(?:president|presidential level)\b",
 )
-PREVIOUS_END = re.compile(r"\band instead\b|\binstead\b|\bto (?:the )?(?:regional|combatant|level)\b|[;:]|$")
+PREVIOUS_END = re.compile(r"\b(?:and instead|instead|to (?:the )?(?:regional|combatant|level))\b|[;:]|$")
 CLAUSE = re.compile(r",\s+(?=(?:an?|the)\s+(?:goal|objective|aim|decision)\b)|,\s+which\b")
 # A cue right after these words is being undone or forbidden, not stated ("rolling back
 # prohibitions on production", "banned the production of non-persistent mines").

@@ -21,7 +21,7 @@ KEYWORDS = ("produc", "manufactur", "procur", "bought", "purchas", "fund")
 VERB = re.compile(
     r"(?<!-)\b(?:produc(?:ed|es|e|tion|ing)|manufactur\w+|procured?|procurement|bought|purchas\w+|fund(?:ed|ing))\b"
 )
-OBJECT = re.compile(r"\b(?:mines?|landmines?|munitions?)\b|\b(?:adam|gator|m\d+\w*|cbu-\d+\w*)\b")
+OBJECT = re.compile(r"\b(?:(?:mines?|landmines?|munitions?)\b|(?:adam|gator|m\d+\w*|cbu-\d+\w*)\b)")
 OBJECT_WINDOW = 60
 LAST = re.compile(r"\blast\b")
 ALTERNATIVES = re.compile(r"\balternatives?\b")

@@ -20,7 +20,7 @@ MODAL = re.compile(
     r"if|whether|in the event of|allow\w*|permit\w*|need\w* (?:for|to)|seek\w* to|expected to|supposed to|"
     r"cited the need|hypothetical\w*|future|plans? for)\b"
 )
-CLAUSE_START = re.compile(r"[;:—]|,\s*(?:but|while|and|which|although)\b|\bbut\b|\bthat\b")
+CLAUSE_START = re.compile(r"[;:—]|,\s*(?:but|while|and|which|although)\b|\b(?:but|that)\b")
 MODAL_AFTER = re.compile(
     r"\w+(?:\s+(?:of\s+)?(?:anti-?personnel\s+)?(?:land)?mines)?\s+(?:will|would|could|may|might)\b"
 )
@@ -82,4 +82,4 @@ def mentions_mines(s: Sentence) -> bool:
     return bool(MINES.search(s.low)) or bool(s.mine_types)
 
 
-MINES = re.compile(r"\b(?:anti-?personnel|land)?\s?mines?\b|\bminefields?\b|\blandmines?\b")
+MINES = re.compile(r"\b(?:(?:anti-?personnel|land)?\s?mines?\b|minefields?\b|landmines?\b)")

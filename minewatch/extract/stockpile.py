@@ -51,7 +51,7 @@ ANAPHOR = re.compile(
     r"\b(?:this|that|these|those)\s+(?:document|report|figure|number|table|source|list)\b|\bthe same\b|^\W*also\b"
 )
 PER_UNIT = re.compile(r"\s\[(\d{1,3})\]")
-TABLE_CAPTION = re.compile(r"\bstockpil\w*|\bstocks?\b|\binventory\b")
+TABLE_CAPTION = re.compile(r"\b(?:stockpil\w*|stocks?\b|inventory\b)")
 
 
 def extract(s: Sentence) -> list[Fact]:

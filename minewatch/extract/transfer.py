@@ -13,7 +13,7 @@ from minewatch.model import Fact
 KEYWORDS = ("export", "import", "transfer", "sold", "sell", "moratori")
 VERB = re.compile(r"\b(?:export\w*|import\w*|transferr?\w*|sold|sell\w*)\b")
 MORATORIUM = re.compile(
-    r"\bmoratori(?:um|a)\b|\bprohibit\w*\s+(?:any\s+|all\s+)?exports?\b|\bban\w*\s+(?:on\s+)?exports?\b"
+    r"\b(?:moratori(?:um|a)\b|prohibit\w*\s+(?:any\s+|all\s+)?exports?\b|ban\w*\s+(?:on\s+)?exports?\b)"
 )
 
 

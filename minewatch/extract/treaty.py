@@ -21,7 +21,7 @@ TREATY_EVENTS = [
     (
         "accession",
         re.compile(
-            r"\bacced\w*\b|\baccession\b|\bjoin(?:ed|ing|s)?\b(?=[^.]{0,30}\b(?:treaty|convention)\b)", re.I
+            r"\b(?:acced\w*\b|accession\b|join(?:ed|ing|s)?\b(?=[^.]{0,30}\b(?:treaty|convention)\b))", re.I
         ),
     ),
     ("ratification", re.compile(r"\bratif\w+", re.I)),
@@ -29,7 +29,7 @@ TREATY_EVENTS = [
     ("withdrawal", re.compile(r"\bwithdr[ae]w\w*", re.I)),
     ("party", re.compile(r"\b(?:is|became|become) (?:a )?(?:state )?party to\b", re.I)),
 ]
-CCW = re.compile(r"\bconvention on (?:certain )?conventional weapons\b|\bccw\b|\bamended protocol ii\b")
+CCW = re.compile(r"\b(?:convention on (?:certain )?conventional weapons|ccw|amended protocol ii)\b")
 TREATY = re.compile(r"\b(?:mine ban treaty|ottawa convention|treaty|convention)\b")
 NOT_STATUS = re.compile(
     r"\b(?:goal|aim|objective|aspirations?|idea|path|measures|steps|progress|short)\b[^.]{0,25}$"
@@ -37,7 +37,7 @@ NOT_STATUS = re.compile(
 COUNTED = re.compile(r"\b\d+\s+(?:countries|states|nations)\s+(?:have|had)\s+$")
 # "announced that it will withdraw": the announcement is the fact, whatever the modal says.
 ANNOUNCED = re.compile(r"\b(?:announc\w*|declar\w*|decided|notif\w*|informed)\b[^.;]{0,40}$")
-OBSERVER = re.compile(r"\bas an observer\b|\bobserver status\b")
+OBSERVER = re.compile(r"\b(?:as an observer|observer status)\b")
 REPORT = re.compile(r"\b(?:transparency |annual )?report\b")
 
 

@@ -33,11 +33,11 @@ VERB = re.compile(
     r"\b(?:used|using|use of|(?:continues?|continued|still) to use|employ(?:ed|ment)|emplaced|laid|planted|deployed)\b"
 )
 OBJECT = re.compile(
-    r"\b(?:anti-?personnel |anti-?vehicle |land)?(?:mines?|landmines?|munitions?)\b|\bclaymores?\b"
+    r"\b(?:(?:anti-?personnel |anti-?vehicle |land)?(?:mines?|landmines?|munitions?)|claymores?)\b"
 )
 OBJECT_WINDOW = 60
 EXCEPTION = re.compile(
-    r"\bwith (?:the |one )?(?:minor )?exception(?: of)?\b|\bexcept(?: for)?\b|\bsave for\b"
+    r"\b(?:with (?:the |one )?(?:minor )?exception(?: of)?|except(?: for)?|save for)\b"
 )
 ONGOING = re.compile(r"\b(?:still|currently|continues? to|actively)\b[^.]{0,20}\bus(?:ing|e)\b")
 # "for not using mines", "against using mines": a gerund that states no use ("accused of using" does).
@@ -50,7 +50,7 @@ CLAUSE = re.compile(
     r",?\s+and\s+(?=(?:in|on|by|during|since)\b[^,]{0,30},?\s+\w+\s+(?:used|laid|emplaced|planted)\b)|;\s+"
 )
 MINEFIELDS = re.compile(r"\bminefields?\b")
-RESPONSIBLE_WORDS = re.compile(r"\bresponsibility of\b|\bcontrol(?:led)? (?:of|by)\b")
+RESPONSIBLE_WORDS = re.compile(r"\b(?:responsibility of|control(?:led)? (?:of|by))\b")
 RESPONSIBLE = re.compile(r"\b(?:responsibility of|controlled by|under the control of)\s+(?:the\s+)?$")
 
 
