@@ -1,7 +1,7 @@
 """Ingest speed: a synthetic corpus of text, HTML and PDF profiles, read and stored.
 
 Prints MB/s of text, documents/s and peak memory for one worker, every core
-and a local Dask cluster; for PDF, pages/s beside poppler's ``pdftotext`` on
+and a local Dask cluster, beside reading alone and writing alone; for PDF, pages/s beside poppler's ``pdftotext`` on
 the same files. Facts are not extracted: this measures the ingest stage.
 
 Example: python -m benchmarks.ingest --docs 2000 --pdfs 40
@@ -111,6 +111,23 @@ def run(label: str, paths: list[Path], workdir: Path, **kw) -> None:
     )
 
 
+def store_only(label: str, paths: list[Path], workdir: Path) -> None:
+    """Writing alone: what the single writing process can take, a batch per transaction."""
+    store = open_store(f"sqlite:///{workdir / (label.replace(' ', '_') + '.db')}")
+    mb, took = 0.0, 0.0
+    for i in range(0, len(paths), pipeline.BATCH_DOCS):
+        batch = [pipeline.parse_file(str(p), extract_facts=False) for p in paths[i : i + pipeline.BATCH_DOCS]]
+        mb += sum(p.stat().st_size for p in paths[i : i + pipeline.BATCH_DOCS]) / 1e6
+        start = time.perf_counter()
+        pipeline.save_batch(store, batch, pipeline.IngestReport())
+        took += time.perf_counter() - start
+    store.close()
+    print(
+        f"{label:<28} {len(paths):>6} docs {mb:8.1f} MB {took:7.1f} s {mb / took:7.2f} MB/s "
+        f"{1000 * took / len(paths):6.2f} ms/doc (store only)"
+    )
+
+
 def parse_only(label: str, paths: list[Path], workers: int) -> None:
     """Reading alone, without the store: what the readers themselves manage per core."""
     from concurrent.futures import ProcessPoolExecutor
@@ -156,6 +173,7 @@ def main() -> None:
         for kind in ("text", "html"):
             parse_only(f"{kind}, 1 worker", files[kind], 1)
             parse_only(f"{kind}, {args.workers} workers", files[kind], args.workers)
+            store_only(f"{kind}, writer", files[kind], root)
             run(f"{kind}, 1 worker", files[kind], root, workers=1)
             run(f"{kind}, {args.workers} workers", files[kind], root, workers=args.workers)
         if not args.no_dask:
