@@ -25,6 +25,7 @@ REFERENCE = re.compile(
 
 
 PRONOUNS = ("It ", "They", "She ", "He ")
+SENTENCE_MARKS = '.?!…"”’)]'  # what a sentence ends with, before the space after it
 # Where one clause of a sentence ends and another, with its own verb and time, begins.
 CLAUSE_BREAK = re.compile(
     r",?\s+and\s+(?=(?:it|they|has|have|had|is|was|its)\b)|;\s*|,\s+(?:but|which|while)\b"
@@ -62,16 +63,34 @@ class DocContext:
     admins: dict[str, int] = field(default_factory=dict)  # administration name -> policy year
     cache: dict = field(default_factory=dict)  # per-document results extractors reuse
 
+    def plain(self) -> tuple[str, str]:
+        """The text with no-break spaces made plain, and that lower-cased."""
+        if "plain" not in self.cache:
+            plain = self.doc.text.replace("\xa0", " ")
+            self.cache["plain"] = plain, plain.lower()
+        return self.cache["plain"]
+
     def names(self, which: int) -> tuple[list[int], list[tuple[int, int, str]]]:
         """Every state (0) or mine-type (1) name in the document, found in one pass, with their starts."""
         key = ("names", which)
         if key not in self.cache:
-            if "plain" not in self.cache:  # shared by both lexicons
-                plain = self.doc.text.replace("\xa0", " ")
-                self.cache["plain"] = plain, plain.lower()
-            found = lexicons(self.vocab)[which].find(*self.cache["plain"])
+            found = lexicons(self.vocab)[which].find(*self.plain())
             self.cache[key] = ([a for a, _b, _k in found], found)
         return self.cache[key]
+
+    def names_within(self, which: int, start: int, end: int) -> list[tuple[int, int, str]] | None:
+        """The names ``names`` would give inside [start, end), from a scan of that span only.
+
+        Most documents need names in under half their sentences. None where the span's
+        edges are not sentence or paragraph ends, so a name might cross one.
+        """
+        lexicon = lexicons(self.vocab)[which]
+        plain, low = self.plain()
+        if lexicon.spans_sentences or len(low) != len(plain):
+            return None
+        if not (_edge(plain, start - 1, start - 2) and _edge(plain, end, end - 1)):
+            return None
+        return lexicon.find(plain, low, start, end)
 
     @classmethod
     def of(cls, doc: Document, vocab: Vocabulary, doc_id: str | None = None) -> DocContext:
@@ -80,6 +99,13 @@ class DocContext:
             anchors.setdefault(m.number, m.start)
         fiscal = dates.FISCAL_YEAR_START.get(doc.subject_state or "", 1)
         return cls(doc, doc_id or doc.id, vocab, fiscal, anchors)
+
+
+def _edge(text: str, space: int, before: int) -> bool:
+    """Whether ``text[space]`` ends a paragraph, or is a space after a sentence's last mark."""
+    if space < 0 or space >= len(text):
+        return True
+    return text[space] == "\n" or (text[space].isspace() and before >= 0 and text[before] in SENTENCE_MARKS)
 
 
 @dataclass
@@ -168,9 +194,13 @@ class Sentence:
 
         A name in a blanked citation title does not count.
         """
-        starts, found = self.ctx.names(which)
-        i, j = bisect_left(starts, self.start), bisect_left(starts, self.end)
-        out = [(a, b, k) for a, b, k in found[i:j] if b <= self.end]
+        out = (
+            None if ("names", which) in self.ctx.cache else self.ctx.names_within(which, self.start, self.end)
+        )
+        if out is None:
+            starts, found = self.ctx.names(which)
+            i, j = bisect_left(starts, self.start), bisect_left(starts, self.end)
+            out = [(a, b, k) for a, b, k in found[i:j] if b <= self.end]
         if self.footnote is not None:
             out = [(a, b, k) for a, b, k in out if self.text[a - self.start : b - self.start].strip()]
         return out

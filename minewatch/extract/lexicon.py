@@ -18,6 +18,7 @@ BEFORE, AFTER = r"(?<![\w/-])", r"(?![\w-]|/\w)"
 # BEFORE, tested just after a name's first character: a pattern that opens with a choice
 # of literal characters lets the regex engine skip ahead to the next one of them.
 AFTER_FIRST = r"(?<![\w/-].)"
+SENTENCE_END = re.compile(r"[.?!…\"”’)\]]\S*\s")  # sentence-ending punctuation, then a space
 FEW_FIRSTS = 8  # lower-case first letters up to which skipping ahead beats testing BEFORE everywhere
 
 
@@ -65,6 +66,9 @@ class Lexicon:
     folded: re.Pattern | None  # the rest, lower-cased, run on lower-cased text
     keys: dict[str, str]  # lower-cased name -> key
     folded_any_case: re.Pattern | None = None  # for the rare text lower() changes the length of
+    # Some name could run over a sentence end ("St. Lucia" would): a sentence's names are then
+    # only those of the whole text that fall inside it.
+    spans_sentences: bool = True
 
     @classmethod
     def of(cls, names: dict[str, tuple[str, ...]]) -> Lexicon:
@@ -81,13 +85,18 @@ class Lexicon:
             name_pattern(folded) if folded else None,
             keys,
             re.compile(BEFORE + trie_pattern(folded) + AFTER, re.IGNORECASE) if folded else None,
+            any(SENTENCE_END.search(k) for k in keys),
         )
 
-    def find(self, text: str, low: str | None = None) -> list[tuple[int, int, str]]:
-        """Every name in ``text`` as (start, end, key), longest and leftmost first, not overlapping.
+    def find(
+        self, text: str, low: str | None = None, pos: int = 0, endpos: int | None = None
+    ) -> list[tuple[int, int, str]]:
+        """Every name in ``text[pos:endpos]`` as (start, end, key), longest and leftmost first, not overlapping.
 
-        ``low`` is ``text.lower()``, for a caller that has it already.
+        ``low`` is ``text.lower()``, for a caller that has it already. A name at ``pos``
+        is still tested against the character before it.
         """
+        endpos = len(text) if endpos is None else endpos
         low = text.lower() if low is None else low
         runs = [(self.exact, text)]
         # Matching lower-cased text is over twice as fast as IGNORECASE.
@@ -96,7 +105,7 @@ class Lexicon:
             (m.start(), m.end())
             for p, t in runs
             if p is not None
-            for m in p.finditer(t)
+            for m in p.finditer(t, pos, endpos)
             if m.end() > m.start()
         ]
         out: list[tuple[int, int, str]] = []

@@ -36,9 +36,7 @@ OBJECT = re.compile(
     r"\b(?:(?:anti-?personnel |anti-?vehicle |land)?(?:mines?|landmines?|munitions?)|claymores?)\b"
 )
 OBJECT_WINDOW = 60
-EXCEPTION = re.compile(
-    r"\b(?:with (?:the |one )?(?:minor )?exception(?: of)?|except(?: for)?|save for)\b"
-)
+EXCEPTION = re.compile(r"\b(?:with (?:the |one )?(?:minor )?exception(?: of)?|except(?: for)?|save for)\b")
 ONGOING = re.compile(r"\b(?:still|currently|continues? to|actively)\b[^.]{0,20}\bus(?:ing|e)\b")
 # "for not using mines", "against using mines": a gerund that states no use ("accused of using" does).
 GERUND_AFTER_PREPOSITION = re.compile(

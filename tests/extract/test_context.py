@@ -1,0 +1,33 @@
+"""A sentence's names come from a scan of the sentence alone, exactly as from the whole document."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from minewatch.extract.run import document_sentences
+from minewatch.vocab import load
+from tests.extract.conftest import document
+
+TEXT = (
+    "South Korea and the United States laid mines.[1] Korea, not the US, holds M16A1 mines. "
+    "In 2014, the U.S. said so; Russia—and Ukraine—did not.\n\n"
+    "“Myanmar used PMN-2 mines,” it said. (Syria.) Gator/ADAM systems; x-Russia and Russia-made.\n\n"
+    "Notes\n\n1 See United States Department of State, “Russia Lays Mines,” 2022. Claymore M18A1."
+)
+
+
+def test_a_sentence_scan_finds_what_the_document_scan_finds() -> None:
+    vocab = load()
+    sentences = document_sentences(document(TEXT), vocab)
+    scanned = 0
+    for s in sentences:
+        for which in (0, 1):
+            starts, found = s.ctx.names(which)
+            i, j = bisect_left(starts, s.start), bisect_left(starts, s.end)
+            whole = [(a, b, k) for a, b, k in found[i:j] if b <= s.end]
+            own = s.ctx.names_within(which, s.start, s.end)
+            if own is not None:
+                scanned += 1
+                assert own == whole, s.raw
+    assert scanned >= len(sentences)  # most sentences are scanned on their own
+    assert any(k == "KOR" for s in sentences for *_, k in s.states)
