@@ -7,6 +7,7 @@ editing at once one wins and the other gets :class:`StaleVersion`.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
@@ -263,6 +264,18 @@ def insert_facts(conn: sa.Connection, new: list[Fact], user: str) -> list[Fact]:
 
 
 def _snapshot(fact: Fact) -> dict:
-    d = fact.to_dict()
-    d.pop("id", None)
+    """The whole fact as ``Fact.to_dict`` gives it, less its id, for its revision row.
+
+    Built field by field: ``dataclasses.asdict`` deep-copies every value and
+    took more time than the rest of saving a document's facts. The dict is
+    serialised within the same insert, so sharing the fact's lists is harmless.
+    """
+    d = {name: getattr(fact, name) for name in _SNAPSHOT_FIELDS}
+    when = fact.when
+    d["when"] = {name: getattr(when, name) for name in _PERIOD_FIELDS} if when is not None else None
+    d["citations"] = [{"number": c.number, "text": c.text} for c in fact.citations]
     return d
+
+
+_SNAPSHOT_FIELDS = tuple(f.name for f in dataclasses.fields(Fact) if f.name != "id")
+_PERIOD_FIELDS = tuple(f.name for f in dataclasses.fields(Period))
