@@ -170,7 +170,11 @@ def _provision_patterns() -> list[tuple[str, list[tuple[str, re.Pattern]], tuple
         values = []
         for value, cues in p.values:
             fold = not any(re.search(r"\\[A-Z]", c.pattern) for c in cues)
-            source = "|".join(f"(?:{c.pattern.lower() if fold else c.pattern})" for c in cues)
+            sources = [c.pattern.lower() if fold else c.pattern for c in cues]
+            if all(c.startswith(r"\b") for c in sources):  # one word-boundary test for all cues
+                source = r"\b(?:" + "|".join(f"(?:{c[2:]})" for c in sources) + ")"
+            else:
+                source = "|".join(f"(?:{c})" for c in sources)
             values.append((value, re.compile(source) if fold else re.compile(source, re.IGNORECASE)))
         out.append((name, values, p.keywords))
     return out

@@ -66,7 +66,6 @@ ABBREVIATIONS = {
     "dec",
     "para",
 }
-LAST_WORD = re.compile(r"([\w.]+)\.*$")
 END = re.compile(r"[.?!…]+[\"”’)\]]*(?:\[\d{1,3}\])*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 
 
@@ -76,10 +75,10 @@ def split(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, 
     spans = []
     s = start
     for m in END.finditer(text, start, end):
-        word = LAST_WORD.search(text, max(s, m.start() - 24), m.start() + 1)
-        token = word.group(1).rstrip(".").lower() if word else ""
-        if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
-            continue
+        if text[m.start()] == ".":  # only a period can close an abbreviation or an initial
+            token = _last_word(text, max(s, m.start() - 24), m.start() + 1).rstrip(".").lower()
+            if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+                continue
         spans.append((s, m.end()))
         s = m.end()
         while s < end and text[s].isspace():
@@ -91,3 +90,14 @@ def split(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, 
         if tail_end > s:
             spans.append((s, tail_end))
     return spans
+
+
+def _last_word(text: str, lo: int, hi: int) -> str:
+    """The run of word characters and periods ending at ``hi``, starting no earlier than ``lo``.
+
+    A loop back from the end: a regular expression anchored at the end would try every start.
+    """
+    i = hi
+    while i > lo and (text[i - 1].isalnum() or text[i - 1] in "._"):
+        i -= 1
+    return text[i:hi]
