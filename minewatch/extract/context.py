@@ -158,7 +158,7 @@ class Sentence:
 
     @cached
     def quantities(self) -> list[numbers.Quantity]:
-        return numbers.find(self.text, self.start)
+        return numbers.find(self.text, self.start, self.low)
 
     @cached
     def periods(self) -> list[dates.Found]:
@@ -293,8 +293,10 @@ class Sentence:
 
     def fact(self, indicator: str, value, extractor: str, confidence: float = 0.7, **kw) -> Fact:
         """A candidate fact quoting this sentence, with its citations."""
-        kw.setdefault("state", self.state)
-        kw.setdefault("when", self.periods[0].period if self.periods else None)
+        if "state" not in kw:  # not setdefault: a state or period given needs none worked out
+            kw["state"] = self.state
+        if "when" not in kw:
+            kw["when"] = self.periods[0].period if self.periods else None
         return Fact(
             indicator=indicator,
             value=value,

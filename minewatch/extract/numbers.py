@@ -155,10 +155,14 @@ class Quantity:
         return int(self.value) if float(self.value).is_integer() else self.value
 
 
-def find(text: str, offset: int = 0) -> list[Quantity]:
-    """Every quantity in ``text``; spans are shifted by ``offset``."""
-    low = text.lower()
-    low = low if len(low) == len(text) else text
+def find(text: str, offset: int = 0, low: str | None = None) -> list[Quantity]:
+    """Every quantity in ``text``; spans are shifted by ``offset``.
+
+    ``low`` is ``text`` lower-cased, or ``text`` itself where lower-casing changes its length.
+    """
+    if low is None:
+        low = text.lower()
+        low = low if len(low) == len(text) else text
     if not HAS_NUMBER.search(low):
         return []
     out = []
