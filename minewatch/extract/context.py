@@ -167,7 +167,8 @@ class Sentence:
             if self.previous and any(a in self.low for a in dates.ANAPHORS)
             else None
         )
-        return dates.find(self.text, self.doc.date, self.start, self.ctx.fiscal_start, prev)
+        low = self.low if self.low is not self.text else None  # the same text lower-cased, if it is
+        return dates.find(self.text, self.doc.date, self.start, self.ctx.fiscal_start, prev, low)
 
     @cached
     def last_period(self) -> Period | None:

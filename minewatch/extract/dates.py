@@ -272,14 +272,16 @@ def find(
     offset: int = 0,
     fiscal_start: int = 1,
     previous: Period | None = None,
+    low: str | None = None,
 ) -> list[Found]:
     """Every date or period in ``text``, longest match first wins, in text order.
 
     ``ref`` is the document's date (for "In April", "last year", "for 20 years"),
     ``fiscal_start`` the month the subject state's fiscal year opens, and
-    ``previous`` the period the text before named (for "that year").
+    ``previous`` the period the text before named (for "that year"); ``low`` is
+    ``text.lower()``, for a caller that has it.
     """
-    low = text.lower()
+    low = text.lower() if low is None else low
     gates = _gates(text, low)
     if not gates:
         return []

@@ -182,8 +182,8 @@ def _provision_patterns() -> list[tuple[str, list[tuple[str, re.Pattern]], tuple
 
 def scan(ctx: DocContext, sentences: list[Sentence]) -> None:
     """First pass: the versions a document names or dates, and its administrations' policies."""
-    low = ctx.doc.text.lower()
-    low = low if len(low) == len(ctx.doc.text) else ctx.doc.text
+    plain, low = ctx.plain()  # no-break spaces made plain: both are spaces to VERSION
+    low = low if len(low) == len(plain) else ctx.doc.text
     found: list[tuple[int, int]] = [(m.start(), int(m.group("year"))) for m in VERSION.finditer(low)]
     for s in sentences:
         if s.footnote is not None or s.kind == "table":
