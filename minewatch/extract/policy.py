@@ -73,7 +73,7 @@ OBJECT_AFTER, OBJECT_BEFORE = 50, 50
 ISSUED_OBJECT = re.compile(
     r"\b(?:polic(?:y|ies)|goal|objective|directive|restraints|position|elimination|sign)\b"
 )
-ADMIN_GATE = re.compile(r"administration|-era|decided|[Pp]olicy|President")
+ADMIN_GATE = re.compile(r"administration|-era|decided|policy|Policy|President")  # literals: skips ahead
 ADMIN = re.compile(
     r"\b(?P<name>[A-Z][a-z]+)(?:\s+administration|-era|\s+(?:had\s+)?decided|\s+policy)\b|"
     r"\bPresident\s+(?:[A-Z][a-z]+\s+|[A-Z]\.\s+)*(?P<pname>[A-Z][a-z]+)\b"
