@@ -47,6 +47,9 @@ ADJECTIVE = re.compile(r"\b(?:of|the|its|their|a|an|newly|previously)\s+$")
 CLAUSE = re.compile(
     r",?\s+and\s+(?=(?:in|on|by|during|since)\b[^,]{0,30},?\s+\w+\s+(?:used|laid|emplaced|planted)\b)|;\s+"
 )
+# "The use of a mine … was disclosed in June 2014": a date after a reporting verb that
+# follows the use dates the report, not the use.
+REPORTED = re.compile(r"\b(?:disclos\w+|announc\w+|reveal\w+|report(?:ed|s)?|made public|confirm\w+)\b")
 MINEFIELDS = re.compile(r"\bminefields?\b")
 RESPONSIBLE_WORDS = re.compile(r"\b(?:responsibility of|control(?:led)? (?:of|by))\b")
 RESPONSIBLE = re.compile(r"\b(?:responsibility of|controlled by|under the control of)\s+(?:the\s+)?$")
@@ -122,8 +125,22 @@ def _events(s: Sentence, lo: int, hi: int, exception: bool = False) -> list:
     return _events_of(s, lo, hi, exception)
 
 
+def _use_dates(s: Sentence, lo: int, hi: int) -> list:
+    """Periods in [lo, hi) that date the use itself, not a later report of it."""
+    verb = VERB.search(s.low, lo - s.start, hi - s.start)
+    return [
+        f
+        for f in s.periods
+        if lo <= f.start < hi
+        and not (
+            verb and verb.end() < f.start - s.start and REPORTED.search(s.low, verb.end(), f.start - s.start)
+        )
+    ]
+
+
 def _events_of(s: Sentence, lo: int, hi: int, exception: bool = False) -> list:
-    periods = [f.period for f in s.periods if lo <= f.start < hi]
+    dated = _use_dates(s, lo, hi)
+    periods = [f.period for f in dated]
     places = [c for c in s.locations if any(lo <= a < hi for a, _b, code in s.states if code == c)]
     text = s.low[lo - s.start : hi - s.start]
     places += [
@@ -146,7 +163,7 @@ def _events_of(s: Sentence, lo: int, hi: int, exception: bool = False) -> list:
                 unit="mines",
                 approx=q.approx,
                 mine_types=t or types,
-                when=_nearest([f for f in s.periods if lo <= f.start < hi], q.start),
+                when=_nearest(dated, q.start),
                 attributes=dict(attrs),
             )
             for q, t in quantities
@@ -154,8 +171,9 @@ def _events_of(s: Sentence, lo: int, hi: int, exception: bool = False) -> list:
     when = periods[0] if periods else None
     if when is None and ONGOING.search(text):
         when = s.as_of()
-    if when is None and not exception:
-        return []
+    report_dated = len(dated) < sum(1 for f in s.periods if lo <= f.start < hi)
+    if when is None and not exception and not report_dated:
+        return []  # an undated use is kept only where the sentence dates its report instead
     return [s.fact("use", "use", "use.event@2", 0.7, mine_types=types, when=when, attributes=attrs)]
 
 

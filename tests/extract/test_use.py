@@ -74,3 +74,17 @@ def test_an_accusation_names_the_alleged_user() -> None:
     )
     assert (f.state, f.when.start, f.attributes.get("alleged")) == ("RUS", "2024-04-01", True)
     assert facts_of("Officers argued against using mines in 2019.", state="USA", indicator="use") == []
+
+
+def test_a_date_of_the_report_does_not_date_the_use() -> None:
+    (f,) = facts_of(
+        "The use of a mine in Mali was revealed in a report of March 2019.", state="FRA", indicator="use"
+    )
+    assert f.when is None and f.attributes["location"] == ["MLI"]
+
+
+def test_a_report_before_the_use_keeps_the_use_date() -> None:
+    (f,) = facts_of(
+        "The ministry reported that Colombia used 300 antipersonnel mines in 2018.", indicator="use"
+    )
+    assert (f.state, f.value, f.when.year) == ("COL", 300, 2018)
