@@ -101,3 +101,15 @@ def test_same_file_twice_adds_nothing(corpus_store) -> None:
     report = pipeline.ingest_paths(corpus_store, [PROFILE])
     assert report.duplicates == [str(PROFILE)] and not report.ingested
     assert (len(corpus_store.documents()), len(corpus_store.facts())) == before
+
+
+def test_compare_on_unreviewed_candidates_reproduces_the_finding(corpus_store) -> None:
+    """Even before review: US policy loosened in 2020 while practice held, 2014 to mid-2021."""
+    from minewatch.analyze.compare import compare
+
+    r = compare(corpus_store, "USA", "2014-01-01", "2021-06-30", ("accepted", "candidate"))
+    assert (r["policy"]["old"], r["policy"]["new"], r["policy"]["direction"]) == (2014, 2020, "loosened")
+    practice = {row["indicator"]: row["practice"]["verdict"] for row in r["indicators"]}
+    for indicator in ("use", "production", "transfer", "diplomacy", "mine_action"):
+        assert practice[indicator] == "unchanged", indicator
+    assert r["practice"]["changed"] == []
