@@ -10,6 +10,7 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from functools import cached_property
 
 FACT_STATUSES = ("candidate", "accepted", "rejected", "superseded")
 POLARITIES = ("affirmed", "denied")
@@ -63,8 +64,9 @@ class Document:
     markers: list[Marker] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
-    @property
+    @cached_property
     def id(self) -> str:
+        """The content hash; computed once, since the text of a read document never changes."""
         return content_hash(self.text)
 
     @property
