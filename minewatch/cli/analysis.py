@@ -65,8 +65,9 @@ def compare(
         emit([r["data"] for r in rows], fmt, [])
         return
     pol = result["policy"]
+    versions = f"{pol['old']} → {pol['new']} " if pol["old"] and pol["new"] else ""
     console.print(
-        f"{result['state']} {result['start']} → {result['end']}: policy {pol['old']} → {pol['new']} "
+        f"{result['state']} {result['start']} → {result['end']}: policy {versions}"
         f"{pol['direction']}; practice {result['practice']['verdict']}",
         highlight=False,
     )
