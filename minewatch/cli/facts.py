@@ -8,18 +8,6 @@ import typer
 
 from minewatch.cli import app
 from minewatch.cli.options import Db, Format, emit, store
-from minewatch.model import Fact
-
-
-def fact_row(f: Fact) -> dict:
-    d = f.to_dict()
-    w = f.when
-    d["when_text"] = w.text if w else None
-    d["period"] = (
-        None if w is None else w.start[:4] if w.precision == "year" else f"{w.start or ''}..{w.end or ''}"
-    )
-    d["cites"] = ",".join(str(c.number) for c in f.citations)
-    return d
 
 
 @app.command()
@@ -43,7 +31,7 @@ def facts(
             raise typer.BadParameter(f"unknown state {state!r}", param_hint="--state")
     if indicator and indicator not in load().indicators:
         raise typer.BadParameter(f"unknown indicator {indicator!r}", param_hint="--indicator")
-    rows = [fact_row(f) for f in store(db).facts(state=code, indicator=indicator, status=status)]
+    rows = [f.record() for f in store(db).facts(state=code, indicator=indicator, status=status)]
     emit(
         rows,
         fmt,

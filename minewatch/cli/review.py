@@ -12,7 +12,6 @@ from typing import Annotated
 import typer
 
 from minewatch.cli import app
-from minewatch.cli.facts import fact_row
 from minewatch.cli.options import Db, Format, console, emit, err, store
 
 review_app = typer.Typer(
@@ -71,7 +70,7 @@ def accept(
 
     s = store(db)
     done = [_run(lambda i=i: review.accept(s, i, _user(user), reason, expected_version)) for i in ids]
-    emit([fact_row(f) for f in done], fmt, FACT_COLUMNS)
+    emit([f.record() for f in done], fmt, FACT_COLUMNS)
 
 
 @review_app.command("reject")
@@ -91,7 +90,7 @@ def reject(
 
     s = store(db)
     done = [_run(lambda i=i: review.reject(s, i, _user(user), reason, expected_version)) for i in ids]
-    emit([fact_row(f) for f in done], fmt, FACT_COLUMNS)
+    emit([f.record() for f in done], fmt, FACT_COLUMNS)
 
 
 @review_app.command("edit")
@@ -138,7 +137,7 @@ def edit(
     if not changes:
         raise typer.BadParameter("name at least one field to change")
     f = _run(lambda: review.edit(s, fact_id, changes, _user(user), reason, expected_version))
-    emit([fact_row(f)], fmt, FACT_COLUMNS)
+    emit([f.record()], fmt, FACT_COLUMNS)
 
 
 @review_app.command("merge")
@@ -161,7 +160,7 @@ def merge(
     f = None
     for other in others:
         f = _run(lambda o=other: review.merge(s, survivor, o, _user(user), reason, force))
-    emit([fact_row(f)] if f else [], fmt, FACT_COLUMNS)
+    emit([f.record()] if f else [], fmt, FACT_COLUMNS)
 
 
 @review_app.command("bulk-accept")
@@ -269,5 +268,5 @@ def stale(
     for f in store(db).facts(state=code, status=status.split(",")):
         st = staleness(f, as_of, vocab)
         if st.stale:
-            rows.append(fact_row(f) | {"holds_until": st.holds_until, "window": st.window_years})
+            rows.append(f.record() | {"holds_until": st.holds_until, "window": st.window_years})
     emit(rows, fmt, ["id", "state", "indicator", "value", "period", "holds_until", "window", "status"])
