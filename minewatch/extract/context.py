@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from minewatch.extract import attribution, dates, numbers
-from minewatch.extract.lexicon import lexicons
+from minewatch.extract.lexicon import Cues, lexicons
 from minewatch.model import Citation, Document, Fact, Period
 from minewatch.vocab import Vocabulary
 
@@ -62,6 +62,7 @@ class DocContext:
     versions: list[tuple[int, int]] = field(default_factory=list)  # (offset, year) of policy versions
     admins: dict[str, int] = field(default_factory=dict)  # administration name -> policy year
     cache: dict = field(default_factory=dict)  # per-document results extractors reuse
+    cue_words: Cues | None = None  # the cue groups extractors gate on (see ``Sentence.cues``)
 
     def plain(self) -> tuple[str, str]:
         """The text with no-break spaces made plain, and that lower-cased."""
@@ -93,12 +94,14 @@ class DocContext:
         return lexicon.find(plain, low, start, end)
 
     @classmethod
-    def of(cls, doc: Document, vocab: Vocabulary, doc_id: str | None = None) -> DocContext:
+    def of(
+        cls, doc: Document, vocab: Vocabulary, doc_id: str | None = None, cues: Cues | None = None
+    ) -> DocContext:
         anchors: dict[int, int] = {}
         for m in doc.markers:
             anchors.setdefault(m.number, m.start)
         fiscal = dates.FISCAL_YEAR_START.get(doc.subject_state or "", 1)
-        return cls(doc, doc_id or doc.id, vocab, fiscal, anchors)
+        return cls(doc, doc_id or doc.id, vocab, fiscal, anchors, cue_words=cues)
 
 
 def _edge(text: str, space: int, before: int) -> bool:
@@ -147,6 +150,15 @@ class Sentence:
         """``text`` in lower case, for case-blind patterns (which run over twice as fast as IGNORECASE)."""
         low = self.text.lower()
         return low if len(low) == len(self.text) else self.text
+
+    @cached
+    def cues(self) -> frozenset[str]:
+        """The cue groups (extractor names, and finer groups extractors name) the sentence has words of."""
+        if self.ctx.cue_words is None:
+            from minewatch.extract.run import cue_words  # run knows every extractor's words
+
+            self.ctx.cue_words = cue_words()
+        return self.ctx.cue_words.find(self.low)
 
     @cached
     def is_reference(self) -> bool:

@@ -10,6 +10,7 @@ into character tries, which reject a position after one or two characters.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from minewatch.vocab import Vocabulary
@@ -115,6 +116,40 @@ class Lexicon:
                 out.append((start, end, self.keys[text[start:end].lower()]))
                 last = end
         return out
+
+
+@dataclass
+class Cues:
+    """Which named groups of cue words a lower-cased text holds, found in one pass over it.
+
+    Extractors gate their patterns on these groups: one scan for a sentence replaces a
+    regular expression per extractor. Words match at a word start ("aim" is not in
+    "claim") and run on as far as they like ("stockpil" is in "stockpiles"). A word found
+    stands for every cue word it holds at a word start ("kept for" for "kept"), so the
+    scan, which does not overlap, misses none.
+    """
+
+    pattern: re.Pattern
+    table: dict[str, frozenset[str]]  # word the pattern finds -> the groups it stands for
+
+    @classmethod
+    def of(cls, groups: Mapping[str, Iterable[str]]) -> Cues:
+        owners: dict[str, set[str]] = {}
+        for name, words in groups.items():
+            for w in words:
+                owners.setdefault(w, set()).add(name)
+        starts = {k: re.compile(r"\b" + re.escape(k)) for k in owners}
+        table = {
+            w: frozenset().union(
+                *(owners[k] for k in owners if w.startswith(k) or starts[k].search(w, 1) is not None)
+            )
+            for w in owners
+        }
+        return cls(re.compile(r"\b" + trie_pattern(sorted(owners))), table)
+
+    def find(self, low: str) -> frozenset[str]:
+        """The groups with a word in ``low``."""
+        return frozenset().union(*map(self.table.__getitem__, self.pattern.findall(low)))
 
 
 _CACHE: dict[int, tuple[Vocabulary, Lexicon, Lexicon]] = {}

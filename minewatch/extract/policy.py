@@ -22,7 +22,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from minewatch.extract.context import DocContext, Sentence
-from minewatch.extract.lexicon import trie_pattern
+from minewatch.extract.lexicon import Cues
 from minewatch.model import Fact, Period
 from minewatch.vocab.loader import load_provisions
 
@@ -54,19 +54,16 @@ VERSION_WORDS = (
     + ISSUING_WORDS
     + ("maintain", "retain", "reaffirm", "kept")
 )
-VERSION_GATE = re.compile(trie_pattern(sorted(set(VERSION_WORDS))))
 # "(?<!\w..)" after the century is the word boundary before it: opening with the digits
 # lets the regex engine skip to the next 1 or 2 (it scans whole documents).
 VERSION = re.compile(
     r"(?P<year>(?:19|20)(?<!\w..)\d\d)(?:’s|'s)?\s+(?:us\s+|u\.s\.\s+)?(?:landmines?\s+|anti-?personnel\s+(?:land)?mine\s+)?"
     r"polic(?:y|ies)\b",
 )
-ISSUING_GATE = re.compile(trie_pattern(sorted(ISSUING_WORDS)))  # any issuing word, even inside a word
 ISSUING = re.compile(
     r"\b(?:announced|issued|released|adopted|unveiled|set|reversed|decided|call(?:ed)? for|"
     r"did not (?:adopt or )?sign|refused to sign)\b",
 )
-ACTS = re.compile(r"\b(?:" + "|".join(ISSUING_WORDS) + r"|maintain|retain|reaffirm|kept)")
 # Keeping a version in force dates that version; it issues no new one.
 REAFFIRMING = re.compile(r"\b(?:maintain(?:ed|s)?|retain(?:ed|s)?|reaffirm(?:ed|s)?|kept)\b")
 OBJECT_AFTER, OBJECT_BEFORE = 50, 50
@@ -78,6 +75,15 @@ ADMIN = re.compile(
     r"\b(?P<name>[A-Z][a-z]+)(?:\s+administration|-era|\s+(?:had\s+)?decided|\s+policy)\b|"
     r"\bPresident\s+(?:[A-Z][a-z]+\s+|[A-Z]\.\s+)*(?P<pname>[A-Z][a-z]+)\b"
 )
+PREVIOUS_WORDS = ("previous", "prior", "former", "earlier", "president")
+# Groups of words (matched at a word start) the run's one scan of a sentence looks for:
+# each group's patterns are tried only in a sentence holding one of its words.
+CUES: dict[str, tuple[str, ...]] = {
+    "policy.version": VERSION_WORDS,  # a version could be named: a policy, an administration, an act …
+    "policy.issuing": ISSUING_WORDS,
+    "policy.acts": (*ISSUING_WORDS, "maintain", "retain", "reaffirm", "kept"),  # an act on a policy
+    "policy.previous": PREVIOUS_WORDS,
+} | {f"provision.{name}": p.keywords for name, p in load_provisions().items() if p.keywords}
 # Only ever asked whether it matches: "^" first and one "\b" for all the words run over three times as fast.
 REFERENCE = re.compile(
     r"^\W*it\b|\b(?:polic(?:y|ies)|requirements?|faqs?|directive|commit\w*|restraints?|position|aspirations?)\b"
@@ -112,26 +118,27 @@ NOT_NAMES = {
 CONTEXT_WINDOW = 3000  # characters back in which "the policy" finds its antecedent
 
 
-def provisions(text: str) -> dict[str, str]:
+def provisions(text: str, cues: frozenset[str] | None = None) -> dict[str, str]:
     """The provisions a passage states, as {name: value} from the provision vocabulary.
 
     Each provision's cues run as one pattern; its first value in vocabulary
     order with a cue that counts wins. Only provisions whose keywords the
-    passage holds are tried (one pass finds them all).
+    passage holds are tried: ``cues`` are the cue groups of the sentence the
+    passage is part of (``Sentence.cues``), else the passage is scanned for them.
     """
-    return dict(_provisions(text))
+    return dict(_provisions(text, cues))
 
 
-def _provisions(text: str) -> tuple[tuple[str, str], ...]:
+def _provisions(text: str, cues: frozenset[str] | None = None) -> tuple[tuple[str, str], ...]:
     found = {}
     low = text.lower()
     text = low if len(low) == len(text) else text
-    gate, owners = _keyword_gate()
-    present = set().union(*map(owners.__getitem__, gate.findall(low)))
-    if not present and _every_provision_has_keywords():
+    if cues is None:
+        cues = _provision_cues().find(low)
+    if _every_provision_has_keywords() and not any(c.startswith("provision.") for c in cues):
         return ()
     for name, values, keywords in _provision_patterns():
-        if keywords and name not in present:
+        if keywords and f"provision.{name}" not in cues:
             continue
         for value, pattern in values:  # in vocabulary order: the first value that counts wins
             if any(
@@ -143,14 +150,9 @@ def _provisions(text: str) -> tuple[tuple[str, str], ...]:
 
 
 @lru_cache(maxsize=1)
-def _keyword_gate() -> tuple[re.Pattern, dict[str, set[str]]]:
-    """One pattern over every provision keyword, and the provisions each keyword stands for."""
-    owners: dict[str, set[str]] = {}
-    for name, p in load_provisions().items():
-        for k in p.keywords:
-            owners.setdefault(k, set()).add(name)
-    table = {w: set().union(*(owners[k] for k in owners if w.startswith(k))) for w in owners}
-    return re.compile(trie_pattern(sorted(owners))), table
+def _provision_cues() -> Cues:
+    """The provisions' keywords, for a passage read on its own."""
+    return Cues.of({k: v for k, v in CUES.items() if k.startswith("provision.")})
 
 
 @lru_cache(maxsize=1)
@@ -188,7 +190,7 @@ def scan(ctx: DocContext, sentences: list[Sentence]) -> None:
     for s in sentences:
         if s.footnote is not None or s.kind == "table":
             continue
-        if not ISSUING_GATE.search(s.low) or not ISSUING.search(s.low):
+        if "policy.issuing" not in s.cues or not ISSUING.search(s.low):
             continue
         for lo, hi in _clauses(s.low):
             year = _issued_year(s, lo, hi)
@@ -202,10 +204,11 @@ def scan(ctx: DocContext, sentences: list[Sentence]) -> None:
 def extract(s: Sentence) -> list[Fact]:
     if s.kind == "table":
         return []
-    if s.footnote is None and not s.low.lstrip().startswith("it ") and not VERSION_GATE.search(s.low):
+    cues = s.cues
+    if s.footnote is None and "policy.version" not in cues and not s.low.lstrip().startswith("it "):
         return []  # nothing here could name a version: no policy, administration, act or reference
-    whole = provisions(s.low)
-    if not ACTS.search(s.low) and not whole:
+    whole = provisions(s.low, cues)
+    if "policy.acts" not in cues and not whole:
         return []  # no provision and no act on a policy: nothing a version could carry
     out: list[Fact] = []
     for own, hi in _clauses(s.low):
@@ -214,7 +217,7 @@ def extract(s: Sentence) -> list[Fact]:
         if lo and re.match(r",\s+an?\s", clause):  # an appositive restates the phrase before it
             lo = max(0, lo - 40)
             clause = s.low[lo:hi]
-        prev = PREVIOUS.search(clause)
+        prev = PREVIOUS.search(clause) if "policy.previous" in cues else None
         current_text, previous_text = clause, ""
         if prev:
             end = PREVIOUS_END.search(clause, prev.end())
@@ -222,7 +225,7 @@ def extract(s: Sentence) -> list[Fact]:
             current_text = clause[: prev.start()] + " " * len(previous_text) + clause[end.start() :]
         issued = _issued_year(s, own, hi)
         version = _version(s, lo, hi, issued)
-        found = (whole if current_text == s.low else provisions(current_text)) if version else {}
+        found = (whole if current_text == s.low else provisions(current_text, cues)) if version else {}
         reaffirmed = bool(version) and _reaffirmed(clause)
         if version and (found or (issued and not previous_text) or reaffirmed):
             when = _clause_period(s, own, hi, skip=(lo + prev.start(), lo + end.start()) if prev else None)
@@ -231,7 +234,7 @@ def extract(s: Sentence) -> list[Fact]:
                 when = before[-1] if before else None
             out.append(_fact(s, version, found, when or _year(version)))
         if previous_text:
-            older = provisions(previous_text)
+            older = provisions(previous_text, cues)
             base = version or _context_version(s, s.start + lo)
             before = _predecessor(s.ctx, base) if base else None
             if older and before:
@@ -286,8 +289,8 @@ def _issuing_year(s: Sentence, lo: int, hi: int) -> int | None:
     clause = s.low[lo:hi]
     if not any(
         ISSUED_OBJECT.search(clause[max(0, v.start() - OBJECT_BEFORE) : v.end() + OBJECT_AFTER])
-        or (re.match(r"\s+that\b", clause[v.end() :]) and provisions(clause))
-        for v in (ISSUING.finditer(clause) if ISSUING_GATE.search(clause) else ())
+        or (re.match(r"\s+that\b", clause[v.end() :]) and provisions(clause, s.cues))
+        for v in (ISSUING.finditer(clause) if "policy.issuing" in s.cues else ())
     ):
         return None
     named = {m.start("year") for m in VERSION.finditer(clause)} if "polic" in clause else set()
@@ -301,14 +304,15 @@ def _issuing_year(s: Sentence, lo: int, hi: int) -> int | None:
 def _version(s: Sentence, lo: int, hi: int, issued: int | None) -> int | None:
     clause = s.low[lo:hi]
     m = VERSION.search(clause) if "polic" in clause else None
-    if m and not PREVIOUS.search(clause[: m.start()]):
+    previous = "policy.previous" in s.cues
+    if m and not (previous and PREVIOUS.search(clause[: m.start()])):
         return int(m.group("year"))
     for name in _admins(s.text[lo:hi]):
         if name in s.ctx.admins:
             return s.ctx.admins[name]
     if issued:
         return issued
-    if PREVIOUS.match(clause.lstrip()):
+    if previous and PREVIOUS.match(clause.lstrip()):
         return None  # the whole clause is about the policy before; handled by the caller
     if s.footnote is None and not REFERENCE.search(clause):
         return None

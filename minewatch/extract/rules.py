@@ -15,6 +15,13 @@ POLICY_FRAME = re.compile(  # one "\b" before all the alternatives: the same mat
     r"(?:committed|commits|pledged|promised)\b[^.]{0,20}\b(?:to|not to|that)\b|under the \d{4} policy\b|"
     r"(?:would|will) (?:no longer|not) (?:develop|use|produce)\b|requirements? (?:to|that|for)\b)"
 )
+# POLICY_FRAME's opening words, one of which a sentence needs before it runs (see ``Sentence.cues``).
+CUES = {
+    "policy_frame": (
+        ("polic", "law", "directive", "moratorium", "faq", "fact sheet", "doctrine", "committed", "commits")
+        + ("pledged", "promised", "under the", "would", "will", "requirement")
+    )
+}
 MODAL = re.compile(
     r"\b(?:could|would|might|may|should|shall|can|will|intends? to|plans? to|envision\w*|consider\w*|"
     r"if|whether|in the event of|allow\w*|permit\w*|need\w* (?:for|to)|seek\w* to|expected to|supposed to|"
@@ -34,7 +41,7 @@ def about_policy(s: Sentence) -> bool:
     """Whether the sentence states what a policy or law allows (asked by several extractors: kept)."""
     found = s.__dict__.get("_about_policy")
     if found is None:
-        found = s.__dict__["_about_policy"] = bool(POLICY_FRAME.search(s.low))
+        found = s.__dict__["_about_policy"] = "policy_frame" in s.cues and bool(POLICY_FRAME.search(s.low))
     return found
 
 

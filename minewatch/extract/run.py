@@ -13,6 +13,7 @@ from minewatch.extract import (
     mine_action,
     policy,
     production,
+    rules,
     sentences,
     stockpile,
     transfer,
@@ -20,7 +21,7 @@ from minewatch.extract import (
     use,
 )
 from minewatch.extract.context import DocContext, Sentence
-from minewatch.extract.lexicon import trie_pattern
+from minewatch.extract.lexicon import Cues
 from minewatch.model import Document, Fact
 from minewatch.vocab import Vocabulary
 
@@ -42,7 +43,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "mine_action": mine_action.extract,
 }
 # The words each extractor needs in a sentence before its patterns are worth running:
-# substring tests are far cheaper than the regular expressions they save.
+# one scan for all of them is far cheaper than the regular expressions it saves.
 KEYWORDS: dict[str, tuple[str, ...]] = {
     "stockpile": stockpile.KEYWORDS,
     "production": production.KEYWORDS,
@@ -55,11 +56,13 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "alternatives": alternatives.KEYWORDS,
     "mine_action": mine_action.KEYWORDS,
 }
+# Finer groups of words extractors test a sentence for, found in the same scan.
+CUES: dict[str, tuple[str, ...]] = policy.CUES | rules.CUES
 
 
 def document_sentences(doc: Document, vocab: Vocabulary, doc_id: str | None = None) -> list[Sentence]:
     """Sentences in reading order: body and table paragraphs, then the notes."""
-    ctx = DocContext.of(doc, vocab, doc_id)
+    ctx = DocContext.of(doc, vocab, doc_id, cue_words())
     out: list[Sentence] = []
     caption: str | None = None
     for p in doc.paragraphs:
@@ -99,26 +102,19 @@ def document_sentences(doc: Document, vocab: Vocabulary, doc_id: str | None = No
 
 
 @lru_cache(maxsize=1)
-def _gate() -> tuple[re.Pattern, dict[str, frozenset[str]]]:
-    """One pass over a sentence finds which extractors' keywords it holds.
-
-    Keywords match at the start of a word ("aim" is not in "claim"); a keyword
-    found also stands for every shorter keyword it begins with.
-    """
-    owners: dict[str, set[str]] = {}
-    for name, words in KEYWORDS.items():
-        for w in words:
-            owners.setdefault(w, set()).add(name)
-    table = {w: frozenset(set().union(*(owners[k] for k in owners if w.startswith(k)))) for w in owners}
-    return re.compile(r"\b" + trie_pattern(sorted(owners))), table
+def cue_words() -> Cues:
+    """The extractors' keywords and their finer cue groups, found in a sentence in one pass."""
+    return Cues.of(KEYWORDS | CUES)
 
 
 def wanted(sentence: Sentence) -> set[str]:
     """The extractors worth running on ``sentence``."""
     if sentence.kind == "table":
         return {"stockpile"}
-    pattern, table = _gate()
-    return set().union(*[table[w] for w in pattern.findall(sentence.low)])
+    return EXTRACTOR_NAMES & sentence.cues
+
+
+EXTRACTOR_NAMES = frozenset(EXTRACTORS)
 
 
 def extract(doc: Document, vocab: Vocabulary) -> list[Fact]:

@@ -66,7 +66,9 @@ ABBREVIATIONS = {
     "dec",
     "para",
 }
-END = re.compile(r"[.?!…]+[\"”’)\]]*(?:\[\d{1,3}\])*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+# One mark, then any more: a pattern opening with a character set lets the regex engine skip
+# ahead to the next mark instead of trying a match at every position.
+END = re.compile(r"[.?!…][.?!…]*[\"”’)\]]*(?:\[\d{1,3}\])*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 
 
 def split(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
