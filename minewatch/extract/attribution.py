@@ -41,7 +41,9 @@ PLACES = {
     "Demilitarized Zone": "KOR",
     "DMZ": "KOR",
 }
-ELLIPSIS = re.compile(r"\b([A-Z]\w+) and ([A-Z]\w+) ([A-Z]\w+)\b")
+# "… and North Korea": the literal opening lets the regex engine skip ahead; the word
+# before " and" ("South") is read back from there.
+AND_NAME = re.compile(r" and ([A-Z]\w+) ([A-Z]\w+)\b")
 PLACE_PATTERN = re.compile(r"\b(?:" + "|".join(map(re.escape, PLACES)) + r")\b")
 
 
@@ -91,11 +93,26 @@ def elliptic_states(text: str, lookup: Callable[[str], str | None]) -> list[tupl
     out = []
     if " and " not in text:
         return out
-    for m in ELLIPSIS.finditer(text):
-        code = lookup(f"{m.group(1)} {m.group(3)}")
+    last = 0
+    for m in AND_NAME.finditer(text):
+        start = end = m.start()
+        while start > last and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            start -= 1
+        if (
+            end - start < 2
+            or not "A" <= text[start] <= "Z"
+            or (start == last and start and _word(text[start - 1]))
+        ):
+            continue
+        last = m.end()
+        code = lookup(f"{text[start:end]} {m.group(2)}")
         if code:
-            out.append((m.start(1), m.end(1), code))
+            out.append((start, end, code))
     return out
+
+
+def _word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def locations(text: str, mentions: list[tuple[int, int, str]], offset: int, subject: str | None) -> list[str]:

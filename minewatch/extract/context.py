@@ -170,7 +170,7 @@ class Sentence:
 
     @cached
     def quantities(self) -> list[numbers.Quantity]:
-        return numbers.find(self.text, self.start, self.low)
+        return numbers.find(self.text, self.start, self.low, words="numbers.words" in self.cues)
 
     @cached
     def periods(self) -> list[dates.Found]:

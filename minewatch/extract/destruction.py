@@ -33,6 +33,7 @@ KEYWORDS = (
 DESTROY = re.compile(
     r"(?<!self-)\b(?:destroy\w*|destruction|demilitari[sz]\w+|demil|cryofracture|disposal|dismantl\w+)\b"
 )
+DESTROY_WORDS = ("destr", "demil", "cryofracture", "disposal", "dismantl")  # one of which DESTROY needs
 DESTROYED = re.compile(r"\b(?:(?:destroyed|demilitari[sz]ed|disposed of|dismantled)\b|destruction of\b)")
 LAST = re.compile(
     r"\bdestroyed (?:(?:its|their|the) (?:last|remaining|entire|whole)\b|all (?:of )?(?:its|their|the)\b)"
@@ -46,6 +47,8 @@ START = re.compile(r"\b(?:start(?:ed|s)?|began|begun|commenced|launched|opened)\
 END = re.compile(r"\b(?:complet\w+|conclu\w+|finish\w*|end(?:ed|s)?|deadline)\b")
 CONTRACT = re.compile(r"\bcontract\b")
 PROGRAM = re.compile(r"\b(?:facility|plant|program(?:me)?|process|notice|project)\b")
+# Groups of words the run's scan of a sentence looks for (see ``Sentence.cues``).
+CUES = {"destruction.destroy": DESTROY_WORDS}
 RETAIN = re.compile(r"\b(?:retain(?:ed|s)?\b|kept for\b)")
 SMALL = re.compile(r"\bsmall (?:quantity|number)\b")
 
@@ -57,9 +60,9 @@ def extract(s: Sentence) -> list[Fact]:
 
 
 def _destruction(s: Sentence) -> list[Fact]:
-    d = DESTROY.search(s.low)
+    d = DESTROY.search(s.low) if "destruction.destroy" in s.cues else None
     topical = s.section == "stockpile_destruction" or (
-        s.previous is not None and DESTROY.search(s.previous.low)
+        s.previous is not None and "destruction.destroy" in s.previous.cues and DESTROY.search(s.previous.low)
     )
     if not d and not (topical and END.search(s.low)):
         return []

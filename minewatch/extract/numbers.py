@@ -138,6 +138,10 @@ BETWEEN = re.compile(r"\bbetween\s+$")
 START = re.compile(r"us\$|usd|[\d$€£]|\b(?:" + trie_pattern(sorted(WORDS)) + r")\b")
 # Digits worth a look: a cheap test before the full pattern runs.
 HAS_NUMBER = re.compile(r"\d|\b(?:" + trie_pattern(sorted(WORDS)) + r")\b")
+# The same two for a text known to hold no number word: patterns opening with a character
+# set, which the regex engine skips ahead to.
+HAS_FIGURE = re.compile(r"\d")
+FIGURE_START = re.compile(r"[\d$€£u](?:(?<=u)s[$d]|(?<!u))")
 
 
 @dataclass
@@ -155,20 +159,21 @@ class Quantity:
         return int(self.value) if float(self.value).is_integer() else self.value
 
 
-def find(text: str, offset: int = 0, low: str | None = None) -> list[Quantity]:
+def find(text: str, offset: int = 0, low: str | None = None, words: bool = True) -> list[Quantity]:
     """Every quantity in ``text``; spans are shifted by ``offset``.
 
-    ``low`` is ``text`` lower-cased, or ``text`` itself where lower-casing changes its length.
+    ``low`` is ``text`` lower-cased, or ``text`` itself where lower-casing changes its length;
+    ``words`` is False for a text a caller knows holds no number word (see ``WORDS``).
     """
     if low is None:
         low = text.lower()
         low = low if len(low) == len(text) else text
-    if not HAS_NUMBER.search(low):
+    if not (HAS_NUMBER if words else HAS_FIGURE).search(low):
         return []
     out = []
     pos = 0
     # Try the full pattern only where a figure, a currency or a number word starts.
-    for c in START.finditer(low):
+    for c in (START if words else FIGURE_START).finditer(low):
         if c.start() < pos:
             continue
         m = NUMBER.match(low, c.start())

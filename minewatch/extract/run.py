@@ -11,6 +11,7 @@ from minewatch.extract import (
     destruction,
     diplomacy,
     mine_action,
+    numbers,
     policy,
     production,
     rules,
@@ -57,7 +58,15 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "mine_action": mine_action.KEYWORDS,
 }
 # Finer groups of words extractors test a sentence for, found in the same scan.
-CUES: dict[str, tuple[str, ...]] = policy.CUES | rules.CUES
+CUES: dict[str, tuple[str, ...]] = (
+    policy.CUES
+    | rules.CUES
+    | treaty.CUES
+    | use.CUES
+    | stockpile.CUES
+    | destruction.CUES
+    | {"numbers.words": tuple(numbers.WORDS)}
+)
 
 
 def document_sentences(doc: Document, vocab: Vocabulary, doc_id: str | None = None) -> list[Sentence]:

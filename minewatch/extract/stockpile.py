@@ -51,16 +51,23 @@ ANAPHOR = re.compile(
     r"\b(?:this|that|these|those)\s+(?:document|report|figure|number|table|source|list)\b|\bthe same\b|^\W*also\b"
 )
 PER_UNIT = re.compile(r"\s\[(\d{1,3})\]")
+# Groups of words the run's scan of a sentence looks for (see ``Sentence.cues``): a cue of
+# stocks, and the words DESTROYED needs.
+CUES = {
+    "stockpile.cue": ("stockpil", "stock", "inventory", "hold", "held", "stored", "arsenal"),
+    "stockpile.destroyed": ("destroyed", "demilitari", "destruction of"),
+}
 TABLE_CAPTION = re.compile(r"\b(?:stockpil\w*|stocks?\b|inventory\b)")
 
 
 def extract(s: Sentence) -> list[Fact]:
     if s.kind == "table":
         return _table_row(s)
-    destroyed = DESTROYED.search(s.low)
+    destroyed = "stockpile.destroyed" in s.cues and DESTROYED.search(s.low)
     if destroyed and not negated(s.low, destroyed.end() - 1):
         return []
-    out = _counts(s) if (CUE.search(s.low) or _continues_stockpile(s)) else []
+    cue = CUE.search(s.low) if "stockpile.cue" in s.cues else None
+    out = _counts(s) if (cue or _continues_stockpile(s)) else []
     if out:
         return out
     none = HOLDS_NONE.search(s.low)
@@ -76,8 +83,7 @@ def extract(s: Sentence) -> list[Fact]:
                 when=s.periods[0].period if s.periods else s.as_of(),
             )
         ]
-    cue = CUE.search(s.low)
-    if cue and re.search(r"\bno\s+stockpiles?\b", s.low, re.I) and negated(s.low, cue.end()):
+    if cue and re.search(r"\bno\s+stockpiles?\b", s.low) and negated(s.low, cue.end()):
         return [s.fact("stockpile", "antipersonnel mines", "stockpile.none@2", 0.6, polarity="denied")]
     return _expiry(s) if cue else []
 
@@ -118,7 +124,12 @@ def _counts(s: Sentence) -> list[Fact]:
 
 def _continues_stockpile(s: Sentence) -> bool:
     """A sentence carrying a count on from a stockpile sentence before it, in the same paragraph."""
-    return bool(s.previous and CUE.search(s.previous.low) and CARRY.search(s.low))
+    return bool(
+        s.previous
+        and "stockpile.cue" in s.previous.cues
+        and CUE.search(s.previous.low)
+        and CARRY.search(s.low)
+    )
 
 
 def _inherited(s: Sentence) -> Period | None:

@@ -17,17 +17,19 @@ from minewatch.model import Fact
 
 # Words one of which a sentence must contain before the patterns run (lower case).
 KEYWORDS = ("treaty", "convention", "ccw", "protocol", "observer")
-TREATY_EVENTS = [
+# Each event, the words (at a word start) one of which its pattern needs, and the pattern.
+TREATY_EVENTS: list[tuple[str, tuple[str, ...], re.Pattern]] = [
     (
         "accession",
+        ("acced", "accession", "join"),
         re.compile(
-            r"\b(?:acced\w*\b|accession\b|join(?:ed|ing|s)?\b(?=[^.]{0,30}\b(?:treaty|convention)\b))", re.I
+            r"\b(?:acced\w*\b|accession\b|join(?:ed|ing|s)?\b(?=[^.]{0,30}\b(?:treaty|convention)\b))"
         ),
     ),
-    ("ratification", re.compile(r"\bratif\w+", re.I)),
-    ("signature", re.compile(r"\bsign(?:ed|ature)?\b", re.I)),
-    ("withdrawal", re.compile(r"\bwithdr[ae]w\w*", re.I)),
-    ("party", re.compile(r"\b(?:is|became|become) (?:a )?(?:state )?party to\b", re.I)),
+    ("ratification", ("ratif",), re.compile(r"\bratif\w+")),
+    ("signature", ("sign",), re.compile(r"\bsign(?:ed|ature)?\b")),
+    ("withdrawal", ("withdr",), re.compile(r"\bwithdr[ae]w\w*")),
+    ("party", ("party to",), re.compile(r"\b(?:is|became|become) (?:a )?(?:state )?party to\b")),
 ]
 CCW = re.compile(r"\b(?:convention on (?:certain )?conventional weapons|ccw|amended protocol ii)\b")
 TREATY = re.compile(r"\b(?:mine ban treaty|ottawa convention|treaty|convention)\b")
@@ -39,6 +41,12 @@ COUNTED = re.compile(r"\b\d+\s+(?:countries|states|nations)\s+(?:have|had)\s+$")
 ANNOUNCED = re.compile(r"\b(?:announc\w*|declar\w*|decided|notif\w*|informed)\b[^.;]{0,40}$")
 OBSERVER = re.compile(r"\b(?:as an observer|observer status)\b")
 REPORT = re.compile(r"\b(?:transparency |annual )?report\b")
+# Groups of words the run's scan of a sentence looks for (see ``Sentence.cues``).
+CUES: dict[str, tuple[str, ...]] = {f"treaty.{event}": words for event, words, _p in TREATY_EVENTS} | {
+    "treaty.ccw": ("ccw", "conventional weapons", "amended protocol"),
+    "treaty.observer": ("observer",),
+    "treaty.treaty": ("treaty", "convention"),
+}
 
 
 def extract(s: Sentence) -> list[Fact]:
@@ -48,13 +56,13 @@ def extract(s: Sentence) -> list[Fact]:
 
 
 def _ccw(s: Sentence) -> list[Fact]:
-    if not CCW.search(s.low):
+    if "treaty.ccw" not in s.cues or not CCW.search(s.low):
         return []
     out = []
-    if re.search(r"\bparty to\b", s.low, re.I):
+    if re.search(r"\bparty to\b", s.low):
         out.append(s.fact("treaty_status", "CCW party", "treaty.ccw@2", 0.7, when=s.as_of()))
     report = REPORT.search(s.low)
-    if report and re.search(r"\b(?:provided|submitted|delivered|sent)\b", s.low, re.I):
+    if report and re.search(r"\b(?:provided|submitted|delivered|sent)\b", s.low):
         out.append(
             s.fact(
                 "treaty_status",
@@ -68,18 +76,21 @@ def _ccw(s: Sentence) -> list[Fact]:
 
 
 def _observer(s: Sentence) -> list[Fact]:
-    m = OBSERVER.search(s.low)
-    if not m or not re.search(r"\b(?:treaty|meetings?|conference)\b", s.low, re.I):
+    m = "treaty.observer" in s.cues and OBSERVER.search(s.low)
+    if not m or not re.search(r"\b(?:treaty|meetings?|conference)\b", s.low):
         return []
     return [s.fact("treaty_status", "observer", "treaty.observer@1", 0.7)]
 
 
 def _treaty(s: Sentence) -> list[Fact]:
     """Every status event the sentence states, each dated by the period that follows it."""
-    if not TREATY.search(s.low):
+    cues = s.cues
+    if "treaty.treaty" not in cues or not TREATY.search(s.low):
         return []
     events: list[tuple[int, str]] = []
-    for event, pattern in TREATY_EVENTS:
+    for event, _words, pattern in TREATY_EVENTS:
+        if f"treaty.{event}" not in cues:
+            continue
         for m in pattern.finditer(s.low):
             before = s.low[max(0, m.start() - 40) : m.start()]
             if NOT_STATUS.search(before) or COUNTED.search(before):

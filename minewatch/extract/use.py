@@ -52,6 +52,8 @@ CLAUSE = re.compile(
 REPORTED = re.compile(r"\b(?:disclos\w+|announc\w+|reveal\w+|report(?:ed|s)?|made public|confirm\w+)\b")
 MINEFIELDS = re.compile(r"\bminefields?\b")
 RESPONSIBLE_WORDS = re.compile(r"\b(?:responsibility of|control(?:led)? (?:of|by))\b")
+# Groups of words the run's scan of a sentence looks for (see ``Sentence.cues``).
+CUES = {"use.minefields": ("minefield",), "use.responsible": ("responsibility of", "control")}
 RESPONSIBLE = re.compile(r"\b(?:responsibility of|controlled by|under the control of)\s+(?:the\s+)?$")
 
 
@@ -187,13 +189,14 @@ def _nearest(found: list, offset: int):
 def _minefields(s: Sentence) -> list:
     """Minefields a state maintains, or denies holding ("maintains no minefields")."""
     out = []
-    for m in MINEFIELDS.finditer(s.low):
+    cues = s.cues
+    for m in MINEFIELDS.finditer(s.low) if "use.minefields" in cues else ():
         if negated(s.low, m.start(), window=40):
             out.append(
                 s.fact("use", "minefields", "use.minefields@1", 0.75, polarity="denied", when=s.as_of())
             )
             break
-    if not RESPONSIBLE_WORDS.search(s.low):
+    if "use.responsible" not in cues or not RESPONSIBLE_WORDS.search(s.low):
         return out
     for a, _b, code in s.states:
         if RESPONSIBLE.search(s.low[max(0, a - s.start - 30) : a - s.start]) and (
