@@ -14,7 +14,7 @@ import re
 
 from minewatch.model import Footnote, Marker, Paragraph
 
-MARKER = re.compile(r"(?<=[^\s\[])\[(\d{1,3})\]")
+MARKER = re.compile(r"\[(\d{1,3})\]")  # a marker if glued to what precedes it; see :func:`markers`
 BODY = re.compile(r"\[(\d{1,3})\]\s+")
 NUMBERED = re.compile(r"(\d{1,3})[.)]?\s+(?=\S)")
 NOTES_HEADING = re.compile(r"^\s*(?:notes|endnotes|footnotes|end notes)\s*:?\s*$", re.IGNORECASE)
@@ -37,12 +37,26 @@ def find(text: str, paragraphs: list[Paragraph]) -> tuple[list[Marker], dict[int
             bodies[number] = Footnote(number, text[m.end() : p.end], m.end(), p.end)
         elif in_notes and p.kind == "heading":
             in_notes = False
-    markers = [
-        Marker(int(m.group(1)), m.start(), m.end())
-        for p in paragraphs
-        if p.kind != "footnote"
-        for m in MARKER.finditer(text, p.start, p.end)
-    ]
+    markers = _markers(text, [(p.start, p.end) for p in paragraphs if p.kind != "footnote"])
     for number in {m.number for m in markers} - set(bodies):
         bodies[number] = Footnote(number, None)
     return markers, dict(sorted(bodies.items()))
+
+
+def _markers(text: str, spans: list[tuple[int, int]]) -> list[Marker]:
+    """Bracketed numbers inside ``spans`` (in text order) glued to the word or stop before them.
+
+    One scan of the whole text: a pattern that opens with a literal ``[`` lets
+    the regex engine skip ahead, which a look-behind for the glue would not.
+    """
+    out: list[Marker] = []
+    i = 0
+    for m in MARKER.finditer(text):
+        at = m.start()
+        while i < len(spans) and spans[i][1] < m.end():
+            i += 1
+        if i == len(spans) or not spans[i][0] < at:
+            continue  # outside the spans, or opening one (nothing before it to glue to)
+        if not text[at - 1].isspace() and text[at - 1] != "[":
+            out.append(Marker(int(m.group(1)), at, m.end()))
+    return out

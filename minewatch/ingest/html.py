@@ -34,7 +34,6 @@ NOTE_HREF = re.compile(r"^#(?:fn|footnote|note|endnote|ftn|edn)[-_:]?(\d{1,3})$"
 BACKREF = re.compile(r"^#(?:fnref|footnote-ref|noteref|ftnref|ednref|ref)", re.IGNORECASE)
 NUMBER = re.compile(r"^\[?(\d{1,3})\]?$")
 NOTES_HEADING = re.compile(r"^(?:notes|endnotes|footnotes)$", re.IGNORECASE)
-WS = re.compile(r"\s+")
 GLUE = re.compile(r" ?\x00")
 CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
 DATE_META = (
@@ -111,7 +110,9 @@ def _own_text(n: LexborNode) -> str:
 
 
 def _norm(s: str) -> str:
-    return GLUE.sub("", WS.sub(" ", s)).strip()
+    """Whitespace runs as one space, ends trimmed, note references glued to the word before."""
+    s = " ".join(s.split())  # str.split knows the same whitespace as \s, several times faster
+    return GLUE.sub("", s) if "\x00" in s else s
 
 
 def _common_ancestor(nodes: list[LexborNode]) -> LexborNode:

@@ -15,7 +15,7 @@ DATE_LINE = re.compile(
     r"^\s*(?:last\s+updated|updated|published|date|posted)\s*:?\s*(?P<date>[^\n]{4,40})$",
     re.IGNORECASE | re.MULTILINE,
 )
-YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+YEAR = re.compile(r"(?:19|20)\d\d\b")  # see :func:`newest_year`; a look-behind scans slowly
 TITLE_WORDS_MAX = 90  # characters of an untitled text's first sentence used as its title
 SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY", "REQUIRE_PARTS": ["year"]}
 
@@ -48,10 +48,8 @@ def document_date(text: str) -> tuple[date | None, str | None]:
     m = DATE_LINE.search(text[:5000])
     if m and (d := parse_date(m.group("date"))):
         return d, "document"
-    years = [int(y) for y in YEAR.findall(text)]
-    if years:
-        return date(max(years), 7, 1), "inferred"
-    return None, None
+    year = newest_year(text)
+    return (date(year, 7, 1), "inferred") if year else (None, None)
 
 
 def title(doc: Document) -> str | None:
@@ -77,3 +75,15 @@ def subject_state(doc: Document, vocab: Vocabulary) -> str | None:
             return named[0][2]
     counts = Counter(code for *_, code in vocab.find_states(doc.text))
     return counts.most_common(1)[0][0] if counts else None
+
+
+def newest_year(text: str) -> int | None:
+    """The latest year from 1950 on that stands alone in ``text`` (not inside a longer number)."""
+    for year in sorted({y for y in YEAR.findall(text) if y >= "1950"}, reverse=True):
+        at = text.find(year)
+        while at != -1:
+            end = at + len(year)
+            if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+                return int(year)
+            at = text.find(year, at + 1)
+    return None

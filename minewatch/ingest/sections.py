@@ -24,6 +24,11 @@ TABLE_NOTE = re.compile(r"\s*(?:(?:notes?|sources?)\s*:|\*)", re.IGNORECASE)
 MIN_TABLE_ROWS = 3
 
 
+def gap(text: str, start: int, end: int) -> bool:
+    """Whether two or more blank lines fall within ``text[start:end]`` (counting newlines first is cheap)."""
+    return text.count("\n", start, end) >= 3 and bool(GAP.search(text, start, end))
+
+
 def is_heading(line: str) -> bool:
     line = line.strip()
     return (
@@ -72,7 +77,7 @@ def mark_tables(text: str, paragraphs: list[Paragraph]) -> None:
     run: list[Paragraph] = []
 
     def close() -> None:
-        gapped = any(GAP.search(text, a.end, b.start + 1) for a, b in zip(run, run[1:], strict=False))
+        gapped = any(gap(text, a.end, b.start + 1) for a, b in zip(run, run[1:], strict=False))
         if len(run) >= MIN_TABLE_ROWS and gapped:
             for p in run:
                 p.kind = "table"
@@ -112,9 +117,7 @@ def assign(
     seen_heading = False
     for p in paragraphs:
         chunk = text[p.start : p.end]
-        lost_heading = (
-            guess_headings and previous_end > 0 and bool(GAP.search(text, previous_end, p.start + 1))
-        )
+        lost_heading = guess_headings and previous_end > 0 and gap(text, previous_end, p.start + 1)
         previous_end = p.end
         if p.kind in ("footnote", "meta"):
             continue

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from minewatch.store import db
+from minewatch.store import db, search
 from minewatch.store.copy import (
     BATCH,
     NotEmpty,
@@ -146,5 +146,6 @@ def restore(eng: sa.Engine, path: str | Path, progress: Progress | None = None) 
         if table is not None:
             load(conn, table, batch)
         reset_sequences(conn)
+        search.reindex_paragraphs(conn)
     db.migrate(eng)
     return loaded

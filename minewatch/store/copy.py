@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
-from minewatch.store import db
+from minewatch.store import db, search
 from minewatch.store.schema import metadata
 
 BATCH = 2000
@@ -134,6 +134,7 @@ def copy_store(
                 if progress:
                     progress(table.name, done[table.name])
         reset_sequences(write)
+        search.reindex_paragraphs(write)
     db.migrate(dst)
     return done
 

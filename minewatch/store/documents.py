@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 import sqlalchemy as sa
 
 from minewatch.model import Document, Fact, Footnote, Marker, Paragraph
-from minewatch.store import db
+from minewatch.store import db, search
 from minewatch.store.facts import insert_facts
 from minewatch.store.schema import documents, facts, footnotes, markers, paragraphs
 
@@ -201,7 +201,8 @@ def _document_row(doc_id: str, doc: Document, previous: str | None, at: datetime
 
 
 def _insert_structure(conn: sa.Connection, docs: list[tuple[str, Document]]) -> None:
-    """Paragraphs, footnotes and markers of newly stored documents: one executemany per table."""
+    """Paragraphs (into the search index too), footnotes and markers of newly stored documents:
+    one executemany per table."""
     _executemany(
         conn,
         paragraphs,
@@ -211,6 +212,9 @@ def _insert_structure(conn: sa.Connection, docs: list[tuple[str, Document]]) -> 
             for i, d in docs
             for n, p in enumerate(d.paragraphs)
         ],
+    )
+    search.index_paragraphs(
+        conn, [(i, n, d.text[p.start : p.end]) for i, d in docs for n, p in enumerate(d.paragraphs)]
     )
     _executemany(
         conn,

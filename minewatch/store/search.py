@@ -1,8 +1,10 @@
 """Finding things: full-text search over paragraphs and fact quotes, and the feed of accepted changes.
 
-The index itself is kept current by database triggers (migration 0002), so
-every save path, including other processes and plain SQL, feeds it. SQLite
-answers from an FTS5 table; PostgreSQL from tsvector columns with GIN indexes.
+SQLite answers from an FTS5 table; PostgreSQL from tsvector columns with GIN
+indexes. A fact's quote enters the index by trigger (migration 0002); a
+paragraph's text by :func:`index_paragraphs`, called in the transaction that
+saves the paragraph, because the store holds the text at hand there and a
+trigger would cut it out of the stored document again row by row.
 Snippets mark matches with ``\\x02``…``\\x03`` so callers escape the text first
 and then turn the markers into tags.
 
@@ -64,6 +66,45 @@ _MARKER = sa.text(
     "SELECT (SELECT coalesce(max(id), 0) FROM fact_revisions), (SELECT count(*) FROM documents)"
 )
 _PG_OPTS = f"StartSel={HIT_START}, StopSel={HIT_END}, MaxWords=40, MinWords=15, MaxFragments=2"
+
+
+_INDEX_SQLITE = "INSERT INTO search_fts (body, kind, doc_id, ref) VALUES (?, 'paragraph', ?, ?)"
+_INDEX_PG = "UPDATE paragraphs SET tsv = to_tsvector('english', %s) WHERE doc_id = %s AND n = %s"
+_PARAGRAPH_TEXT = 'substr(d.text, p.start + 1, p."end" - p.start)'
+_REINDEX_SQLITE = [
+    "DELETE FROM search_fts WHERE kind = 'paragraph'",
+    f"""INSERT INTO search_fts (body, kind, doc_id, ref)
+        SELECT {_PARAGRAPH_TEXT}, 'paragraph', p.doc_id, p.n FROM paragraphs p JOIN documents d ON d.id = p.doc_id""",
+]
+_REINDEX_PG = [
+    f"""UPDATE paragraphs p SET tsv = to_tsvector('english', {_PARAGRAPH_TEXT})
+        FROM documents d WHERE d.id = p.doc_id AND p.tsv IS NULL"""
+]
+
+
+def index_paragraphs(conn: sa.Connection, rows: list[tuple[str, int, str]]) -> None:
+    """Make newly stored paragraphs, given as (doc_id, n, text), findable."""
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(_INDEX_PG, [(text, doc_id, n) for doc_id, n, text in rows])
+    else:
+        conn.exec_driver_sql(_INDEX_SQLITE, [(text, doc_id, n) for doc_id, n, text in rows])
+
+
+def reindex_paragraphs(conn: sa.Connection) -> None:
+    """Index every stored paragraph afresh: after rows were loaded around the save path (copy, restore).
+
+    A store from before migration 0002 has no index, and is left so.
+    """
+    inspector = sa.inspect(conn)
+    if conn.dialect.name == "postgresql":
+        if "tsv" not in {c["name"] for c in inspector.get_columns("paragraphs")}:
+            return
+    elif not inspector.has_table("search_fts"):
+        return
+    for sql in _REINDEX_PG if conn.dialect.name == "postgresql" else _REINDEX_SQLITE:
+        conn.exec_driver_sql(sql)
 
 
 class TextQueries:
