@@ -43,6 +43,13 @@ def assert_same(a: Store, b: Store) -> None:
     for table in rows_a:
         assert rows_a[table] == rows_b[table], table
     assert copying.digest(a.engine) == copying.digest(b.engine)
+    assert found(a, "stockpile") == found(b, "stockpile") != set()  # the search index came along
+    assert found(a, "briefing") == found(b, "briefing") != set()
+
+
+def found(store: Store, words: str) -> set[tuple[str, int]]:
+    """(document, paragraph number) of every paragraph the word search finds."""
+    return {(h["doc_id"], h["ref"]) for h in store.search(words, kinds=("paragraph",), limit=1000)}
 
 
 def still_works(store: Store) -> None:
