@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import signal
 import threading
 from collections.abc import Iterator
@@ -116,23 +117,58 @@ def read(
         return build(parsed, path, vocab or load_vocab(), given_date, given)
 
 
+class _TimedOut(BaseException):
+    """Raised inside a reading thread whose time is up (see :func:`time_limit`); a BaseException
+    so that no library's ``except Exception`` swallows it."""
+
+
 @contextmanager
 def time_limit(path: str, seconds: float | None) -> Iterator[None]:
-    """Fail the file after ``seconds``; a no-op off the main thread, where signals cannot go."""
-    if not seconds or threading.current_thread() is not threading.main_thread():
+    """Fail the file after ``seconds``, on any thread.
+
+    The main thread gets a timer signal; another thread (a Dask worker's, a
+    web request's) gets the exception set on it by a timer thread. Either way
+    Python raises it between two bytecodes, so a reader stuck inside one long
+    call into a native library is stopped when that call returns.
+    """
+    if not seconds:
         yield
         return
+    message = f"took longer than {seconds:g} s to read (MINEWATCH_INGEST_TIMEOUT)"
+    if threading.current_thread() is threading.main_thread():
 
-    def expire(_signum, _frame) -> None:
-        raise IngestError(path, f"took longer than {seconds:g} s to read (MINEWATCH_INGEST_TIMEOUT)")
+        def expire(_signum, _frame) -> None:
+            raise IngestError(path, message)
 
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+        previous = signal.signal(signal.SIGALRM, expire)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+        return
+    target, lock, done = threading.get_ident(), threading.Lock(), [False]
+
+    def expire_thread() -> None:
+        with lock:
+            if not done[0]:
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(
+                    ctypes.c_ulong(target), ctypes.py_object(_TimedOut)
+                )
+
+    timer = threading.Timer(seconds, expire_thread)
+    timer.daemon = True
+    timer.start()
     try:
         yield
+    except _TimedOut:
+        raise IngestError(path, message) from None
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        timer.cancel()
+        with lock:
+            done[0] = True
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)  # one set too late
 
 
 def paragraph_at(doc: Document, offset: int) -> Paragraph | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import random
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -132,3 +133,14 @@ def test_time_limit(tmp_path: Path):
     path.write_text("Stockpile. " * 200_000)
     with pytest.raises(ingest.IngestError, match="took longer than"):
         ingest.read(path, timeout=0.001)
+
+
+def test_time_limit_off_the_main_thread(tmp_path: Path):
+    """Dask workers and web requests read on threads, where no signal can reach."""
+    path = tmp_path / "slow.txt"
+    path.write_text("Stockpile. " * 200_000)
+    with ThreadPoolExecutor(1) as pool:
+        failed = pool.submit(pipeline.parse_file, str(path), None, 10**9, 0.001, False).result()
+        fine = pool.submit(pipeline.parse_file, str(path), None, 10**9, 60.0, False).result()
+    assert failed.doc is None and "took longer than 0.001 s" in failed.error
+    assert fine.doc is not None and fine.error is None
