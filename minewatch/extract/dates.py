@@ -35,6 +35,17 @@ def _year(not_before: str) -> str:
 _Y_FREE = _year(r"[\d/$.,-]")  # not inside a figure, a code or a date written with slashes
 _Y_WORD = _year(r"[\w/]")  # a whole word, not after a slash
 _D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+# The same two opening a pattern, with the word boundary tested after the first character:
+# a pattern that opens with a choice of literal characters (a digit, a capital) lets the
+# regex engine skip ahead to the next one rather than try a match at every position.
+_D_FIRST = r"(?P<day>\d(?<!\w\d)(?:(?<=[0-3])\d)?)(?:st|nd|rd|th)?"
+_M_FIRST = (
+    r"(?P<month>"
+    + "|".join(
+        m[0] + r"(?<!\w.)" + m[1:] for m in sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)
+    )
+    + r")\.?"
+)
 
 _N = r"(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
 NUMBER_WORDS = {
@@ -84,8 +95,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("anaphor", re.compile(r"\b(?:[Tt]hat|[Tt]he same) year\b")),
     ("since_then", re.compile(r"\b[Ss]ince then\b")),
     ("range", re.compile(rf"{_Y_WORD}\s*[–—-]\s*{_Y2}\b")),
-    ("day", re.compile(rf"\b{_D}\s+{_M},?\s+{_Y}")),
-    ("day", re.compile(rf"\b{_M}\s+{_D},\s+{_Y}")),
+    ("day", re.compile(rf"{_D_FIRST}\s+{_M},?\s+{_Y}")),
+    ("day", re.compile(rf"{_M_FIRST}\s+{_D},\s+{_Y}")),
     ("fiscal", re.compile(r"\b(?:fiscal\s+year|FY)\s*(?P<fy>\d{4}|\d{2})\b", re.IGNORECASE)),
     (
         "decade",
@@ -93,7 +104,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
             r"\b(?:the\s+)?(?P<part>early|mid|late)?[- ]?(?P<decade>1[89]\d0|20\d0)s\b", re.IGNORECASE
         ),
     ),
-    ("month", re.compile(rf"\b{_M}\s+(?:of\s+)?{_Y}")),
+    ("month", re.compile(rf"{_M_FIRST}\s+(?:of\s+)?{_Y}")),
     ("part", re.compile(rf"\b(?P<part>early|mid|late|end of|beginning of|start of)[- ]{_Y}", re.IGNORECASE)),
     ("year", re.compile(rf"{_Y_FREE}(?![\d/%]|s\b|-\d|,\d)")),
     (
