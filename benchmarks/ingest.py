@@ -94,12 +94,19 @@ def build(root: Path, docs: int, pdfs: int, seed: int = 7) -> dict[str, list[Pat
     return out
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (pool workers, once the pool is shut)."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def run(label: str, paths: list[Path], workdir: Path, **kw) -> None:
     mb = sum(p.stat().st_size for p in paths) / 1e6
     store = open_store(f"sqlite:///{workdir / (label.replace(' ', '_') + '.db')}")
-    start = time.perf_counter()
+    cpu, start = cpu_seconds(), time.perf_counter()
     report = pipeline.ingest_paths(store, paths, extract_facts=False, **kw)
     took = time.perf_counter() - start
+    cpu = cpu_seconds() - cpu  # a Dask cluster's workers are not children that have exited: not counted
     store.close()
     peak = max(
         resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
@@ -108,6 +115,7 @@ def run(label: str, paths: list[Path], workdir: Path, **kw) -> None:
     print(
         f"{label:<28} {len(paths):>6} docs {mb:8.1f} MB {took:7.1f} s {mb / took:7.2f} MB/s "
         f"{len(paths) / took:8.1f} docs/s  peak RSS {peak / 1024:6.0f} MB  failed {len(report.failed)}"
+        + ("" if "scheduler" in kw else f"  {mb / cpu:6.2f} MB per CPU-second")
     )
 
 
