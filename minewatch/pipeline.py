@@ -26,7 +26,8 @@ from minewatch.store import Store
 from minewatch.vocab import load as load_vocab
 
 SKIP_NAMES = {".json", ".yaml", ".yml"}  # sidecars describe files, they are not sources
-IN_FLIGHT = 4  # files queued per worker: enough to keep workers busy, few enough to keep memory flat
+CHUNK = 8  # files per task sent to a worker: one round trip per file cost more than reading it
+IN_FLIGHT = 2  # tasks queued per worker: enough to keep workers busy, few enough to keep memory flat
 # One commit per document costs more than reading it; a batch is written when it holds this many
 # documents or this much text, or its first document has waited this long.
 BATCH_DOCS = 64
@@ -100,6 +101,22 @@ def parse_file(
     except Exception as e:  # extraction failing must not lose the document
         return Parsed(path, doc, None, f"{path}: stored, but extraction failed ({type(e).__name__}: {e})")
     return Parsed(path, doc, facts)
+
+
+def parse_files(
+    paths: list[str],
+    given_date: date | None = None,
+    max_bytes: int | None = None,
+    timeout: float | None = None,
+    extract_facts: bool = True,
+) -> list[Parsed]:
+    """:func:`parse_file` over a chunk of files: the unit of work sent to a worker."""
+    return [parse_file(p, given_date, max_bytes, timeout, extract_facts) for p in paths]
+
+
+def chunks(files: list[str], size: int = CHUNK) -> Iterator[list[str]]:
+    for i in range(0, len(files), size):
+        yield files[i : i + size]
 
 
 def save(store: Store, parsed: Parsed, report: IngestReport, user: str | None = None) -> None:
@@ -231,52 +248,62 @@ def _in_processes(
     max_bytes, timeout = limits()
     with ProcessPoolExecutor(max_workers=workers) as pool:
         pending: dict = {}
-        queue = iter(files)
+        queue = chunks(files)
         while True:
-            for path in islice(queue, workers * IN_FLIGHT - len(pending)):
-                pending[pool.submit(parse_file, path, given_date, max_bytes, timeout, extract_facts)] = path
+            for chunk in islice(queue, workers * IN_FLIGHT - len(pending)):
+                task = pool.submit(parse_files, chunk, given_date, max_bytes, timeout, extract_facts)
+                pending[task] = chunk
             if not pending:
                 return
             done, _ = wait(pending, timeout=BATCH_SECONDS, return_when=FIRST_COMPLETED)
             if not done:
                 yield None
             for future in done:
-                path = pending.pop(future)
+                chunk = pending.pop(future)
                 try:
-                    yield future.result()
+                    yield from future.result()
                 except Exception as e:  # a worker process died (a crash in a native parser)
-                    yield Parsed(path, error=f"{path}: reader crashed ({type(e).__name__})")
+                    for path in chunk:
+                        yield Parsed(path, error=f"{path}: reader crashed ({type(e).__name__})")
 
 
-RETRIES = 2  # times a file is tried again on a new worker when its worker dies
+RETRIES = 2  # times a task is tried again on a new worker when its worker dies
 
 
 def _on_dask(files: list[str], given_date: date | None, scheduler, extract_facts: bool) -> Iterator[Parsed]:
-    """Read on a Dask cluster; the workers must see the same paths (a shared file system)."""
+    """Read on a Dask cluster; the workers must see the same paths (a shared file system).
+
+    Files go out in chunks; a chunk whose worker died on every try is sent
+    again file by file, so only the file that kills workers fails.
+    """
     from distributed import Client, as_completed
 
     client = scheduler if isinstance(scheduler, Client) else Client(scheduler)
     max_bytes, timeout = limits()
+    sent: dict[str, list[str]] = {}
 
-    def submit(path: str):
-        # A worker that dies mid-file is replaced and the file tried again, twice at most.
+    def submit(chunk: list[str]):
+        # A worker that dies mid-task is replaced and the task tried again, twice at most.
         future = client.submit(
-            parse_file, path, given_date, max_bytes, timeout, extract_facts, pure=False, retries=RETRIES
+            parse_files, chunk, given_date, max_bytes, timeout, extract_facts, pure=False, retries=RETRIES
         )
-        paths[future.key] = path
+        sent[future.key] = chunk
         return future
 
-    paths: dict[str, str] = {}
     try:
         width = max(len(client.scheduler_info().get("workers", {})), 1) * IN_FLIGHT * 2
-        queue = iter(files)
-        running = as_completed([submit(p) for p in islice(queue, width)])
+        queue = chunks(files)
+        running = as_completed([submit(c) for c in islice(queue, width)])
         for future in running:
-            path = paths.pop(future.key)
+            chunk = sent.pop(future.key)
             try:
-                yield future.result()
+                yield from future.result()
             except Exception as e:  # the worker was lost on every try
-                yield Parsed(path, error=f"{path}: worker failed ({type(e).__name__})")
+                if len(chunk) > 1:
+                    for path in chunk:
+                        running.add(submit([path]))
+                else:
+                    yield Parsed(chunk[0], error=f"{chunk[0]}: worker failed ({type(e).__name__})")
             future.release()
             nxt = next(queue, None)
             if nxt is not None:
