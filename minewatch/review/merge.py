@@ -86,6 +86,11 @@ def duplicates(store: Store, state: str | None = None, statuses: tuple[str, ...]
     return groups
 
 
+def twins(store: Store, fact: Fact) -> list[Fact]:
+    """Other live facts that state the same thing as ``fact``: what a reviewer may merge into it."""
+    return [f for f in store.facts(fact.state, fact.indicator, list(LIVE)) if same_fact(fact, f)]
+
+
 def merge(
     store: Store,
     survivor_id: int,

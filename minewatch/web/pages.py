@@ -9,6 +9,7 @@ from markupsafe import Markup, escape
 from minewatch.analyze.overview import SORTS, STATUSES
 from minewatch.report import pdf
 from minewatch.report import profile as profiles
+from minewatch.review.merge import LIVE, twins
 from minewatch.store.search import HIT_END, HIT_START
 from minewatch.web import highlight, views
 from minewatch.web.auth import can_read, user_of
@@ -98,6 +99,7 @@ def fact_page(request: Request, fact_id: int):
         shown=shown,
         notes=[(c.number, c.text) for c in f.citations],
         revisions=st.revisions(fact_id),
+        twins=twins(st, f) if f.status in LIVE and (u := user_of(request)) and u.can("editor") else [],
     )
 
 

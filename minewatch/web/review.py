@@ -99,11 +99,33 @@ def change(
     )
 
 
+def bulk_accept(
+    request: Request,
+    threshold: float,
+    user: User,
+    state: str | None,
+    indicator: str | None,
+    reason: str | None,
+) -> lifecycle.BulkResult:
+    """Accept every candidate at or above ``threshold``, within a state and indicator when given."""
+    code = vocab(request).state_code(state) if state else None
+    if state and code is None:
+        raise HTTPException(404, f"unknown state {state!r}")
+    return _apply(lifecycle.bulk_accept, store(request), threshold, user.username, reason, code, indicator)
+
+
 # --- pages ---------------------------------------------------------------------------------------
 
 
 @pages.get("/review", response_class=HTMLResponse, dependencies=[Depends(can_read)])
-def queue(request: Request, state: str | None = None, indicator: str | None = None, offset: int = 0):
+def queue(
+    request: Request,
+    state: str | None = None,
+    indicator: str | None = None,
+    offset: int = 0,
+    accepted: int | None = None,
+    skipped: int | None = None,
+):
     st, vc = store(request), vocab(request)
     code = vc.state_code(state) if state else None
     facts = st.facts(code, indicator or None, "candidate", limit=25, offset=max(offset, 0))
@@ -121,8 +143,47 @@ def queue(request: Request, state: str | None = None, indicator: str | None = No
         items.append(dict(f=views.fact_view(f, vc), passage=passage, title=doc.title or doc.source))
     here = "/review?" + urlencode({k: v for k, v in dict(state=state, indicator=indicator).items() if v})
     return render(
-        request, "review.html", items=items, state=state, indicator=indicator, offset=offset, here=here
+        request,
+        "review.html",
+        items=items,
+        state=state,
+        indicator=indicator,
+        offset=offset,
+        here=here,
+        accepted=accepted,
+        skipped=skipped,
     )
+
+
+@pages.post("/review/bulk-accept")
+def bulk_accept_form(
+    request: Request,
+    threshold: float = Form(..., ge=0, le=1),
+    state: str = Form(""),
+    indicator: str = Form(""),
+    reason: str = Form(""),
+    user: User = Depends(require("editor")),
+):
+    """Accept the filtered candidates at or above a confidence, then show the queue with a count."""
+    result = bulk_accept(request, threshold, user, state or None, indicator or None, reason or None)
+    done = dict(state=state, indicator=indicator, accepted=len(result.accepted), skipped=len(result.skipped))
+    return RedirectResponse(
+        "/review?" + urlencode({k: v for k, v in done.items() if v != ""}), status_code=303
+    )
+
+
+@pages.post("/facts/{fact_id}/merge")
+def merge_form(
+    request: Request,
+    fact_id: int,
+    other: int = Form(...),
+    reason: str = Form(""),
+    force: bool = Form(False),
+    user: User = Depends(require("editor")),
+):
+    """Fold fact ``other`` into this one; back to this fact, now citing both passages."""
+    _apply(merge_facts, store(request), fact_id, other, user.username, reason or None, force)
+    return RedirectResponse(f"/facts/{fact_id}", status_code=303)
 
 
 @pages.post("/review/{fact_id}")
@@ -229,16 +290,5 @@ def api_merge(request: Request, body: Merge, user: User = Depends(require("edito
 @api.post("/review/bulk-accept")
 def api_bulk_accept(request: Request, body: BulkAccept, user: User = Depends(require("editor"))) -> dict:
     """Accept every candidate at or above ``threshold`` (editor), each as its own revision."""
-    code = vocab(request).state_code(body.state) if body.state else None
-    if body.state and code is None:
-        raise HTTPException(404, f"unknown state {body.state!r}")
-    result = _apply(
-        lifecycle.bulk_accept,
-        store(request),
-        body.threshold,
-        user.username,
-        body.reason,
-        code,
-        body.indicator,
-    )
+    result = bulk_accept(request, body.threshold, user, body.state, body.indicator, body.reason)
     return dict(accepted=result.accepted, skipped=result.skipped)

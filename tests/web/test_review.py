@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from minewatch.review.merge import same_fact
 from tests.web.conftest import bearer, login
 
 
@@ -88,3 +89,44 @@ def test_bulk_accept_takes_candidates_above_a_threshold(client, web_store) -> No
     accepted = r.json()["accepted"]
     assert sorted(accepted) == sorted(f.id for f in sure if f.confidence >= threshold)
     assert all(web_store.fact(i).status == "accepted" for i in accepted)
+
+
+def test_bulk_accept_form_accepts_the_filtered_candidates(client, web_store) -> None:
+    token = login(client, "editor")
+    sure = web_store.facts(state="USA", indicator="treaty_status", status="candidate")
+    threshold = max(f.confidence for f in sure)
+    r = client.post(
+        "/review/bulk-accept",
+        data={"threshold": threshold, "state": "USA", "indicator": "treaty_status", "csrf_token": token},
+    )
+    expected = [f.id for f in sure if f.confidence >= threshold]
+    assert r.status_code == 200 and f"Accepted {len(expected)} candidate" in r.text
+    assert all(web_store.fact(i).status == "accepted" for i in expected)
+    assert web_store.revisions(expected[0])[-1]["user"] == "editor"
+
+
+def test_bulk_accept_form_needs_an_editor(client, web_store) -> None:
+    token = login(client, "researcher")
+    before = len(web_store.facts(status="candidate"))
+    r = client.post("/review/bulk-accept", data={"threshold": 0, "csrf_token": token})
+    assert r.status_code == 403 and len(web_store.facts(status="candidate")) == before
+
+
+def test_merge_form_folds_another_fact_into_this_one(client, web_store, candidates) -> None:
+    token = login(client, "editor")
+    f = web_store.fact(candidates())
+    other = web_store.fact(candidates())
+    while same_fact(f, other):
+        other = web_store.fact(candidates())
+    assert f'action="/facts/{f.id}/merge"' in client.get(f"/facts/{f.id}").text
+    refused = client.post(f"/facts/{f.id}/merge", data={"other": other.id, "csrf_token": token})
+    assert refused.status_code == 409 and "differ" in refused.text
+    assert web_store.fact(other.id).status == "candidate"
+    r = client.post(
+        f"/facts/{f.id}/merge",
+        data={"other": other.id, "force": "true", "reason": "one statement", "csrf_token": token},
+    )
+    assert r.status_code == 200
+    assert web_store.fact(other.id).status == "superseded"
+    assert web_store.fact(other.id).attributes["merged_into"] == f.id
+    assert [s["start"] for s in web_store.fact(f.id).attributes["sources"]] == [other.start]
