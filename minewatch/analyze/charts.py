@@ -42,6 +42,8 @@ def _figures(ax, figures: list[dict]) -> None:
     for p in figures:  # one series per scope and mine types: 450,000 ADAM is no point on a total's line
         types = ",".join(p["mine_types"])
         by_scope[" ".join(x for x in (p["scope"] or ("" if types else "total"), types) if x)].append(p)
+    top = max((abs(float(p["value"])) for p in figures), default=1.0) or 1.0
+    placed: list[tuple[int, float]] = []  # labelled points, as (day, share of the tallest value)
     for color, (scope, pts) in zip(LINES * 4, sorted(by_scope.items()), strict=False):
         xs = [_day(p["start"]) for p in pts]
         ys = [float(p["value"]) for p in pts]
@@ -50,7 +52,10 @@ def _figures(ax, figures: list[dict]) -> None:
             hollow = p["evidence"]["stale"]
             ax.scatter([x], [y], s=28, zorder=2, facecolors="white" if hollow else color, edgecolors=color)
             label = f"{p['approx'] + ' ' if p['approx'] else ''}{_amount(y)}"
-            ax.annotate(label, (x, y), fontsize=7, xytext=(4, 4), textcoords="offset points")
+            # Figures of the same year and size would print over each other: step each one down a line.
+            near = sum(abs(x.toordinal() - d) < 400 and abs(y / top - h) < 0.1 for d, h in placed)
+            placed.append((x.toordinal(), y / top))
+            ax.annotate(label, (x, y), fontsize=7, xytext=(4, 4 - 9 * near), textcoords="offset points")
     ax.set_ylabel(figures[0]["unit"] or "value", fontsize=8)
     ax.set_ylim(bottom=0)
     ax.yaxis.set_major_formatter(FuncFormatter(_amount))

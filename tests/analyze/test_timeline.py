@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+import matplotlib.pyplot as plt
 import pytest
 
-from minewatch.analyze.charts import timeline_svg
+from minewatch.analyze.charts import timeline_figure, timeline_svg
 from minewatch.analyze.timeline import timeline
 from tests.review.make import document, fact, save
 
@@ -71,3 +72,20 @@ def test_chart_is_svg_with_title_and_a_mark_per_point(store):
 def test_unknown_names_fail_clearly(store):
     with pytest.raises(ValueError, match="indicator"):
         timeline(store, "USA", "weather")
+
+
+def test_figures_of_the_same_year_and_size_get_labels_a_line_apart(store):
+    doc = document(store)
+    save(
+        store,
+        fact(doc, value=3_000_000, when="2014", start=0),
+        fact(doc, value=3_100_000, when="2014", start=10),
+        fact(doc, value=10_400_000, when="2002", start=20),
+    )
+    fig = timeline_figure(timeline(store, "USA", "stockpile", statuses=["candidate"]))
+    try:
+        offsets = {t.get_text(): t.xyann[1] for ax in fig.axes for t in ax.texts}
+    finally:
+        plt.close(fig)
+    assert offsets["3m"] != offsets["3.1m"]  # one of the two 2014 labels moved down a line
+    assert offsets["10.4m"] == 4
