@@ -14,16 +14,27 @@ from minewatch.extract.rules import money
 from minewatch.model import Fact
 
 # Words one of which a sentence must contain before the patterns run (lower case).
-KEYWORDS = ("alternative", "replace", "networked munition")
+KEYWORDS = ("alternative", "replace", "networked munition", "program", "effort", "project")
 CUE = re.compile(
     r"\b(?:alternatives?\b|replacement\b|networked munitions?\b|replace\w*\b[^.]{0,40}\bmines\b)"
 )
+# "Congress appropriated $19.7 million for the program": money for the program the sentence
+# before, in the same paragraph, named as an alternative.
+SAME_PROGRAM = re.compile(r"\b(?:the|this|that|its) (?:program(?:me)?|effort|project)\b")
 PROGRAM_CATEGORIES = ("dual", "antivehicle")
 
 
 def extract(s: Sentence) -> list[Fact]:
-    if s.kind == "table" or not CUE.search(s.low):
+    if s.kind == "table":
         return []
+    if not CUE.search(s.low):
+        carried = s.previous is not None and CUE.search(s.previous.low) and SAME_PROGRAM.search(s.low)
+        if not carried:
+            return []
+        return [
+            s.fact("alternatives", q.number, "alternatives.cost@2", 0.7, unit="USD", approx=q.approx)
+            for q in money(s)
+        ]
     out = [
         s.fact("alternatives", q.number, "alternatives.cost@2", 0.8, unit="USD", approx=q.approx)
         for q in money(s)

@@ -17,7 +17,8 @@ SUBJECT_ZONE = 90  # characters from the clause start where a subject is named
 LEAD = re.compile(
     r"^[\"“(]?(?:(?:In|On|By|Since|As of|During|After|Before|Previously|However|Moreover|Also|Today|Yet|But|"
     r"First|Finally|Notably|Meanwhile|Beginning in|Until|Between|From|Indeed|Thus|Still|Then|Later|"
-    r"Earlier|Overall|Instead|Even so|In addition|At the same time|For example)\b[^,]{0,60},\s*)*",
+    r"Earlier|Overall|Instead|Even so|In addition|At the same time|For example|Among|According to|Like|Unlike|"
+    r"(?-i:[A-Z][a-z]+ing)\s+(?:after|at|before|during|in|on|to|for|about)\b)[^,]{0,60},\s*)*",
     re.IGNORECASE,
 )
 PLACE = re.compile(

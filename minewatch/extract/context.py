@@ -63,6 +63,7 @@ class DocContext:
     admins: dict[str, int] = field(default_factory=dict)  # administration name -> policy year
     cache: dict = field(default_factory=dict)  # per-document results extractors reuse
     cue_words: Cues | None = None  # the cue groups extractors gate on (see ``Sentence.cues``)
+    sentences: list[Sentence] = field(default_factory=list)  # every sentence, in reading order
 
     def plain(self) -> tuple[str, str]:
         """The text with no-break spaces made plain, and that lower-cased."""
@@ -303,6 +304,17 @@ class Sentence:
         if not found:
             return None
         return min(found, key=lambda f: abs(f.start - offset) + (0 if f.start >= offset else 5)).period
+
+    def before(self, window: int) -> list[Sentence]:
+        """Body sentences ending at most ``window`` characters before this one, nearest first."""
+        out = []
+        for other in reversed(self.ctx.sentences):
+            if other.start >= self.start or other.kind != "body":
+                continue
+            if self.start - other.end > window:
+                break
+            out.append(other)
+        return out
 
     def fact(self, indicator: str, value, extractor: str, confidence: float = 0.7, **kw) -> Fact:
         """A candidate fact quoting this sentence, with its citations."""

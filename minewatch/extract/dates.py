@@ -120,6 +120,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         ),
     ),
     ("today", re.compile(r"\b(?:today|this week)\b", re.IGNORECASE)),
+    ("relmonth", re.compile(r"\b(?P<rel>this|last|next) month\b", re.IGNORECASE)),
 ]
 # Words that refer back to a period named before ("that year", "since then"), lower case.
 ANAPHORS = ("that year", "same year", "since then")
@@ -157,6 +158,8 @@ def _gates(text: str, low: str) -> set[str]:
         found.add("anaphor")
     if "today" in low or "this week" in low:
         found.add("today")
+    if " month" in low:
+        found.add("month_word")
     return found
 
 
@@ -178,6 +181,7 @@ GATED = (
     "month",
     "relyear",
     "today",
+    "month_word",
 )
 assert len(GATED) == len(PATTERNS)
 # Run on the lower-cased words before a date.
@@ -215,9 +219,11 @@ def _period(
         n *= 10 if g["span"].lower().startswith("decade") else 1
         return Period(f"{ref.year - n}-01-01", ref.isoformat(), "since", text)
     if kind == "since_then":
-        if previous is None or previous.start is None:
+        if previous is None or (previous.start or previous.end) is None:
             return None
-        return Period(previous.start, ref.isoformat() if ref else None, "since", text)
+        # "then" after "by 2004" is 2004: an open-ended period counts from its end's year.
+        start = previous.start or f"{previous.end[:4]}-01-01"
+        return Period(start, ref.isoformat() if ref else None, "since", text)
     if kind == "anaphor":
         return Period(previous.start, previous.end, previous.precision, text) if previous else None
     if kind == "range":
@@ -258,6 +264,11 @@ def _period(
         return Period(f"{y}-{lo:02d}-01", f"{y}-{hi:02d}-{_month_end(y, hi):02d}", "month", text)
     if kind == "year":
         return Period(f"{g['year']}-01-01", f"{g['year']}-12-31", "year", text)
+    if kind == "relmonth" and ref and g.get("rel"):
+        step = {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
+        y, mo = divmod(ref.year * 12 + ref.month - 1 + step, 12)
+        mo += 1
+        return Period(f"{y}-{mo:02d}-01", f"{y}-{mo:02d}-{_month_end(y, mo):02d}", "month", text)
     if kind == "relmonth" and ref:
         mo = MONTHS[g["month"].lower()]
         y = ref.year if mo <= ref.month else ref.year - 1

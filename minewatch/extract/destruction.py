@@ -34,7 +34,9 @@ DESTROY = re.compile(
     r"(?<!self-)\b(?:destroy\w*|destruction|demilitari[sz]\w+|demil|cryofracture|disposal|dismantl\w+)\b"
 )
 DESTROY_WORDS = ("destr", "demil", "cryofracture", "disposal", "dismantl")  # one of which DESTROY needs
-DESTROYED = re.compile(r"\b(?:(?:destroyed|demilitari[sz]ed|disposed of|dismantled)\b|destruction of\b)")
+DESTROYED = re.compile(
+    r"\b(?:(?:destroyed|demilitari[sz]ed|disposed of|dismantled)\b|(?:destruction|demilitari[sz]ation|disposal) of\b)"
+)
 LAST = re.compile(
     r"\bdestroyed (?:(?:its|their|the) (?:last|remaining|entire|whole)\b|all (?:of )?(?:its|their|the)\b)"
 )
@@ -50,6 +52,7 @@ PROGRAM = re.compile(r"\b(?:facility|plant|program(?:me)?|process|notice|project
 # Groups of words the run's scan of a sentence looks for (see ``Sentence.cues``).
 CUES = {"destruction.destroy": DESTROY_WORDS}
 RETAIN = re.compile(r"\b(?:retain(?:ed|s)?\b|kept for\b)")
+PRESENT = re.compile(r"\b(?:retains|keeps|holds|has|maintains)\b")  # kept as the source writes
 SMALL = re.compile(r"\bsmall (?:quantity|number)\b")
 
 
@@ -131,6 +134,7 @@ def _retained(s: Sentence) -> list[Fact]:
         return []
     qs = mine_quantities(s)
     value = qs[0][0].number if qs else "small quantity" if SMALL.search(s.low) else "mines retained"
+    when = s.period_near(qs[0][0].start) if qs else (s.periods[0].period if s.periods else None)
     return [
         s.fact(
             "retained",
@@ -139,6 +143,7 @@ def _retained(s: Sentence) -> list[Fact]:
             0.75,
             unit="mines" if qs else None,
             approx=qs[0][0].approx if qs else None,
+            when=when or (s.as_of() if PRESENT.search(s.low) else None),
             attributes={"purpose": "training and research"},
         )
     ]

@@ -35,6 +35,7 @@ MEETING = re.compile(
     r"meetings? of (?:the )?states parties|intersessional meetings?|review conference|"
     r"meetings of the (?:mine ban )?treaty)\b"
 )
+RESOLUTION_WINDOW = 600  # characters back in which a vote finds the resolution it is on
 ATTEND = re.compile(r"\b(?:attend\w*|participat\w*|present at|took part)\b")
 ABSENT = re.compile(r"\b(?:did not (?:attend|participate)\b|absent\b|boycott\w*)")
 STATEMENT = re.compile(
@@ -49,26 +50,57 @@ def extract(s: Sentence) -> list[Fact]:
 
 
 def _votes(s: Sentence) -> list[Fact]:
-    """A vote on a General Assembly resolution named here, or in the sentence before ("North Korea did not vote")."""
-    m = VOTE.search(s.low)
-    if not m:
+    """Votes on a General Assembly resolution, each state of a coordinated subject voting.
+
+    The resolution is named in the sentence, or in one shortly before ("North Korea did not
+    vote" in the paragraph after the one reporting the resolution). Each vote is dated by a
+    period between it and the next vote the sentence reports ("abstained, reversing its vote
+    in favor of last year's resolution"), else as the single vote always was, else by the
+    sentence that named the resolution.
+    """
+    votes = list(VOTE.finditer(s.low))
+    if not votes:
         return []
     here = bool(UNGA.search(s.low))
-    if not here and not (s.previous is not None and UNGA.search(s.previous.low)):
+    context = _resolution_sentence(s)
+    if not here and context is None:
         return []
-    word = m.group("vote")
+    # a sentence that speaks of resolutions without naming one is about every annual one
+    res = RESOLUTION.search(s.low if here or context is None else context.low)
+    attrs = {"kind": "UNGA vote", "resolution": res.group("res") if res else "every annual resolution"}
+    fallback = context.last_period if context is not None else None
+    out = []
+    for i, m in enumerate(votes):
+        hi = votes[i + 1].start() if i + 1 < len(votes) else len(s.low)
+        own = [f.period for f in s.periods if m.start() <= f.start - s.start < hi]
+        if own:
+            when = own[0]
+        elif len(votes) == 1 and (here or s.periods):
+            when = s.periods[0].period if s.periods else fallback
+        elif i == 0 and s.periods and s.periods[0].start - s.start < m.start():
+            when = s.periods[0].period
+        else:
+            when = fallback
+        fact = s.fact(
+            "diplomacy", _vote(m.group("vote")), "diplomacy.vote@4", 0.8, when=when, attributes=attrs
+        )
+        out += s.per_subject(fact)
+    return out
+
+
+def _vote(word: str) -> str:
     if word.startswith("abstain"):
-        vote = "abstain"
-    elif word in ("did not vote", "was absent"):
-        vote = "absent"
-    else:
-        vote = "no" if "against" in word or word.endswith(" no") else "yes"
-    res = RESOLUTION.search(s.low if here else s.previous.low)
-    attrs = {"resolution": res.group("res")} if res else {"resolution": "every annual resolution"}
-    when = {} if here or s.periods else {"when": s.previous.last_period}
-    return [
-        s.fact("diplomacy", vote, "diplomacy.vote@3", 0.8, attributes={"kind": "UNGA vote"} | attrs, **when)
-    ]
+        return "abstain"
+    if word in ("did not vote", "was absent"):
+        return "absent"
+    return "no" if "against" in word or word.endswith(" no") else "yes"
+
+
+def _resolution_sentence(s: Sentence) -> Sentence | None:
+    """The sentence before ``s`` (in its paragraph, or a few lines up) that names a resolution."""
+    if s.previous is not None and UNGA.search(s.previous.low):
+        return s.previous
+    return next((o for o in s.before(RESOLUTION_WINDOW) if UNGA.search(o.low)), None)
 
 
 def _meetings(s: Sentence) -> list[Fact]:

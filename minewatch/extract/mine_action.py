@@ -10,23 +10,30 @@ from minewatch.extract.rules import hypothetical
 from minewatch.model import Fact
 
 # Words one of which a sentence must contain before the patterns run (lower case).
-KEYWORDS = ("funder", "donor", "contributor", "funding", "clear", "remov", "demin")
+KEYWORDS = ("funder", "donor", "contributor", "funding", "clear", "remov", "demin", "weapons destruction")
 FUNDING = re.compile(
     r"\b(?:top|largest|leading|biggest) (?:funder|donor|contributor)\b|"
     r"\bfunding for (?:humanitarian )?(?:mine action|mine clearance|demining|victim assistance)\b|"
-    r"\b(?:pledged|contributed|provided|donated|gave|granted)\b[^.;]{0,40}\bfor (?:humanitarian )?"
-    r"(?:mine action|mine clearance|demining|victim assistance)\b"
+    r"\b(?:pledged|contributed|provided|donated|gave|granted|requested|allocated|appropriated|budgeted)\b"
+    r"[^.;]{0,40}\bfor (?:humanitarian )?"
+    r"(?:mine action|mine clearance|demining|victim assistance|conventional weapons destruction)\b"
 )
 # "… from Japan, which pledged $37 million": the donor is the state named before "which".
 DONOR = re.compile(
     r"\b([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}),? which (?:pledged|contributed|provided|donated|gave|granted)\b"
 )
+CURRENCIES = ("USD", "EUR", "GBP")
 RANK = re.compile(r"\b(?:top|largest|leading|biggest)\b")
 CLEAR = re.compile(r"\b(?:cleared|clearing|clears?|removed|removing|removes?|demined|demining)\b")
 CLEARED_OBJECT = re.compile(
     r"^(?:\s+and\s+\w+)?\s+(?:the\s+|a\s+\w+\s+portion\s+of\s+|some\s+|all\s+|(?!of\b|for\b|in\b)\w+\s+)?"
-    r"(?:[\d,.]+\s+(?:thousand\s+|million\s+)?)?(?:land\s?mines|mines|minefields|explosive remnants|[\d,.]+\s+(?:hectares|square met\w+|km2|square kilomet\w+))\b"
+    r"(?:(?:more|less|fewer) than\s+)?"
+    r"(?:[\d,.]+\s+(?:thousand\s+|million\s+)?)?(?:land\s?mines|mines|minefields|explosive remnants|"
+    r"[\d,.]+\s+(?:hectares|square met\w+|km2|square kilomet\w+))\b"
 )
+# "… laid mines …, and most were cleared by 2004": mines named before a passive clearing verb.
+CLEARED_PASSIVE = re.compile(r"\b(?:were|was|been|are|is)\s+(?:\w+\s+)?$")
+MINES_BEFORE = re.compile(r"\b(?:land)?mines?\b|\bminefields?\b")
 
 
 def extract(s: Sentence) -> list[Fact]:
@@ -52,14 +59,14 @@ def _funding(s: Sentence) -> list[Fact]:
             q.number,
             "mine_action.funding@3",
             0.7,
-            unit="USD",
+            unit=q.unit,
             approx=q.approx,
             polarity=polarity,
             when=s.period_near(q.start, clause=True) or s.period_near(q.start),
             **({"state": code} if code else {}),
         )
         for q in s.quantities
-        if q.unit == "USD"
+        if q.unit in CURRENCIES
     ]
     if not out:
         out.append(s.fact("mine_action", "funding", "mine_action.funding@3", 0.6, polarity=polarity))
@@ -67,13 +74,28 @@ def _funding(s: Sentence) -> list[Fact]:
 
 
 def _clearance(s: Sentence) -> list[Fact]:
-    m = next((m for m in CLEAR.finditer(s.low) if CLEARED_OBJECT.match(s.low[m.end() :])), None)
+    m = next((m for m in CLEAR.finditer(s.low) if _clears_mines(s.low, m)), None)
     if not m or hypothetical(s, m.start()) or negated(s.low, m.start()):
         return []
     attrs = {"location": s.locations} if s.locations else {}
+    when = s.period_near(s.start + m.start(), clause=True) or (s.periods[0].period if s.periods else None)
     return [
         s.fact(
-            "mine_action", "clearance", "mine_action.clearance@1", 0.65, state=code, attributes=dict(attrs)
+            "mine_action",
+            "clearance",
+            "mine_action.clearance@1",
+            0.65,
+            state=code,
+            when=when,
+            attributes=dict(attrs),
         )
         for code in s.subjects
     ]
+
+
+def _clears_mines(low: str, m: re.Match) -> bool:
+    """The clearing verb acts on mines: they follow it, or it is passive with mines named before."""
+    if CLEARED_OBJECT.match(low[m.end() :]):
+        return True
+    before = low[max(0, m.start() - 120) : m.start()]
+    return bool(CLEARED_PASSIVE.search(before) and MINES_BEFORE.search(before))

@@ -26,6 +26,8 @@ OBJECT_WINDOW = 60
 LAST = re.compile(r"\blast\b")
 ALTERNATIVES = re.compile(r"\balternatives?\b")
 NONE_FUNDED = re.compile(r"^\W*No\b", re.IGNORECASE)
+# Production going on as the source writes: "still manufactures", "continues to produce".
+ONGOING = re.compile(r"\b(?:still|currently|continues? to)\s+(?:\w+\s+)?$|^(?:produces|manufactures)$")
 PASSIVE = re.compile(r"\b(?:were|was|are|is|been|being)\s+(?:\w+\s+)?$")
 
 
@@ -73,6 +75,9 @@ def extract(s: Sentence) -> list[Fact]:
         )
         for q, types in mine_quantities(s)
     ]
+    ongoing = ONGOING.search(s.low[max(0, verb.start() - 25) : verb.start()]) or ONGOING.search(verb.group(0))
+    if not out and not s.periods and ongoing:
+        out.append(s.fact("production", "production", "production.ongoing@1", 0.7, when=s.as_of()))
     if not out and s.periods:
         attrs = {"last": True} if LAST.search(s.low) else {}
         out.append(

@@ -107,6 +107,7 @@ def document_sentences(doc: Document, vocab: Vocabulary, doc_id: str | None = No
             )
             out.append(sentence)
             previous = sentence
+    ctx.sentences = out
     return out
 
 

@@ -44,7 +44,8 @@ SCOPE = re.compile(r"\b(active|operational|unserviceable|demil\w*|awaiting destr
 SCOPES = {"demil": "demilitarization", "demilitarization": "demilitarization", "war reserve": "war reserve"}
 HOLDS_NONE = re.compile(r"\bno longer (?:holds?|stockpiles?|possess\w*|has)\b[^.]{0,60}")
 DESTROYED = re.compile(
-    r"\b(?:have|has|had|were|was|been)\s+(?:\w+\s+)?(?:destroyed|demilitari[sz]ed)\b|\bdestruction of\b"
+    r"\b(?:have|has|had|were|was|been)\s+(?:\w+\s+)?(?:destroyed|demilitari[sz]ed)\b|\bdestruction of\b|"
+    r"\b(?:destroyed|demilitari[sz]ed)\s+(?:(?:some|about|approximately|over|nearly|more than|its|their)\s+)*\d"
 )
 EXPIRY = re.compile(r"\b(?:expire|expiry|become unusable|be completely unusable|obsolete)\b")
 ANAPHOR = re.compile(

@@ -26,12 +26,18 @@ KEYWORDS = (
     "laid",
     "planted",
     "deployed",
+    "scatter",
+    "fired",
+    "dropp",
     "minefield",
     "responsibility",
 )
 VERB = re.compile(
-    r"\b(?:used|using|use of|(?:continues?|continued|still) to use|employ(?:ed|ment)|emplaced|laid|planted|deployed)\b"
+    r"\b(?:used|using|use of|(?:continues?|continued|still) to use|employ(?:ed|ment)|emplaced|laid|planted|deployed|"
+    r"scatter(?:ed|ing|s)?|fired|dropp(?:ed|ing))\b"
 )
+# In a profile's section on use, "use" needs no object: "no confirmed reports of new use since then".
+BARE_USE = re.compile(r"\b(?:new |further |any )?use\b")
 OBJECT = re.compile(
     r"\b(?:(?:anti-?personnel |anti-?vehicle |land)?(?:mines?|landmines?|munitions?)|claymores?)\b"
 )
@@ -49,7 +55,9 @@ CLAUSE = re.compile(
 )
 # "The use of a mine … was disclosed in June 2014": a date after a reporting verb that
 # follows the use dates the report, not the use.
-REPORTED = re.compile(r"\b(?:disclos\w+|announc\w+|reveal\w+|report(?:ed|s)?|made public|confirm\w+)\b")
+REPORTED = re.compile(
+    r"\b(?:disclos\w+|announc\w+|reveal\w+|report(?:ed|s)?|made public|confirm\w+|said|says|stated|alleged|claimed)\b"
+)
 MINEFIELDS = re.compile(r"\bminefields?\b")
 RESPONSIBLE_WORDS = re.compile(r"\b(?:responsibility of|control(?:led)? (?:of|by))\b")
 # Groups of words the run's scan of a sentence looks for (see ``Sentence.cues``).
@@ -76,6 +84,8 @@ def _trigger(s: Sentence) -> re.Match | None:
         if m.group(0).lower().endswith("ed") and ADJECTIVE.search(before):
             continue  # "millions of deployed mines": a participle, not a verb
         return m
+    if s.section == "use":
+        return next((m for m in BARE_USE.finditer(s.low) if negated(s.low, m.start())), None)
     return None
 
 
@@ -128,15 +138,21 @@ def _events(s: Sentence, lo: int, hi: int, exception: bool = False) -> list:
 
 
 def _use_dates(s: Sentence, lo: int, hi: int) -> list:
-    """Periods in [lo, hi) that date the use itself, not a later report of it."""
+    """Periods in [lo, hi) that date the use itself, not a report of it.
+
+    "… used mines, the ministry reported in June": a date after a reporting verb that follows
+    the use; "In 2023, the group said forces had fired mines in 2022": a date before a
+    reporting verb that precedes the use.
+    """
     verb = VERB.search(s.low, lo - s.start, hi - s.start)
+    if not verb:
+        return [f for f in s.periods if lo <= f.start < hi]
     return [
         f
         for f in s.periods
         if lo <= f.start < hi
-        and not (
-            verb and verb.end() < f.start - s.start and REPORTED.search(s.low, verb.end(), f.start - s.start)
-        )
+        and not (verb.end() < f.start - s.start and REPORTED.search(s.low, verb.end(), f.start - s.start))
+        and not (f.end - s.start < verb.start() and REPORTED.search(s.low, f.end - s.start, verb.start()))
     ]
 
 

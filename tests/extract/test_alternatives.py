@@ -30,3 +30,16 @@ def test_a_mine_system_is_not_an_alternative() -> None:
         )
         == []
     )
+
+
+def test_money_for_the_program_named_just_before() -> None:
+    facts = facts_of(
+        "The army is developing a networked replacement for antipersonnel mines. "
+        "Parliament gave $12 million for the program in 2020.",
+        state="USA",
+        indicator="alternatives",
+    )
+    assert [(f.value, f.when.start) for f in facts] == [(12_000_000, "2020-01-01")]
+    assert not facts_of(
+        "Parliament gave $12 million for the program in 2020.", state="USA", indicator="alternatives"
+    )

@@ -102,3 +102,14 @@ def test_today_is_the_document_date() -> None:
 def test_the_character_before_a_year(text: str, found: list[str]) -> None:
     """Year patterns open with the digits and test the character before after them."""
     assert [f.period.text for f in find(text, REF)] == found
+
+
+def test_this_and_last_month_are_resolved_against_the_document() -> None:
+    assert period("pledged funds this month") == Period("2021-06-01", "2021-06-30", "month", "this month")
+    assert period("Last month, the army said").start == "2021-05-01"
+    assert find("pledged funds last month", date(2021, 1, 10))[0].period.start == "2020-12-01"
+
+
+def test_since_then_after_an_open_ended_period_counts_from_its_year() -> None:
+    found = find("no use since then", REF, previous=Period(None, "2004-12-31", "until", "by 2004"))
+    assert (found[0].period.start, found[0].period.precision) == ("2004-01-01", "since")

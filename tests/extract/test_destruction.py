@@ -89,3 +89,22 @@ def test_mines_retained_are_not_the_stockpile() -> None:
         facts_of("The army holds 2,100 mines retained for training.", state="SRB", indicator="stockpile")
         == []
     )
+
+
+def test_mines_planned_for_demilitarization_are_counted_and_not_a_completion() -> None:
+    facts = facts_of(
+        "The 2025 budget funds the demilitarization of about 20,000 M14 mines that reached the end of their life.",
+        state="USA",
+        indicator="destruction",
+    )
+    assert [(f.value, f.approx, f.mine_types) for f in facts] == [(20000, "approximately", ["M14"])]
+
+
+def test_mines_destroyed_by_an_active_verb_are_not_the_stockpile() -> None:
+    facts = facts_of("In 2019, army engineers destroyed 4,500 stockpiled mines.", state="PER")
+    assert [(f.indicator, f.value) for f in facts] == [("destruction", 4500)]
+
+
+def test_mines_retained_now_hold_as_of_the_document() -> None:
+    (f,) = facts_of("Peru retains 1,200 mines for training.", indicator="retained")
+    assert (f.value, f.when.start) == (1200, "2021-06-30")

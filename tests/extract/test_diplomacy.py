@@ -60,3 +60,36 @@ def test_not_voting_takes_the_resolution_from_the_sentence_before() -> None:
     )
     got = {(f.state, f.value, f.attributes["resolution"], f.when.start) for f in facts}
     assert got == {("EGY", "abstain", "79/43", "2024-12-01"), ("IRN", "absent", "79/43", "2024-12-01")}
+
+
+def test_votes_in_a_later_paragraph_take_the_resolution_and_its_date() -> None:
+    text = (
+        "On 2 December 2022 the General Assembly adopted Resolution 77/63 by a recorded vote.\n\n"
+        "Among the states outside the treaty, Egypt, Iran and Cuba abstained. Nepal and Laos did not vote."
+    )
+    facts = [f for f in extract(document(text, state="EGY"), load()) if f.indicator == "diplomacy"]
+    assert sorted((f.state, f.value, f.when.start, f.attributes["resolution"]) for f in facts) == [
+        ("CUB", "abstain", "2022-12-02", "77/63"),
+        ("EGY", "abstain", "2022-12-02", "77/63"),
+        ("IRN", "abstain", "2022-12-02", "77/63"),
+        ("LAO", "absent", "2022-12-02", "77/63"),
+        ("NPL", "absent", "2022-12-02", "77/63"),
+    ]
+
+
+def test_two_votes_in_one_sentence_keep_their_own_dates() -> None:
+    text = (
+        "In December 2023 the General Assembly voted on Resolution 78/52.\n\n"
+        "Poland abstained, reversing its vote in favor of last year's resolution."
+    )
+    facts = [f for f in extract(document(text, on="2024-01-15"), load()) if f.indicator == "diplomacy"]
+    assert sorted((f.value, f.when.start) for f in facts if f.state == "POL") == [
+        ("abstain", "2023-12-01"),
+        ("yes", "2023-01-01"),
+    ]
+
+
+def test_a_vote_far_from_any_resolution_is_not_a_vote() -> None:
+    filler = "The ministry published its annual report on demining. " * 15
+    text = f"In 2022 the General Assembly adopted Resolution 77/63.\n\n{filler}\n\nThe senators voted for the budget."
+    assert not [f for f in extract(document(text, state="USA"), load()) if f.indicator == "diplomacy"]

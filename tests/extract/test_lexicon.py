@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from minewatch.extract.lexicon import Lexicon, lexicons, trie_pattern
+from minewatch.extract.lexicon import Cues, Lexicon, lexicons, trie_pattern
 from minewatch.vocab import load
 
 TEXT = (
@@ -41,3 +41,10 @@ def test_names_start_a_word_whichever_way_the_pattern_opens() -> None:
         ("Volcano", "V"),
     ]
     assert [k for *_, k in lex.find("Gator")] == ["G"]
+
+
+def test_cue_groups_start_a_word_and_cover_the_words_inside_a_longer_one() -> None:
+    cues = Cues.of({"keep": ["kept"], "train": ["kept for", "training"], "era": ["-era"], "aim": ["aim"]})
+    assert cues.find("mines kept for training in the bush-era") == {"keep", "train", "era"}
+    assert cues.find("kept") == {"keep"}  # a word at the very start
+    assert cues.find("the claim was kept") == {"keep"}  # "aim" inside "claim" is no cue

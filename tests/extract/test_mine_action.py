@@ -61,3 +61,20 @@ def test_clearance_of_a_counted_number_of_mines() -> None:
         indicator="mine_action",
     )
     assert (f.state, f.value, f.when.year) == ("HRV", "clearance", 2023)
+
+
+def test_a_pledge_in_euros_keeps_its_currency() -> None:
+    facts = facts_of("In 2023, Belgium pledged €4 million for demining in Iraq.", indicator="mine_action")
+    assert [(f.state, f.value, f.unit) for f in facts] == [("BEL", 4_000_000, "EUR")]
+
+
+def test_mines_cleared_in_the_passive_and_counted_with_a_qualifier() -> None:
+    (f,) = facts_of(
+        "Chile laid mines along its borders in 1975, and most were cleared by 2020.",
+        indicator="mine_action",
+    )
+    assert (f.state, f.value, f.when.precision, f.when.end) == ("CHL", "clearance", "until", "2020-12-31")
+    (f,) = facts_of(
+        "In 2022, Croatian deminers removed more than 2,000 mines near Osijek.", indicator="mine_action"
+    )
+    assert (f.state, f.value) == ("HRV", "clearance")

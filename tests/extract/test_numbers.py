@@ -91,3 +91,11 @@ def test_spans_are_offsets_into_the_text() -> None:
     assert text[q.start : q.end] == "nearly 4,000 mines"
     shifted = find(text, offset=100)[0]
     assert (shifted.start, shifted.end) == (q.start + 100, q.end + 100)
+
+
+def test_a_text_known_to_hold_no_number_word_gives_the_same_figures() -> None:
+    text = "destroyed us$2.5 million of stocks, 3,000 mines and USD 40 in 2019"
+    assert [(q.value, q.unit, q.start) for q in find(text, words=False)] == [
+        (q.value, q.unit, q.start) for q in find(text)
+    ]
+    assert len(find(text)) == 3

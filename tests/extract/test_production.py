@@ -54,3 +54,8 @@ def test_not_production() -> None:
         )
         == []
     )
+
+
+def test_production_going_on_holds_as_of_the_document() -> None:
+    (f,) = facts_of("Pakistan still manufactures antipersonnel mines.", indicator="production")
+    assert (f.state, f.value, f.polarity, f.when.start) == ("PAK", "production", "affirmed", "2021-06-30")

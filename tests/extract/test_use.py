@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tests.extract.conftest import facts_of
+from minewatch.extract import extract
+from minewatch.vocab import load
+from tests.extract.conftest import document, facts_of
 
 
 def test_a_count_with_place_type_and_year() -> None:
@@ -88,3 +90,28 @@ def test_a_report_before_the_use_keeps_the_use_date() -> None:
         "The ministry reported that Colombia used 300 antipersonnel mines in 2018.", indicator="use"
     )
     assert (f.state, f.value, f.when.year) == ("COL", 300, 2018)
+
+
+def test_scattering_mines_and_a_report_dated_before_the_use() -> None:
+    (f,) = facts_of(
+        "Armenia accused Azerbaijan of scattering antipersonnel mines in May 2021.", indicator="use"
+    )
+    assert (f.state, f.when.start, f.attributes.get("alleged")) == ("AZE", "2021-05-01", True)
+    (f,) = facts_of(
+        "In 2021, a monitoring group said Sudanese forces had fired rockets carrying PFM-1 mines in 2020.",
+        indicator="use",
+    )
+    assert (f.state, f.when.start, f.mine_types) == ("SDN", "2020-01-01", ["PFM-1"])
+
+
+def test_in_the_section_on_use_a_denied_use_needs_no_object() -> None:
+    text = (
+        "Use\n\nChad laid mines in 1998, and most were cleared by 2003. There has been no new use since then."
+    )
+    (f,) = [
+        f
+        for f in extract(document(text, state="TCD"), load())
+        if f.indicator == "use" and f.polarity == "denied"
+    ]
+    assert (f.when.start, f.when.precision) == ("2003-01-01", "since")
+    assert not facts_of("There has been no new use since then.", state="TCD", indicator="use")
