@@ -15,6 +15,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from minewatch.ingest.errors import IngestError
 from minewatch.ingest.parsed import Parsed, TextBuilder
+from minewatch.ingest.sections import SENTENCE_END
 from minewatch.ingest.text import decode
 
 SKIP = {
@@ -27,6 +28,7 @@ BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+BOLD_LEVEL = 6  # a bold line taken for a heading sits under every real heading before it
 BLOCKS = {"p", "li", "blockquote", "pre", "dt", "dd", "figcaption", "caption", "address"}
 CONTAINERS = {"div", "section", "article", "main", "body", "html", "ul", "ol", "dl", "figure", "center"}
 NOTE_ID = re.compile(r"^(?:fn|footnote|note|endnote|ftn|edn)[-_:]?(\d{1,3})$", re.IGNORECASE)
@@ -209,7 +211,12 @@ class _Walker:
             for i, li in enumerate(node.css("li")):
                 self.note(li, start + i)
         elif tag in BLOCKS and not _has_blocks(node):
-            self.b.add(_norm(self.inline(node)))
+            text = _norm(self.inline(node))
+            if _bold_heading(node, text):
+                self.in_notes = bool(NOTES_HEADING.match(text))
+                self.b.add(text, kind="heading", level=BOLD_LEVEL)
+            else:
+                self.b.add(text)
         elif tag in ("hr", "br"):
             return
         else:
@@ -238,6 +245,15 @@ class _Walker:
         if tag == "a" and BACKREF.match(node.attributes.get("href") or ""):
             return ""
         return self.inline(node, backrefs)
+
+
+def _bold_heading(node: LexborNode, text: str) -> bool:
+    """A short line set wholly in bold with no sentence end: a heading typed as bold text, as Word
+    files and hand-made pages often have instead of heading styles."""
+    if not text or len(text) > 100 or SENTENCE_END.search(text) or not (text[0].isupper() or text[0].isdigit()):
+        return False
+    bold = "".join(b.text(deep=True) for b in node.css("strong, b") if b.parent.tag not in ("strong", "b"))
+    return "".join(bold.split()) == "".join(text.split())
 
 
 def _has_blocks(node: LexborNode) -> bool:

@@ -96,6 +96,8 @@ def docx(path: Path, blocks: list[Block], title: str = "", author: str = "", cre
     for kind, text in blocks:
         if kind in ("h1", "h2"):
             d.add_heading(text, level=int(kind[1]))
+        elif kind == "bold":  # a heading typed as a bold paragraph, not a heading style
+            d.add_paragraph().add_run(text).bold = True
         elif kind == "table":
             rows = [r.split(" | ") for r in text.split("\n")]
             t = d.add_table(rows=len(rows), cols=len(rows[0]))

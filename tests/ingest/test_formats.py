@@ -155,6 +155,46 @@ def test_docx_table_rows(tmp_path: Path):
     assert {p.section for p in doc.paragraphs if p.kind == "table"} == {"stockpile"}
 
 
+def test_docx_bold_lines_are_headings(tmp_path: Path):
+    """Word files often set headings as bold paragraphs rather than heading styles."""
+    blocks = [
+        ("h1", "Freedonia"),
+        ("bold", "Stockpile destruction"),
+        ("p", "Freedonia destroyed 12,000 mines in 2019."),
+        ("bold", "Transfer"),
+        ("p", "No exports have been recorded since 1994."),
+        ("p", "A line with a bold word inside it stays a paragraph."),
+    ]
+    doc = ingest.read(make.docx(tmp_path / "bold.docx", blocks))
+    shown = [(doc.text[p.start : p.end], p.kind, p.section, p.heading) for p in doc.paragraphs]
+    assert shown[1:4] == [
+        ("Stockpile destruction", "heading", "stockpile_destruction", "Freedonia > Stockpile destruction"),
+        (
+            "Freedonia destroyed 12,000 mines in 2019.",
+            "body",
+            "stockpile_destruction",
+            "Freedonia > Stockpile destruction",
+        ),
+        ("Transfer", "heading", "transfer", "Freedonia > Transfer"),
+    ]
+    assert shown[5][1:3] == ("body", "transfer")
+
+
+def test_html_bold_sentence_is_not_a_heading(tmp_path: Path):
+    path = tmp_path / "b.html"
+    path.write_text(
+        "<html><body><h1>Report</h1><p><b>Use</b></p><p>New use was reported.</p>"
+        "<p><strong>Officials denied any use.</strong></p></body></html>"
+    )
+    doc = ingest.read(path)
+    kinds = [(doc.text[p.start : p.end], p.kind, p.section) for p in doc.paragraphs]
+    assert kinds[1:] == [
+        ("Use", "heading", "use"),
+        ("New use was reported.", "body", "use"),
+        ("Officials denied any use.", "body", "use"),
+    ]
+
+
 def test_markdown_headings_notes_and_front_matter(tmp_path: Path):
     path = tmp_path / "note.md"
     path.write_text(
