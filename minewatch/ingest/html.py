@@ -250,7 +250,12 @@ class _Walker:
 def _bold_heading(node: LexborNode, text: str) -> bool:
     """A short line set wholly in bold with no sentence end: a heading typed as bold text, as Word
     files and hand-made pages often have instead of heading styles."""
-    if not text or len(text) > 100 or SENTENCE_END.search(text) or not (text[0].isupper() or text[0].isdigit()):
+    if (
+        not text
+        or len(text) > 100
+        or SENTENCE_END.search(text)
+        or not (text[0].isupper() or text[0].isdigit())
+    ):
         return False
     bold = "".join(b.text(deep=True) for b in node.css("strong, b") if b.parent.tag not in ("strong", "b"))
     return "".join(bold.split()) == "".join(text.split())
