@@ -71,9 +71,10 @@ ISSUED_OBJECT = re.compile(
     r"\b(?:polic(?:y|ies)|goal|objective|directive|restraints|position|elimination|sign)\b"
 )
 ADMIN_GATE = re.compile(r"administration|-era|decided|policy|Policy|President")  # literals: skips ahead
+# A capital first, with the word boundary tested after it: the regex engine skips ahead to capitals.
 ADMIN = re.compile(
-    r"\b(?P<name>[A-Z][a-z]+)(?:\s+administration|-era|\s+(?:had\s+)?decided|\s+policy)\b|"
-    r"\bPresident\s+(?:[A-Z][a-z]+\s+|[A-Z]\.\s+)*(?P<pname>[A-Z][a-z]+)\b"
+    r"(?P<initial>[A-Z])(?<!\w.)(?:(?P<rest>[a-z]+)(?:\s+administration|-era|\s+(?:had\s+)?decided|\s+policy)\b|"
+    r"(?<=P)resident\s+(?:[A-Z][a-z]+\s+|[A-Z]\.\s+)*(?P<pname>[A-Z][a-z]+)\b)"
 )
 PREVIOUS_WORDS = ("previous", "prior", "former", "earlier", "president")
 # Groups of words (matched at a word start) the run's one scan of a sentence looks for:
@@ -341,7 +342,7 @@ def _admins(text: str) -> list[str]:
         return []
     found = []
     for m in ADMIN.finditer(text):
-        name = (m.group("name") or m.group("pname")).lower()
+        name = (m.group("initial") + m.group("rest") if m.group("rest") else m.group("pname")).lower()
         if name in NOT_NAMES:
             continue
         owns = bool(

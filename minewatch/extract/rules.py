@@ -27,7 +27,9 @@ MODAL = re.compile(
     r"if|whether|in the event of|allow\w*|permit\w*|need\w* (?:for|to)|seek\w* to|expected to|supposed to|"
     r"cited the need|hypothetical\w*|future|plans? for)\b"
 )
-CLAUSE_START = re.compile(r"[;:—]|,\s*(?:but|while|and|which|although)\b|\b(?:but|that)\b")
+# Literal openings only ("b", "t" with the word boundary tested after them), so that the regex
+# engine skips ahead to one of them.
+CLAUSE_START = re.compile(r";|:|—|,\s*(?:but|while|and|which|although)\b|(?:b(?<!\w.)ut|t(?<!\w.)hat)\b")
 MODAL_AFTER = re.compile(
     r"\w+(?:\s+(?:of\s+)?(?:anti-?personnel\s+)?(?:land)?mines)?\s+(?:will|would|could|may|might)\b"
 )
