@@ -7,7 +7,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from minewatch.extract import attribution, dates, numbers
+from minewatch.extract import attribution, dates, numbers, polarity
 from minewatch.extract.lexicon import Cues, lexicons
 from minewatch.model import Citation, Document, Fact, Period
 from minewatch.vocab import Vocabulary
@@ -304,6 +304,12 @@ class Sentence:
         if not found:
             return None
         return min(found, key=lambda f: abs(f.start - offset) + (0 if f.start >= offset else 5)).period
+
+    def negated(self, trigger: int, window: int = 80) -> bool:
+        """Whether a negation governs the word at ``trigger`` (see ``polarity.negated``)."""
+        if "negation" not in self.cues and "n't" not in self.low and "n’t" not in self.low:
+            return False
+        return polarity.negated(self.low, trigger, window)
 
     def before(self, window: int) -> list[Sentence]:
         """Body sentences ending at most ``window`` characters before this one, nearest first."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 
 from minewatch.extract.context import Sentence
-from minewatch.extract.polarity import negated
 from minewatch.extract.rules import about_policy, hypothetical, mine_quantities
 from minewatch.model import Fact
 
@@ -73,7 +72,7 @@ def _destruction(s: Sentence) -> list[Fact]:
         return []
     types = sorted({m for *_, m in s.mine_types})
     done = DESTROYED.search(s.low) if d else None
-    if done and negated(s.low, done.start()):
+    if done and s.negated(done.start()):
         after = [f.period for f in s.periods if f.start - s.start > done.start()]
         when = after[0] if after else s.as_of()
         return [

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from minewatch.extract.context import Sentence
-from minewatch.extract.polarity import negated
 from minewatch.extract.rules import hypothetical
 from minewatch.model import Fact
 
@@ -47,7 +46,7 @@ def _funding(s: Sentence) -> list[Fact]:
     m = FUNDING.search(s.low)
     if not m or hypothetical(s, m.start()):
         return []
-    polarity = "denied" if negated(s.low, m.start()) else "affirmed"
+    polarity = "denied" if s.negated(m.start()) else "affirmed"
     out = []
     if RANK.search(m.group(0)):
         out.append(s.fact("mine_action", "top funder", "mine_action.rank@1", 0.7, polarity=polarity))
@@ -75,7 +74,7 @@ def _funding(s: Sentence) -> list[Fact]:
 
 def _clearance(s: Sentence) -> list[Fact]:
     m = next((m for m in CLEAR.finditer(s.low) if _clears_mines(s.low, m)), None)
-    if not m or hypothetical(s, m.start()) or negated(s.low, m.start()):
+    if not m or hypothetical(s, m.start()) or s.negated(m.start()):
         return []
     attrs = {"location": s.locations} if s.locations else {}
     when = s.period_near(s.start + m.start(), clause=True) or (s.periods[0].period if s.periods else None)

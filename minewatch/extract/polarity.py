@@ -22,6 +22,11 @@ CLAUSE_BREAK = re.compile(
     r"[;:]|—|,\s*(?:but|while|whereas|although|and|which|who|as)\b|"
     r"\b(?:but\b|while\b|whereas\b|with the(?: \w+)? exception\b|except\b|since the\b)"
 )
+# NEGATION's words, for the run's scan of a sentence (see ``Sentence.cues``); "n't" is tested apart.
+CUES = {
+    "negation": ("not", "never", "no", "none", "nor", "neither", "without", "refus", "declin", "fail")
+    + ("has yet", "have yet", "ceased", "stopped", "ended", "halt")
+}
 # Negators that govern a following noun, not a verb: "no minefields", "no funding for".
 NOT_BEFORE = re.compile(r"\b(?:not only|no doubt|no matter|not least|nothing but|no sooner)\b")
 

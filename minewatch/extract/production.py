@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 
 from minewatch.extract.context import Sentence
-from minewatch.extract.polarity import negated
 from minewatch.extract.rules import about_policy, hypothetical, mine_quantities, money
 from minewatch.model import Fact
 
@@ -47,7 +46,7 @@ def extract(s: Sentence) -> list[Fact]:
     verb = _trigger(s)
     if not verb:
         return []
-    if negated(s.low, verb.start()) or NONE_FUNDED.match(s.low):
+    if s.negated(verb.start()) or NONE_FUNDED.match(s.low):
         return s.per_subject(
             s.fact(
                 "production",

@@ -20,7 +20,13 @@ CUES = {
     "policy_frame": (
         ("polic", "law", "directive", "moratorium", "faq", "fact sheet", "doctrine", "committed", "commits")
         + ("pledged", "promised", "under the", "would", "will", "requirement")
-    )
+    ),
+    # MODAL's and MODAL_AFTER's words: a sentence with none of them states nothing hypothetical
+    "modal": (
+        ("could", "would", "might", "may", "should", "shall", "can", "will", "intend", "plan", "envision")
+        + ("consider", "if", "whether", "in the event of", "allow", "permit", "need", "seek", "expected to")
+        + ("supposed to", "cited the need", "hypothetical", "future")
+    ),
 }
 MODAL = re.compile(
     r"\b(?:could|would|might|may|should|shall|can|will|intends? to|plans? to|envision\w*|consider\w*|"
@@ -53,6 +59,8 @@ def hypothetical(s: Sentence, trigger: int, window: int = 150) -> bool:
     Looks back to the start of the trigger's clause, and at the verb right after a
     noun trigger ("the use of landmines will not be a default option").
     """
+    if "modal" not in s.cues:
+        return False
     span = s.low[max(0, trigger - window) : trigger]
     breaks = list(CLAUSE_START.finditer(span))
     clause = span[breaks[-1].start() :] if breaks else span

@@ -12,6 +12,7 @@ from minewatch.extract import (
     diplomacy,
     mine_action,
     numbers,
+    polarity,
     policy,
     production,
     rules,
@@ -61,6 +62,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
 CUES: dict[str, tuple[str, ...]] = (
     policy.CUES
     | rules.CUES
+    | polarity.CUES
     | treaty.CUES
     | use.CUES
     | stockpile.CUES

@@ -13,7 +13,6 @@ import re
 
 from minewatch.extract import dates
 from minewatch.extract.context import Sentence
-from minewatch.extract.polarity import negated
 from minewatch.extract.rules import mine_quantities
 from minewatch.model import Fact, Period
 
@@ -65,7 +64,7 @@ def extract(s: Sentence) -> list[Fact]:
     if s.kind == "table":
         return _table_row(s)
     destroyed = "stockpile.destroyed" in s.cues and DESTROYED.search(s.low)
-    if destroyed and not negated(s.low, destroyed.end() - 1):
+    if destroyed and not s.negated(destroyed.end() - 1):
         return []
     cue = CUE.search(s.low) if "stockpile.cue" in s.cues else None
     out = _counts(s) if (cue or _continues_stockpile(s)) else []
@@ -84,7 +83,7 @@ def extract(s: Sentence) -> list[Fact]:
                 when=s.periods[0].period if s.periods else s.as_of(),
             )
         ]
-    if cue and re.search(r"\bno\s+stockpiles?\b", s.low) and negated(s.low, cue.end()):
+    if cue and re.search(r"\bno\s+stockpiles?\b", s.low) and s.negated(cue.end()):
         return [s.fact("stockpile", "antipersonnel mines", "stockpile.none@2", 0.6, polarity="denied")]
     return _expiry(s) if cue else []
 

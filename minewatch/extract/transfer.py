@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from minewatch.extract.context import Sentence
-from minewatch.extract.polarity import negated
 from minewatch.extract.rules import about_policy, hypothetical, mine_quantities
 from minewatch.model import Fact
 
@@ -28,7 +27,7 @@ def extract(s: Sentence) -> list[Fact]:
         return [s.fact("transfer", "export moratorium", "transfer.moratorium@2", 0.8, when=when)]
     if about_policy(s) or hypothetical(s, verb.start()):
         return []
-    if negated(s.low, verb.start()):
+    if s.negated(verb.start()):
         return s.per_subject(
             s.fact("transfer", "transfer", "transfer.none@2", 0.75, polarity="denied", when=when or s.as_of())
         )

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 
 from minewatch.extract.context import Sentence
-from minewatch.extract.polarity import negated
 from minewatch.extract.rules import hypothetical
 from minewatch.model import Fact
 
@@ -109,7 +108,7 @@ def _treaty(s: Sentence) -> list[Fact]:
         nxt = events[i + 1][0] if i + 1 < len(events) else len(s.low)
         nxt = min(nxt, s.clause_bounds(s.start + at)[1] - s.start)
         own = [f.period for f in s.periods if at <= f.start - s.start < nxt]
-        denied = negated(s.low, at)
+        denied = s.negated(at)
         earlier = [f.period for f in s.periods if (events[i - 1][0] if i else -1) < f.start - s.start < at]
         if own:
             when = own[0]

@@ -13,7 +13,6 @@ from dataclasses import replace
 
 from minewatch.extract.attribution import PLACES
 from minewatch.extract.context import Sentence
-from minewatch.extract.polarity import negated
 from minewatch.extract.rules import about_policy, hypothetical, mine_quantities
 
 # Words one of which a sentence must contain before the patterns run (lower case).
@@ -85,7 +84,7 @@ def _trigger(s: Sentence) -> re.Match | None:
             continue  # "millions of deployed mines": a participle, not a verb
         return m
     if s.section == "use":
-        return next((m for m in BARE_USE.finditer(s.low) if negated(s.low, m.start())), None)
+        return next((m for m in BARE_USE.finditer(s.low) if s.negated(m.start())), None)
     return None
 
 
@@ -96,7 +95,7 @@ def _use(s: Sentence) -> list:
     cut = EXCEPTION.search(s.low, verb.end())
     main_end = s.start + cut.start() if cut else s.end
     out = []
-    if negated(s.low, verb.start()):
+    if s.negated(verb.start()):
         periods = [f.period for f in s.periods if f.start < main_end]
         out += s.per_subject(
             s.fact(
@@ -207,7 +206,7 @@ def _minefields(s: Sentence) -> list:
     out = []
     cues = s.cues
     for m in MINEFIELDS.finditer(s.low) if "use.minefields" in cues else ():
-        if negated(s.low, m.start(), window=40):
+        if s.negated(m.start(), window=40):
             out.append(
                 s.fact("use", "minefields", "use.minefields@1", 0.75, polarity="denied", when=s.as_of())
             )
