@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -76,6 +77,8 @@ def document_sentences(doc: Document, vocab: Vocabulary, doc_id: str | None = No
     ctx = DocContext.of(doc, vocab, doc_id, cue_words())
     out: list[Sentence] = []
     caption: str | None = None
+    notes = sorted((f.start, f.number) for f in doc.footnotes.values() if f.start is not None)
+    note_starts = [a for a, _n in notes]
     for p in doc.paragraphs:
         if p.kind == "meta" or (
             p.kind == "heading" and not SENTENCE_WITH_NOTE.search(doc.text, p.start, p.end)
@@ -89,13 +92,10 @@ def document_sentences(doc: Document, vocab: Vocabulary, doc_id: str | None = No
         note = None
         start = p.start
         if p.kind == "footnote":
-            body = next(
-                (f for f in doc.footnotes.values() if f.start is not None and p.start <= f.start < p.end),
-                None,
-            )
-            if body is None:
+            i = bisect_left(note_starts, p.start)  # the first note body starting in the paragraph
+            if i == len(notes) or notes[i][0] >= p.end:
                 continue
-            note, start = body.number, body.start
+            start, note = notes[i]
         previous = None
         for s, e in sentences.split(doc.text, start, p.end):
             sentence = Sentence(
