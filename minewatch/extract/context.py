@@ -8,9 +8,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from minewatch.extract import attribution, dates, numbers, polarity
-from minewatch.extract.lexicon import Cues, lexicons
+from minewatch.extract.lexicon import Cues
 from minewatch.model import Citation, Document, Fact, Period
 from minewatch.vocab import Vocabulary
+from minewatch.vocab.lexicon import Lexicon
 
 # In a note, a quoted title ("Title,") names a cited source: its words are not
 # claims ("US Ends Self-Imposed Ban on Use of Landmines,").
@@ -72,11 +73,14 @@ class DocContext:
             self.cache["plain"] = plain, plain.lower()
         return self.cache["plain"]
 
+    def lexicon(self, which: int) -> Lexicon:
+        return self.vocab.mine_lexicon if which else self.vocab.state_lexicon
+
     def names(self, which: int) -> tuple[list[int], list[tuple[int, int, str]]]:
         """Every state (0) or mine-type (1) name in the document, found in one pass, with their starts."""
         key = ("names", which)
         if key not in self.cache:
-            found = lexicons(self.vocab)[which].find(*self.plain())
+            found = self.lexicon(which).find(*self.plain())
             self.cache[key] = ([a for a, _b, _k in found], found)
         return self.cache[key]
 
@@ -86,7 +90,7 @@ class DocContext:
         Most documents need names in under half their sentences. None where the span's
         edges are not sentence or paragraph ends, so a name might cross one.
         """
-        lexicon = lexicons(self.vocab)[which]
+        lexicon = self.lexicon(which)
         plain, low = self.plain()
         if lexicon.spans_sentences or len(low) != len(plain):
             return None

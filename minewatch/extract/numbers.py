@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from minewatch.extract.lexicon import trie_pattern
+from minewatch.vocab.lexicon import trie_pattern
 
 # Each qualifier as written → its canonical form (None: no qualification).
 QUALIFIERS: dict[str, str | None] = {

@@ -10,6 +10,8 @@ from pathlib import Path
 import pycountry
 import yaml
 
+from minewatch.vocab.lexicon import Lexicon
+
 DATA = Path(__file__).parent / "data"
 
 
@@ -54,22 +56,6 @@ class State:
     aliases: tuple[str, ...] = field(default_factory=tuple)
 
 
-def _alias_pattern(aliases: dict[str, tuple[str, ...]]) -> re.Pattern:
-    """One alternation over every alias, longest first, whole words only.
-
-    Aliases written in capitals (US, ADAM, PDM) are matched case-sensitively so
-    that "us" or "Adam" in prose do not count; the rest ignore case.
-    """
-    parts = []
-    pairs = sorted(((a, key) for key, names in aliases.items() for a in names), key=lambda p: -len(p[0]))
-    for alias, _ in pairs:
-        body = re.escape(alias)
-        if not any(ch.isupper() for ch in alias[1:]) and not alias.isupper():
-            body = f"(?i:{body})"
-        parts.append(body)
-    return re.compile(r"(?<![\w/-])(?:" + "|".join(parts) + r")(?![\w-]|/\w)")
-
-
 @dataclass(frozen=True)
 class ProfileSection:
     id: str
@@ -90,30 +76,24 @@ class Vocabulary:
         return {a.lower(): s.code for s in self.states.values() for a in (s.name, *s.aliases)}
 
     @cached_property
-    def state_pattern(self) -> re.Pattern:
-        return _alias_pattern({s.code: (s.name, *s.aliases) for s in self.states.values()})
+    def state_lexicon(self) -> Lexicon:
+        return Lexicon.of({s.code: (s.name, *s.aliases) for s in self.states.values()})
 
     @cached_property
-    def _mine_names(self) -> dict[str, str]:
-        return {a.lower(): m.id for m in self.mine_types.values() for a in m.aliases}
-
-    @cached_property
-    def mine_pattern(self) -> re.Pattern:
-        return _alias_pattern({m.id: m.aliases for m in self.mine_types.values()})
+    def mine_lexicon(self) -> Lexicon:
+        return Lexicon.of({m.id: m.aliases for m in self.mine_types.values()})
 
     def find_states(self, text: str) -> list[tuple[int, int, str]]:
-        """Every mention of a state in ``text`` as (start, end, ISO3 code)."""
-        return [
-            (m.start(), m.end(), self._state_names[m.group(0).lower()])
-            for m in self.state_pattern.finditer(text)
-        ]
+        """Every mention of a state in ``text`` as (start, end, ISO3 code), longest name first.
+
+        Whole words only; aliases written in capitals (US, DPRK) match case-sensitively so
+        that "us" in prose does not count; the rest ignore case.
+        """
+        return self.state_lexicon.find(text)
 
     def find_mine_types(self, text: str) -> list[tuple[int, int, str]]:
-        """Every mention of a catalogued mine type as (start, end, id)."""
-        return [
-            (m.start(), m.end(), self._mine_names[m.group(0).lower()])
-            for m in self.mine_pattern.finditer(text)
-        ]
+        """Every mention of a catalogued mine type as (start, end, id), with the same rules."""
+        return self.mine_lexicon.find(text)
 
     def state_code(self, name_or_code: str) -> str | None:
         """ISO3 code for a code, a name or an alias; None when unknown."""

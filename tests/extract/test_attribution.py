@@ -5,12 +5,11 @@ from __future__ import annotations
 import pytest
 
 from minewatch.extract.attribution import locations, subject_state, subject_states
-from minewatch.extract.lexicon import lexicons
 from minewatch.vocab import load
 
 
 def mentions(text: str):
-    return lexicons(load())[0].find(text)
+    return load().find_states(text)
 
 
 @pytest.mark.parametrize(
