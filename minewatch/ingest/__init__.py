@@ -161,14 +161,15 @@ def time_limit(path: str, seconds: float | None) -> Iterator[None]:
     timer.daemon = True
     timer.start()
     try:
-        yield
-    except _TimedOut:
+        try:
+            yield
+        finally:
+            timer.cancel()
+            with lock:
+                done[0] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)  # one set too late
+    except _TimedOut:  # raised in the reading, or as the reading ended
         raise IngestError(path, message) from None
-    finally:
-        timer.cancel()
-        with lock:
-            done[0] = True
-            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)  # one set too late
 
 
 def paragraph_at(doc: Document, offset: int) -> Paragraph | None:
