@@ -110,8 +110,17 @@ def parse_files(
     timeout: float | None = None,
     extract_facts: bool = True,
 ) -> list[Parsed]:
-    """:func:`parse_file` over a chunk of files: the unit of work sent to a worker."""
-    return [parse_file(p, given_date, max_bytes, timeout, extract_facts) for p in paths]
+    """:func:`parse_file` over a chunk of files: the unit of work sent to a worker.
+
+    A fault in minewatch itself on one file fails that file, not its chunk.
+    """
+    out = []
+    for path in paths:
+        try:
+            out.append(parse_file(path, given_date, max_bytes, timeout, extract_facts))
+        except Exception as e:
+            out.append(Parsed(path, error=f"{path}: reading failed ({type(e).__name__}: {e})"[:300]))
+    return out
 
 
 def chunks(files: list[str], size: int = CHUNK) -> Iterator[list[str]]:

@@ -175,3 +175,22 @@ def test_a_document_the_store_refuses_is_the_only_one_lost(store):
     # Saved one at a time after the batch failed: the documents before it are kept.
     assert report.ingested == [docs[0].id] and report.facts == 2
     assert store.has_document(docs[0].id) and not store.has_document(docs[1].id)
+
+
+def test_a_fault_on_one_file_fails_that_file_not_its_chunk(tmp_path: Path, monkeypatch):
+    good = [tmp_path / f"ok{i}.txt" for i in range(3)]
+    for i, p in enumerate(good):
+        p.write_text(f"Report {i}\n\nIn 2014 the stockpile held {1000 + i} mines.\n")
+    bad = tmp_path / "bad.txt"
+    bad.write_text("Report\n\nA text that trips a fault.\n")
+    real = pipeline.parse_file
+
+    def faulty(path, *args, **kwargs):
+        if path == str(bad):
+            raise ValueError("a bug, not bad input")
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "parse_file", faulty)
+    out = pipeline.parse_files([str(good[0]), str(bad), str(good[1]), str(good[2])])
+    assert [p.doc is not None for p in out] == [True, False, True, True]
+    assert out[1].error == f"{bad}: reading failed (ValueError: a bug, not bad input)"
