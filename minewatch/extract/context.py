@@ -105,7 +105,8 @@ class DocContext:
         anchors: dict[int, int] = {}
         for m in doc.markers:
             anchors.setdefault(m.number, m.start)
-        fiscal = dates.FISCAL_YEAR_START.get(doc.subject_state or "", 1)
+        state = vocab.states.get(doc.subject_state or "")
+        fiscal = state.fiscal_start if state else 1
         return cls(doc, doc_id or doc.id, vocab, fiscal, anchors, cue_words=cues)
 
 

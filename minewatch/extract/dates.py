@@ -69,19 +69,6 @@ NUMBER_WORDS = {
     )
 }
 NUMBER_WORDS |= {"fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
-# Months a state's fiscal year starts in, where it is not January (US: October).
-FISCAL_YEAR_START = {
-    "USA": 10,
-    "GBR": 4,
-    "CAN": 4,
-    "JPN": 4,
-    "IND": 4,
-    "AUS": 7,
-    "NZL": 7,
-    "EGY": 7,
-    "PAK": 7,
-}
-
 PATTERNS: list[tuple[str, re.Pattern]] = [
     ("range", re.compile(rf"\b(?:[Bb]etween|[Ff]rom)\s+{_Y}\s+(?:and|to|until|through)\s+{_Y2}")),
     ("pair", re.compile(rf"{_Y_FREE}\s+(?:and|or|&)\s+{_Y2}(?![\d/%])")),

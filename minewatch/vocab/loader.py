@@ -54,6 +54,7 @@ class State:
     name: str
     status: str  # un_member, observer or other
     aliases: tuple[str, ...] = field(default_factory=tuple)
+    fiscal_start: int = 1  # the month its fiscal year opens
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,7 @@ def _regexes(items: list[str]) -> tuple[re.Pattern, ...]:
 def _states() -> dict[str, State]:
     raw = _yaml("states.yaml")
     aliases = {k: tuple(v) for k, v in raw["aliases"].items()}
+    fiscal = raw.get("fiscal_year_start", {})
     out: dict[str, State] = {}
     for status, codes in (("un_member", raw["un_members"]), ("observer", raw["observers"])):
         for code in codes:
@@ -121,12 +123,16 @@ def _states() -> dict[str, State]:
             if c is None:
                 raise ValueError(f"states.yaml: {code} is not an ISO 3166-1 alpha-3 code")
             name = getattr(c, "common_name", None) or c.name
-            out[code] = State(code, name, status, aliases.get(code, ()))
+            out[code] = State(code, name, status, aliases.get(code, ()), fiscal.get(code, 1))
     for code, extra in raw["other_areas"].items():
         out[code] = State(code, extra["name"], "other", aliases.get(code, ()))
-    unknown = set(aliases) - set(out)
-    if unknown:
-        raise ValueError(f"states.yaml: aliases for unknown codes {sorted(unknown)}")
+    for key, given in (("aliases", aliases), ("fiscal_year_start", fiscal)):
+        unknown = set(given) - set(out)
+        if unknown:
+            raise ValueError(f"states.yaml: {key} for unknown codes {sorted(unknown)}")
+    bad = {code: m for code, m in fiscal.items() if m not in range(1, 13)}
+    if bad:
+        raise ValueError(f"states.yaml: fiscal_year_start months must be 1-12, not {bad}")
     return out
 
 

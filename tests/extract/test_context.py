@@ -31,3 +31,18 @@ def test_a_sentence_scan_finds_what_the_document_scan_finds() -> None:
                 assert own == whole, s.raw
     assert scanned >= len(sentences)  # most sentences are scanned on their own
     assert any(k == "KOR" for s in sentences for *_, k in s.states)
+
+
+def test_fiscal_years_follow_the_subject_states_calendar() -> None:
+    """The same words span different months for a state whose fiscal year opens in July."""
+    text = "The ministry spent $2 million on clearance in fiscal year 2021."
+    spans = {}
+    for state in ("AUS", "USA", "FRA"):
+        (s,) = document_sentences(document(text, state=state), load())
+        (found,) = s.periods
+        spans[state] = (found.period.start, found.period.end)
+    assert spans == {
+        "AUS": ("2020-07-01", "2021-06-30"),
+        "USA": ("2020-10-01", "2021-09-30"),
+        "FRA": ("2021-01-01", "2021-12-31"),
+    }

@@ -51,3 +51,9 @@ def test_every_indicator_has_a_profile_section() -> None:
     placed = [i for p in v.profile for i in p.indicators]
     assert sorted(placed) == sorted(v.indicators)
     assert v.profile[0].title == "Mine Ban Policy"
+
+
+def test_fiscal_years_open_in_the_states_own_month() -> None:
+    states = load().states
+    assert (states["USA"].fiscal_start, states["GBR"].fiscal_start, states["AUS"].fiscal_start) == (10, 4, 7)
+    assert states["FRA"].fiscal_start == 1
