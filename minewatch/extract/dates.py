@@ -69,6 +69,7 @@ NUMBER_WORDS = {
     )
 }
 NUMBER_WORDS |= {"fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+_FY = r"(?:fiscal\s+year|FY)"  # "fiscal year 2021", "FY2021", "FY 21"; plural with "s" after it
 PATTERNS: list[tuple[str, re.Pattern]] = [
     ("range", re.compile(rf"\b(?:[Bb]etween|[Ff]rom)\s+{_Y}\s+(?:and|to|until|through)\s+{_Y2}")),
     ("pair", re.compile(rf"{_Y_FREE}\s+(?:and|or|&)\s+{_Y2}(?![\d/%])")),
@@ -84,6 +85,15 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("range", re.compile(rf"{_Y_WORD}\s*[–—-]\s*{_Y2}\b")),
     ("day", re.compile(rf"{_D_FIRST}\s+{_M},?\s+{_Y}")),
     ("day", re.compile(rf"{_M_FIRST}\s+{_D},\s+{_Y}")),
+    (
+        "fiscal_range",
+        re.compile(
+            rf"\b(?:(?:between|from)\s+{_FY}s?\s*(?P<fy>\d{{4}}|\d{{2}})\s+(?:and|to|through|until)"
+            rf"|{_FY}s?\s*(?P<fy_>\d{{4}}|\d{{2}})\s*(?:[–—-]|\s(?:to|through)\s))\s*(?:{_FY}\s*)?"
+            r"(?P<fy2>\d{4}|\d{2})\b",
+            re.IGNORECASE,
+        ),
+    ),
     ("fiscal", re.compile(r"\b(?:fiscal\s+year|FY)\s*(?P<fy>\d{4}|\d{2})\b", re.IGNORECASE)),
     (
         "decade",
@@ -161,6 +171,7 @@ GATED = (
     "month",
     "month",
     "fiscal",
+    "fiscal",
     "decade",
     "month",
     "part",
@@ -187,6 +198,15 @@ class Found:
 
 def _month_end(y: int, m: int) -> int:
     return calendar.monthrange(y, m)[1]
+
+
+def _fiscal_year(written: str, fiscal_start: int) -> tuple[str, str]:
+    """First and last day of fiscal year ``written`` ("2021" or "21"), named for the year it ends in."""
+    fy = int(written) if len(written) == 4 else 2000 + int(written)
+    if fiscal_start == 1:
+        return f"{fy}-01-01", f"{fy}-12-31"
+    last = fiscal_start - 1
+    return f"{fy - 1}-{fiscal_start:02d}-01", f"{fy}-{last:02d}-{_month_end(fy, last):02d}"
 
 
 def _period(
@@ -225,13 +245,10 @@ def _period(
         y, mo = int(g["year"]), MONTHS[g["month"].lower()]
         return Period(f"{y}-{mo:02d}-01", f"{y}-{mo:02d}-{_month_end(y, mo):02d}", "month", text)
     if kind == "fiscal":
-        fy = int(g["fy"]) if len(g["fy"]) == 4 else 2000 + int(g["fy"])
-        if fiscal_start == 1:
-            return Period(f"{fy}-01-01", f"{fy}-12-31", "year", text)
-        last = fiscal_start - 1
-        return Period(
-            f"{fy - 1}-{fiscal_start:02d}-01", f"{fy}-{last:02d}-{_month_end(fy, last):02d}", "year", text
-        )
+        return Period(*_fiscal_year(g["fy"], fiscal_start), "year", text)
+    if kind == "fiscal_range":
+        first, last = _fiscal_year(g["fy"] or g["fy_"], fiscal_start), _fiscal_year(g["fy2"], fiscal_start)
+        return Period(first[0], last[1], "range", text) if first[0] < last[1] else None
     if kind == "decade":
         dec = int(g["decade"])
         lo, hi = {"early": (0, 3), "mid": (3, 6), "late": (7, 9), None: (0, 9)}[

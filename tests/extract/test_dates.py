@@ -60,6 +60,20 @@ def test_fiscal_years_follow_the_state() -> None:
     assert (calendar.start, calendar.end) == ("2021-01-01", "2021-12-31")
 
 
+def test_fiscal_year_ranges_span_from_the_first_to_the_last() -> None:
+    for text in (
+        "funds requested between FY2019 and FY2023",
+        "from fiscal year 2019 to 2023",
+        "over FY2019–FY2023",
+        "in fiscal years 2019 through 2023",
+        "for FY19-23",
+    ):
+        p = period(text, fiscal_start=10)
+        assert (p.start, p.end, p.precision) == ("2018-10-01", "2023-09-30", "range"), text
+    two = [f.period.text for f in find("the FY2019 and FY2023 budgets", fiscal_start=10)]
+    assert two == ["FY2019", "FY2023"]  # two years named, not the years between
+
+
 def test_that_year_takes_the_period_before() -> None:
     before = Period("1997-01-01", "1997-12-31", "year")
     assert period("That year, the government set a goal", previous=before).start == "1997-01-01"
