@@ -24,18 +24,14 @@ from pathlib import Path
 
 import httpx
 
+from benchmarks.common import free_port
+
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 ENDPOINTS = {
     "state page": "/states/USA",
     "search": "/api/search?q=stockpile+mines&limit=20",
     "facts API": "/api/facts?state=USA&limit=100",
 }
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def prepare(db: str | None) -> str:
@@ -187,7 +183,7 @@ def main() -> None:
     ap.add_argument("--db", help="Store URL to serve (default: a fresh store with the corpus).")
     args = ap.parse_args()
     url = prepare(args.db)
-    port = _free_port()
+    port = free_port()
     proc = serve(url, port, args.workers)
     try:
         t0, cpu0, srv0 = time.monotonic(), time.process_time(), server_cpu(proc.pid)
