@@ -16,6 +16,8 @@ from minewatch.vocab.lexicon import Lexicon
 # In a note, a quoted title ("Title,") names a cited source: its words are not
 # claims ("US Ends Self-Imposed Ban on Use of Landmines,").
 TITLE = re.compile(r"[“\"][^”\"]{3,300}?,\s?[”\"]")
+# A parliamentary question's opening words: the question runs on whatever its punctuation.
+QUESTION = re.compile(r"(?:Question\s*:\s*)?To ask (?:the|whether|what|how)\b|Question\s*:")
 TITLE_END = ","  # every title ends in a comma before its closing quote
 # Notes that only cite a source: "See, …", "Letter from …", "Presentation by …".
 REFERENCE = re.compile(
@@ -173,6 +175,11 @@ class Sentence:
             bool(REFERENCE.match(self.text))
             or (TITLE_END in self.raw and bool(TITLE.search(self.raw.replace("\xa0", " "))))
         )
+
+    @cached
+    def is_question(self) -> bool:
+        """A question asks, it does not state ("Question: To ask … how much … has spent …?")."""
+        return self.text.rstrip(' ”"’)').endswith("?") or bool(QUESTION.match(self.text))
 
     @cached
     def quantities(self) -> list[numbers.Quantity]:

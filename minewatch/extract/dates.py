@@ -71,6 +71,9 @@ NUMBER_WORDS = {
 NUMBER_WORDS |= {"fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 _FY = r"(?:fiscal\s+year|FY)"  # "fiscal year 2021", "FY2021", "FY 21"; plural with "s" after it
 PATTERNS: list[tuple[str, re.Pattern]] = [
+    # "2021/22", "2023-24": a budget year written by its two calendar years (the second one's two
+    # digits following the first), the state's fiscal year ending in the second
+    ("split_year", re.compile(r"(?<![\w/.$-])(?P<y1>(?:19|20)\d\d)[/–-](?P<fy>\d\d)(?![\w/%]|[–-]\d)")),
     ("range", re.compile(rf"\b(?:[Bb]etween|[Ff]rom)\s+{_Y}\s+(?:and|to|until|through)\s+{_Y2}")),
     ("pair", re.compile(rf"{_Y_FREE}\s+(?:and|or|&)\s+{_Y2}(?![\d/%])")),
     (
@@ -141,6 +144,8 @@ def _gates(text: str, low: str) -> set[str]:
             found.add("dash")
         if any(w in low for w in PARTS):
             found.add("part")
+        if "/" in text or "-" in text or "–" in text:
+            found.add("split")
     if "0s" in low:
         found.add("decade")
     if MONTH_STEMS.search(text):
@@ -162,6 +167,7 @@ def _gates(text: str, low: str) -> set[str]:
 
 # The family each pattern of PATTERNS needs, in the same order.
 GATED = (
+    "split",
     "from",
     "pair",
     "for",
@@ -246,6 +252,13 @@ def _period(
         return Period(f"{y}-{mo:02d}-01", f"{y}-{mo:02d}-{_month_end(y, mo):02d}", "month", text)
     if kind == "fiscal":
         return Period(*_fiscal_year(g["fy"], fiscal_start), "year", text)
+    if kind == "split_year":
+        y1 = int(g["y1"])
+        if int(g["fy"]) != (y1 + 1) % 100:
+            return None  # "1997-99" is a range of years, "2021/22" one budget year
+        if fiscal_start == 1:
+            return Period(f"{y1}-01-01", f"{y1 + 1}-12-31", "range", text)
+        return Period(*_fiscal_year(str(y1 + 1), fiscal_start), "year", text)
     if kind == "fiscal_range":
         first, last = _fiscal_year(g["fy"] or g["fy_"], fiscal_start), _fiscal_year(g["fy2"], fiscal_start)
         return Period(first[0], last[1], "range", text) if first[0] < last[1] else None
@@ -276,6 +289,8 @@ def _period(
     if kind == "relmonth" and ref:
         mo = MONTHS[g["month"].lower()]
         y = ref.year if mo <= ref.month else ref.year - 1
+        if text[:5].lower() == "since":  # "since January": from then to the document's date
+            return Period(f"{y}-{mo:02d}-01", ref.isoformat(), "since", text)
         return Period(f"{y}-{mo:02d}-01", f"{y}-{mo:02d}-{_month_end(y, mo):02d}", "month", text)
     if kind == "today" and ref:
         return Period(ref.isoformat(), ref.isoformat(), "day", text)

@@ -5,16 +5,28 @@ from __future__ import annotations
 import re
 
 from minewatch.extract.context import Sentence
+from minewatch.extract.numbers import Quantity
 from minewatch.extract.rules import hypothetical
-from minewatch.model import Fact
+from minewatch.model import Fact, Period
 
 # Words one of which a sentence must contain before the patterns run (lower case).
-KEYWORDS = ("funder", "donor", "contributor", "funding", "clear", "remov", "demin", "weapons destruction")
+KEYWORDS = (
+    "funder",
+    "donor",
+    "contributor",
+    "funding",
+    "clear",
+    "remov",
+    "demin",
+    "weapons destruction",
+    "mine action",
+    "released",
+)
 FUNDING = re.compile(
     r"\b(?:top|largest|leading|biggest) (?:funder|donor|contributor)\b|"
     r"\bfunding for (?:humanitarian )?(?:mine action|mine clearance|demining|victim assistance)\b|"
-    r"\b(?:pledged|contributed|provided|donated|gave|granted|requested|allocated|appropriated|budgeted)\b"
-    r"[^.;]{0,40}\bfor (?:humanitarian )?"
+    r"\b(?:pledged|contributed|provided|donated|gave|granted|requested|allocated|appropriated|budgeted|"
+    r"spent|committed|disbursed)\b(?:[^.;]|\.\d){0,40}\b(?:for|on|to) (?:humanitarian )?"
     r"(?:mine action|mine clearance|demining|victim assistance|conventional weapons destruction)\b"
 )
 # "… from Japan, which pledged $37 million": the donor is the state named before "which".
@@ -23,7 +35,8 @@ DONOR = re.compile(
 )
 CURRENCIES = ("USD", "EUR", "GBP")
 RANK = re.compile(r"\b(?:top|largest|leading|biggest)\b")
-CLEAR = re.compile(r"\b(?:cleared|clearing|clears?|removed|removing|removes?|demined|demining)\b")
+# "released": land release, the term of Article 7 reports, when an area follows (CLEARED_OBJECT)
+CLEAR = re.compile(r"\b(?:cleared|clearing|clears?|removed|removing|removes?|demined|demining|released)\b")
 CLEARED_OBJECT = re.compile(
     r"^(?:\s+and\s+\w+)?\s+(?:the\s+|a\s+\w+\s+portion\s+of\s+|some\s+|all\s+|(?!of\b|for\b|in\b)\w+\s+)?"
     r"(?:(?:more|less|fewer) than\s+)?"
@@ -52,24 +65,34 @@ def _funding(s: Sentence) -> list[Fact]:
         out.append(s.fact("mine_action", "top funder", "mine_action.rank@1", 0.7, polarity=polarity))
     donor = DONOR.search(s.text)
     code = s.vocab.state_code(donor.group(1).strip()) if donor else None
+    amounts = [q for q in s.quantities if q.unit in CURRENCIES]
     out += [
         s.fact(
             "mine_action",
             q.number,
-            "mine_action.funding@3",
+            "mine_action.funding@4",
             0.7,
             unit=q.unit,
             approx=q.approx,
             polarity=polarity,
-            when=s.period_near(q.start, clause=True) or s.period_near(q.start),
+            when=_own_period(s, q, amounts[i + 1].start if i + 1 < len(amounts) else s.end, len(amounts))
+            or s.period_near(q.start, clause=True)
+            or s.period_near(q.start),
             **({"state": code} if code else {}),
         )
-        for q in s.quantities
-        if q.unit in CURRENCIES
+        for i, q in enumerate(amounts)
     ]
     if not out:
         out.append(s.fact("mine_action", "funding", "mine_action.funding@3", 0.6, polarity=polarity))
     return out
+
+
+def _own_period(s: Sentence, q: Quantity, next_start: int, count: int) -> Period | None:
+    """In a list of amounts ("£42.5 million in 2021/22, £38.2 million in 2022/23"), the period
+    between an amount and the next one is that amount's."""
+    if count < 2:
+        return None
+    return next((f.period for f in s.periods if q.end <= f.start < next_start), None)
 
 
 def _clearance(s: Sentence) -> list[Fact]:

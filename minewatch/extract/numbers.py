@@ -123,7 +123,7 @@ NUMBER = re.compile(
     rf"(?:(?P<cur>us\$|\$|usd\s?|€|£)\s?)?"
     rf"(?:(?P<num>{_num})|\b(?P<word>{trie_pattern(sorted(WORDS))})\b)"
     rf"{_scale}"
-    rf"(?:\s*(?:-|–|to|and)\s*(?P<cur2>us\$|\$)?(?P<high>{_num}){_scale.replace('scale', 'scale2')})?"
+    rf"(?:\s*(?:-|–|to|and)\s*(?P<cur2>us\$|\$|€|£)?(?P<high>{_num}){_scale.replace('scale', 'scale2')})?"
     rf"(?P<dollars>\s+(?:us\s)?dollars)?"
 )
 QUALIFIED = re.compile(rf"(?<![\w-])(?P<qual>{trie_pattern(sorted(QUALIFIERS))})\s+$")

@@ -32,6 +32,9 @@ Extractor = Callable[[Sentence], list[Fact]]
 # A one-line paragraph ending "….[4]" is a sentence with its note marker, whatever its
 # shape made ingest call it.
 SENTENCE_WITH_NOTE = re.compile(r"\w[.!?][”\"’)]*(?:\[\d{1,3}\])+\s*$")
+# A short line with no closing punctuation and no figure is a heading, whatever ingest called
+# it ("Mines retained for training (Form D)"): it names a section, it states nothing.
+HEADING_LIKE = re.compile(r"[^\n.!?;:”\"’\]\d]{3,80}(?<![.!?;:”\"’\]])\s*")
 
 EXTRACTORS: dict[str, Extractor] = {
     "stockpile": stockpile.extract,
@@ -80,8 +83,14 @@ def document_sentences(doc: Document, vocab: Vocabulary, doc_id: str | None = No
     notes = sorted((f.start, f.number) for f in doc.footnotes.values() if f.start is not None)
     note_starts = [a for a, _n in notes]
     for p in doc.paragraphs:
-        if p.kind == "meta" or (
-            p.kind == "heading" and not SENTENCE_WITH_NOTE.search(doc.text, p.start, p.end)
+        if (
+            p.kind == "meta"
+            or (p.kind == "heading" and not SENTENCE_WITH_NOTE.search(doc.text, p.start, p.end))
+            or (
+                p.kind == "body"
+                and p.end - p.start <= 82
+                and HEADING_LIKE.fullmatch(doc.text, p.start, p.end)
+            )
         ):
             continue
         if p.kind == "table":
@@ -136,7 +145,7 @@ def extract(doc: Document, vocab: Vocabulary) -> list[Fact]:
     if found:
         policy.scan(found[0].ctx, found)
     for sentence in found:
-        if sentence.is_reference:
+        if sentence.is_reference or sentence.is_question:
             continue
         names = wanted(sentence)
         for name, run in EXTRACTORS.items():

@@ -46,3 +46,12 @@ def test_fiscal_years_follow_the_subject_states_calendar() -> None:
         "USA": ("2020-10-01", "2021-09-30"),
         "FRA": ("2021-01-01", "2021-12-31"),
     }
+
+
+def test_a_short_line_without_closing_punctuation_is_read_as_a_heading() -> None:
+    doc = document(
+        "Peru report\n\nMines retained for training (Form D)\n\nPeru retains 1,890 mines for training.\n",
+        state="PER",
+    )
+    texts = [doc.text[s.start : s.end] for s in document_sentences(doc, load())]
+    assert texts == ["Peru retains 1,890 mines for training."]

@@ -127,3 +127,27 @@ def test_this_and_last_month_are_resolved_against_the_document() -> None:
 def test_since_then_after_an_open_ended_period_counts_from_its_year() -> None:
     found = find("no use since then", REF, previous=Period(None, "2004-12-31", "until", "by 2004"))
     assert (found[0].period.start, found[0].period.precision) == ("2004-01-01", "since")
+
+
+@pytest.mark.parametrize(
+    ("text", "fiscal_start", "start", "end", "precision"),
+    [
+        ("spent £38.2 million in 2022/23 on", 4, "2022-04-01", "2023-03-31", "year"),
+        ("in 2023-24 the programme", 7, "2023-07-01", "2024-06-30", "year"),
+        ("in 2021/22 the ministry", 1, "2021-01-01", "2022-12-31", "range"),
+    ],
+)
+def test_a_budget_year_written_by_its_two_calendar_years(
+    text: str, fiscal_start: int, start: str, end: str, precision: str
+) -> None:
+    p = period(text, fiscal_start=fiscal_start)
+    assert (p.start, p.end, p.precision) == (start, end, precision)
+
+
+def test_two_years_apart_are_not_one_budget_year() -> None:
+    assert [f.period.precision for f in find("between 1997-99 the army", REF, fiscal_start=4)] == []
+
+
+def test_since_a_month_runs_to_the_document_date() -> None:
+    p = period("have cleared 2,300 mines since January")
+    assert (p.start, p.end, p.precision) == ("2021-01-01", "2021-06-30", "since")

@@ -78,3 +78,37 @@ def test_mines_cleared_in_the_passive_and_counted_with_a_qualifier() -> None:
         "In 2022, Croatian deminers removed more than 2,000 mines near Osijek.", indicator="mine_action"
     )
     assert (f.state, f.value) == ("HRV", "clearance")
+
+
+def test_each_amount_in_a_list_takes_the_budget_year_after_it() -> None:
+    facts = facts_of(
+        "The UK spent £42.5 million on humanitarian mine action in 2021/22, £38.2 million in 2022/23"
+        " and £46.8 million in 2023/24.",
+        state="GBR",
+        indicator="mine_action",
+    )
+    assert [(f.value, f.unit, f.when.start) for f in facts] == [
+        (42500000, "GBP", "2021-04-01"),
+        (38200000, "GBP", "2022-04-01"),
+        (46800000, "GBP", "2023-04-01"),
+    ]
+
+
+def test_an_allocation_between_two_sums_is_one_range() -> None:
+    (f,) = facts_of(
+        "For 2024/25 the Government has allocated between £40 million and £45 million to mine action.",
+        state="GBR",
+        indicator="mine_action",
+    )
+    assert (f.value, f.unit, f.when.end) == (40000000, "GBP", "2025-03-31")
+
+
+def test_a_parliamentary_question_states_nothing() -> None:
+    assert (
+        facts_of(
+            "Question: To ask the Secretary of State how much the Government has spent on humanitarian"
+            " mine action in each of the last three financial years.",
+            state="GBR",
+        )
+        == []
+    )

@@ -99,3 +99,8 @@ def test_a_text_known_to_hold_no_number_word_gives_the_same_figures() -> None:
         (q.value, q.unit, q.start) for q in find(text)
     ]
     assert len(find(text)) == 3
+
+
+def test_a_range_repeating_its_currency_is_one_quantity() -> None:
+    q = one("between £40 million and £45 million")
+    assert (q.value, q.high, q.unit) == (40e6, 45e6, "GBP")
