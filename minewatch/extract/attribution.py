@@ -12,6 +12,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import yaml
+
+from minewatch.vocab.loader import DATA
+
+if TYPE_CHECKING:
+    from minewatch.extract.context import Sentence
 
 SUBJECT_ZONE = 90  # characters from the clause start where a subject is named
 LEAD = re.compile(
@@ -31,9 +40,12 @@ COMPANY = re.compile(r"\s*(?:\w+\s+){0,2}(?:company|firm|contractor|subsidiary|c
 # verbs indicator sentences are built on.
 VERB = re.compile(
     r"\b(?:[Ii]s|[Aa]re|[Ww]as|[Ww]ere|[Hh]as|[Hh]ave|[Hh]ad|[Dd]id|[Dd]oes|[Dd]o|will|would|can|could|may|might|"
-    r"should|must|[a-z]\w*ed|sold|bought|made|laid|held|holds|says?|said|began|begun|remains?|continues?|"
+    r"should|must|[a-z]\w*ed|sold|bought|made|laid|held|holds|says?|said|told|began|begun|remains?|continues?|"
     r"removes?|uses|maintains?|produces?|exports?|imports?|destroys?|retains?)\b"
 )  # "-ed" words in lower case only: "United" is a name, not a verb
+# A speaker's verb: with no state before it, the state opening the reported clause is the subject.
+SPEECH = re.compile(r"said|says|say|stated|told|insisted|claimed|announced|reported")
+REPORTED_OPENING = re.compile(r"(?:\s+on\s+\w+)?(?:\s+that)?\s+(?:the\s+)?")
 PRONOUN = re.compile(r"(?:It|They|She|He)\b")
 # Places that are not states, mapped to the state they lie in.
 PLACES = {
@@ -61,20 +73,43 @@ def subject_states(
     verb = VERB.search(text, head)
     limit = min(verb.start() if verb else len(text), head + SUBJECT_ZONE)
     found: list[str] = []
+    place_end = -1  # where the last state named as a place ends
     for start, end, code in mentions:
         local, local_end = start - offset, end - offset
         if local < head or local >= limit:
             continue
         before = text[max(0, local - 14) : local]
-        if PLACE.search(before) and not _coordinated(text, local, found):
+        if (PLACE.search(before) and not _coordinated(text, local, found)) or _listed_after(
+            text, place_end, local
+        ):
+            place_end = local_end
             continue
         if COMPANY.match(text, local_end):
             continue
         if code not in found:
             found.append(code)
+    if not found and verb is not None and SPEECH.fullmatch(verb.group(0)):
+        found = _reported_subject(text, mentions, offset, verb.end())
     if not found and previous is not None and PRONOUN.match(text, head):
         return previous  # "It has not exported …": the subject of the sentence before
     return found or ([default] if default else [])
+
+
+def _reported_subject(text: str, mentions: list[tuple[int, int, str]], offset: int, after: int) -> list[str]:
+    """'Its ministry said Cambodia "has not laid …"': the state opening the reported clause."""
+    m = REPORTED_OPENING.match(text, after)
+    if m is None:
+        return []
+    return [code for start, _end, code in mentions if start - offset == m.end()][:1]
+
+
+# What joins the states of a list: "in Afghanistan, Angola, Laos and Ukraine".
+LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+
+
+def _listed_after(text: str, place_end: int, local: int) -> bool:
+    """The state at ``local`` continues a list opened by a state named as a place."""
+    return 0 <= place_end < local and LIST_JOIN.fullmatch(text, place_end, local) is not None
 
 
 def _coordinated(text: str, local: int, found: list[str]) -> bool:
@@ -119,12 +154,29 @@ def _word(ch: str) -> bool:
 def locations(text: str, mentions: list[tuple[int, int, str]], offset: int, subject: str | None) -> list[str]:
     """States (and places mapped to states) the sentence names as where something happened."""
     out = []
-    for start, _end, code in mentions:
+    place_end = -1
+    for start, end, code in mentions:
         local = start - offset
-        if code != subject and PLACE.search(text[max(0, local - 14) : local]) and code not in out:
-            out.append(code)
+        if PLACE.search(text[max(0, local - 14) : local]) or _listed_after(text, place_end, local):
+            place_end = end - offset
+            if code != subject and code not in out:
+                out.append(code)
     for m in PLACE_PATTERN.finditer(text):
         code = PLACES[m.group(0)]
         if code != subject and code not in out:
             out.append(code)
     return out
+
+
+@lru_cache(maxsize=1)
+def non_state_pattern() -> re.Pattern:
+    """Actors that are not states (``vocab/data/actors.yaml``), as one lower-case pattern."""
+    words = yaml.safe_load((DATA / "actors.yaml").read_text(encoding="utf-8"))["non_state"]
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + ")")
+
+
+def non_state_subject(s: Sentence, lo: int, verb: int) -> bool:
+    """A non-state actor, and no state, is named between ``lo`` and the verb at ``verb``."""
+    return non_state_pattern().search(s.low, lo - s.start, verb - s.start) is not None and not any(
+        lo <= a < verb for a, _b, _c in s.states
+    )

@@ -13,18 +13,30 @@ from __future__ import annotations
 import re
 
 NEGATION = re.compile(
-    r"\b(?:not|never|no longer|no|none|nor|neither|without|"
+    r"\b(?:not|cannot|never|no longer|no|none|nor|neither|without|"
     r"refus(?:ed|es|ing) to|declin(?:ed|es|ing) to|fail(?:ed|s)? to|has yet to|have yet to|"
     r"ceased|stopped|ended|halt(?:ed|ing)?)\b|n['’]t\b"
 )
 # A clause ends at these; a negation before them does not reach past.
 CLAUSE_BREAK = re.compile(
     r"[;:]|—|,\s*(?:but|while|whereas|although|and|which|who|as)\b|"
-    r"\b(?:but\b|while\b|whereas\b|with the(?: \w+)? exception\b|except\b|since the\b)"
+    r"\b(?:but\b|while\b|whereas\b|with the(?: \w+)? exception\b|except\b|since (?:the|it|they|we|he|she)\b)"
 )
 # NEGATION's words, for the run's scan of a sentence (see ``Sentence.cues``); "n't" is tested apart.
 CUES = {
-    "negation": ("not", "never", "no", "none", "nor", "neither", "without", "refus", "declin", "fail")
+    "negation": (
+        "not",
+        "cannot",
+        "never",
+        "no",
+        "none",
+        "nor",
+        "neither",
+        "without",
+        "refus",
+        "declin",
+        "fail",
+    )
     + ("has yet", "have yet", "ceased", "stopped", "ended", "halt")
 }
 # Negators that govern a following noun, not a verb: "no minefields", "no funding for".

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from minewatch.extract.attribution import PLACES
+from minewatch.extract.attribution import PLACES, non_state_subject
 from minewatch.extract.context import Sentence
 from minewatch.extract.rules import about_policy, hypothetical, mine_quantities
 
@@ -30,10 +30,13 @@ KEYWORDS = (
     "dropp",
     "minefield",
     "responsibility",
+    "laying",
+    "planting",
+    "fenced",
 )
 VERB = re.compile(
     r"\b(?:used|using|use of|(?:continues?|continued|still) to use|employ(?:ed|ment)|emplaced|laid|planted|deployed|"
-    r"scatter(?:ed|ing|s)?|fired|dropp(?:ed|ing))\b"
+    r"scatter(?:ed|ing|s)?|fired|dropp(?:ed|ing)|laying|planting)\b"
 )
 # In a profile's section on use, "use" needs no object: "no confirmed reports of new use since then".
 BARE_USE = re.compile(r"\b(?:new |further |any )?use\b")
@@ -48,7 +51,9 @@ GERUND_AFTER_PREPOSITION = re.compile(
     r"\b(?:(?:for|of|on|by|from)\s+not|about|without|against|instead of)\s+$"
 )
 ACCUSED = re.compile(r"\b(?:accus\w*|blamed|charged)\s+(?:the\s+)?$")
-ADJECTIVE = re.compile(r"\b(?:of|the|its|their|a|an|newly|previously)\s+$")
+ADJECTIVE = re.compile(r"(?:\b(?:of|the|its|their|a|an|newly|freshly|recently|previously)|\d)\s+$")
+# "… found mines, and blamed Cambodia for laying them": a pronoun object standing for mines named before.
+PRONOUN_OBJECT = re.compile(r"\s+(?:them|these|those)\b")
 CLAUSE = re.compile(
     r",?\s+and\s+(?=(?:in|on|by|during|since)\b[^,]{0,30},?\s+\w+\s+(?:used|laid|emplaced|planted)\b)|;\s+"
 )
@@ -60,7 +65,16 @@ REPORTED = re.compile(
 MINEFIELDS = re.compile(r"\bminefields?\b")
 RESPONSIBLE_WORDS = re.compile(r"\b(?:responsibility of|control(?:led)? (?:of|by))\b")
 # Groups of words the run's scan of a sentence looks for (see ``Sentence.cues``).
-CUES = {"use.minefields": ("minefield",), "use.responsible": ("responsibility of", "control")}
+# "all mines laid by our forces are fenced, marked and monitored": minefields kept as Amended
+# Protocol II requires, i.e. held and maintained.
+MAINTAINED = re.compile(
+    r"\b(?:fenced|marked)(?:,? (?:and )?(?:fenced|marked|monitored|guarded|patrolled))+\b"
+)
+CUES = {
+    "use.minefields": ("minefield",),
+    "use.responsible": ("responsibility of", "control"),
+    "use.maintained": ("fenced", "marked"),
+}
 RESPONSIBLE = re.compile(r"\b(?:responsibility of|controlled by|under the control of)\s+(?:the\s+)?$")
 
 
@@ -73,15 +87,17 @@ def extract(s: Sentence) -> list:
 def _trigger(s: Sentence) -> re.Match | None:
     for m in VERB.finditer(s.low):
         after = s.low[m.end() : m.end() + OBJECT_WINDOW]
-        if not OBJECT.search(after) and not any(
-            0 <= a - s.start - m.end() <= OBJECT_WINDOW for a, _b, _t in s.mine_types
+        if (
+            not OBJECT.search(after)
+            and not any(0 <= a - s.start - m.end() <= OBJECT_WINDOW for a, _b, _t in s.mine_types)
+            and not (PRONOUN_OBJECT.match(s.low, m.end()) and OBJECT.search(s.low, 0, m.start()))
         ):
             continue
         before = s.low[max(0, m.start() - 15) : m.start()]
         if m.group(0).lower() == "using" and GERUND_AFTER_PREPOSITION.search(before):
             continue
         if m.group(0).lower().endswith("ed") and ADJECTIVE.search(before):
-            continue  # "millions of deployed mines": a participle, not a verb
+            continue  # "millions of deployed mines", "1,206 emplaced mines": a participle, not a verb
         return m
     if s.section == "use":
         return next((m for m in BARE_USE.finditer(s.low) if s.negated(m.start())), None)
@@ -131,8 +147,11 @@ def _events(s: Sentence, lo: int, hi: int, exception: bool = False) -> list:
     if accused:
         return [
             replace(f, state=accused[0], attributes=f.attributes | {"alleged": True})
-            for f in _events_of(s, lo, hi, exception)
+            for f in _events_of(s, lo, hi, exception, undated=True)
         ]
+    verb = VERB.search(s.low, lo - s.start, hi - s.start)
+    if verb and non_state_subject(s, lo, s.start + verb.start()):
+        return []  # "Non-state armed groups also used mines": no state's use
     return _events_of(s, lo, hi, exception)
 
 
@@ -155,7 +174,8 @@ def _use_dates(s: Sentence, lo: int, hi: int) -> list:
     ]
 
 
-def _events_of(s: Sentence, lo: int, hi: int, exception: bool = False) -> list:
+def _events_of(s: Sentence, lo: int, hi: int, exception: bool = False, undated: bool = False) -> list:
+    """The use facts of [lo, hi); an accusation (``undated``) is kept without a date of its own."""
     dated = _use_dates(s, lo, hi)
     periods = [f.period for f in dated]
     places = [c for c in s.locations if any(lo <= a < hi for a, _b, code in s.states if code == c)]
@@ -189,7 +209,7 @@ def _events_of(s: Sentence, lo: int, hi: int, exception: bool = False) -> list:
     if when is None and ONGOING.search(text):
         when = s.as_of()
     report_dated = len(dated) < sum(1 for f in s.periods if lo <= f.start < hi)
-    if when is None and not exception and not report_dated:
+    if when is None and not exception and not report_dated and not undated:
         return []  # an undated use is kept only where the sentence dates its report instead
     return [s.fact("use", "use", "use.event@2", 0.7, mine_types=types, when=when, attributes=attrs)]
 
@@ -211,6 +231,10 @@ def _minefields(s: Sentence) -> list:
                 s.fact("use", "minefields", "use.minefields@1", 0.75, polarity="denied", when=s.as_of())
             )
             break
+    if not out and "use.maintained" in cues:
+        m = MAINTAINED.search(s.low)
+        if m and OBJECT.search(s.low, 0, m.start()) and not s.negated(m.start()):
+            out.append(s.fact("use", "minefields", "use.minefields@1", 0.65, when=s.as_of()))
     if "use.responsible" not in cues or not RESPONSIBLE_WORDS.search(s.low):
         return out
     for a, _b, code in s.states:

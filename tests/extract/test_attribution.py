@@ -45,3 +45,16 @@ def test_elliptic_coordination_names_both_states() -> None:
 def test_places_become_locations() -> None:
     text = "The army used mines in Iraq and Kuwait and at Guantanamo Bay."
     assert locations(text, mentions(text), 0, "USA") == ["IRQ", "KWT", "CUB"]
+
+
+def test_a_list_of_places_stays_places() -> None:
+    text = "The UK's programme funds clearance in Afghanistan, Angola, Laos and Ukraine."
+    assert subject_states(text, mentions(text), 0, "GBR") == ["GBR"]
+    assert locations(text, mentions(text), 0, "GBR") == ["AFG", "AGO", "LAO", "UKR"]
+
+
+def test_a_speaker_with_no_state_reports_the_state_after_said() -> None:
+    text = 'Its defence ministry said Cambodia "has not laid a single new mine" since 2000.'
+    assert subject_states(text, mentions(text), 0, "THA") == ["KHM"]
+    text = "A spokesman said the mines were old."
+    assert subject_states(text, mentions(text), 0, "THA") == ["THA"]

@@ -45,3 +45,10 @@ def test_affirmed(text: str, trigger: str) -> None:
 def test_the_negator_is_reported() -> None:
     text = "It no longer stockpiles mines."
     assert negation_word(text, at(text, "stockpiles")) == "no longer"
+
+
+def test_cannot_negates_and_a_since_clause_is_its_own() -> None:
+    text = "Pakistan cannot accede to the Convention at this stage."
+    assert negated(text, text.index("accede"))
+    text = 'Cambodia "has not laid a single new mine" since it joined the treaty in 2000.'
+    assert negated(text, text.index("laid")) and not negated(text, text.index("joined"))

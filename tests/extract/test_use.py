@@ -115,3 +115,43 @@ def test_in_the_section_on_use_a_denied_use_needs_no_object() -> None:
     ]
     assert (f.when.start, f.when.precision) == ("2003-01-01", "since")
     assert not facts_of("There has been no new use since then.", state="TCD", indicator="use")
+
+
+def test_blamed_for_laying_them_is_the_accused_states_use_even_undated() -> None:
+    facts = facts_of(
+        "Thailand's defence ministry said soldiers had found freshly laid antipersonnel mines, and blamed"
+        " Cambodian troops for laying them in recent weeks.",
+        state="THA",
+        indicator="use",
+    )
+    assert [(f.state, f.value, f.polarity, f.when) for f in facts] == [("KHM", "use", "affirmed", None)]
+
+
+def test_a_non_state_armed_group_using_mines_is_no_states_use() -> None:
+    assert (
+        facts_of("Non-state armed groups also used mines in at least five regions in 2024.", state="MMR")
+        == []
+    )
+    (f,) = facts_of(
+        "In 2024, government forces laid mines along roads in Sagaing.", state="MMR", indicator="use"
+    )
+    assert (f.state, f.when.year) == ("MMR", 2024)
+
+
+def test_mines_destroyed_in_clearance_were_not_used_by_the_clearer() -> None:
+    facts = facts_of(
+        "During 2023 the demining centre released 84,300 square metres and destroyed 1,206 emplaced mines.",
+        state="PER",
+    )
+    assert [(f.indicator, f.value) for f in facts] == [("mine_action", "clearance")]
+
+
+def test_fenced_and_marked_mines_are_maintained_minefields() -> None:
+    (f,) = facts_of(
+        "All mines laid by our armed forces are fenced, marked and monitored.",
+        state="PAK",
+        on="2024-03-01",
+        indicator="use",
+    )
+    assert (f.value, f.polarity, f.when.start) == ("minefields", "affirmed", "2024-03-01")
+    assert facts_of("The route was marked and fenced by engineers.", state="PAK", indicator="use") == []
