@@ -9,6 +9,7 @@ and a policy's commitment to destroy is a policy provision.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from minewatch.extract.context import Sentence
 from minewatch.extract.rules import about_policy, hypothetical, mine_quantities
@@ -52,6 +53,7 @@ PROGRAM = re.compile(r"\b(?:facility|plant|program(?:me)?|process|notice|project
 CUES = {"destruction.destroy": DESTROY_WORDS}
 RETAIN = re.compile(r"\b(?:retain(?:ed|s)?\b|kept for\b)")
 PRESENT = re.compile(r"\b(?:retains|keeps|holds|has|maintains)\b")  # kept as the source writes
+COMPARED = re.compile(r"\b(?:compared (?:with|to)|down from|up from|against)\s+$")
 SMALL = re.compile(r"\bsmall (?:quantity|number)\b")
 
 
@@ -66,9 +68,11 @@ def _destruction(s: Sentence) -> list[Fact]:
     topical = s.section == "stockpile_destruction" or (
         s.previous is not None and "destruction.destroy" in s.previous.cues and DESTROY.search(s.previous.low)
     )
-    if not d and not (topical and END.search(s.low)):
+    trigger = d or (END.search(s.low) if topical else None)
+    if not trigger:
         return []
-    if d and (CLEARANCE.search(s.low) or UNCERTAIN.search(s.low) or hypothetical(s, d.start())):
+    # clearing emplaced mines is mine action; an intention ("expects to complete") is no event
+    if CLEARANCE.search(s.low) or UNCERTAIN.search(s.low) or hypothetical(s, trigger.start()):
         return []
     types = sorted({m for *_, m in s.mine_types})
     done = DESTROYED.search(s.low) if d else None
@@ -134,11 +138,11 @@ def _retained(s: Sentence) -> list[Fact]:
     qs = mine_quantities(s)
     value = qs[0][0].number if qs else "small quantity" if SMALL.search(s.low) else "mines retained"
     when = s.period_near(qs[0][0].start) if qs else (s.periods[0].period if s.periods else None)
-    return [
+    out = [
         s.fact(
             "retained",
             value,
-            "retained.count@2",
+            "retained.count@3",
             0.75,
             unit="mines" if qs else None,
             approx=qs[0][0].approx if qs else None,
@@ -146,3 +150,16 @@ def _retained(s: Sentence) -> list[Fact]:
             attributes={"purpose": "training and research"},
         )
     ]
+    # "… retained 1,890 mines, compared with 2,015 at the end of 2022": the earlier count too
+    for q, _types in qs[1:]:
+        if COMPARED.search(s.low, max(0, q.start - s.start - 20), q.start - s.start):
+            out.append(
+                replace(
+                    out[0],
+                    value=q.number,
+                    approx=q.approx,
+                    when=s.period_near(q.start),
+                    attributes=dict(out[0].attributes),
+                )
+            )
+    return out

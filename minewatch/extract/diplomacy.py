@@ -24,6 +24,8 @@ KEYWORDS = (
     "urged",
     "deplor",
     "protest",
+    "called on",
+    "called for",
 )
 VOTE = re.compile(
     r"\b(?P<vote>abstain\w*|voted? (?:in favou?r|for|against|yes|no)|did not vote|was absent)\b"
@@ -39,7 +41,7 @@ RESOLUTION_WINDOW = 600  # characters back in which a vote finds the resolution 
 ATTEND = re.compile(r"\b(?:attend\w*|participat\w*|present at|took part)\b")
 ABSENT = re.compile(r"\b(?:did not (?:attend|participate)\b|absent\b|boycott\w*)")
 STATEMENT = re.compile(
-    r"\b(?:expressed|condemn\w*|criticiz\w*|regrett?\w*|welcomed|urged|deplored|protested)\b"
+    r"\b(?:expressed|condemn\w*|criticiz\w*|regrett?\w*|welcomed|urged|deplored|protested|called (?:on|for))\b"
 )
 
 
@@ -109,7 +111,8 @@ def _meetings(s: Sentence) -> list[Fact]:
     meetings = list(MEETING.finditer(s.low))
     if not a or not meetings or hypothetical(s, a.start()):
         return []
-    denied = bool(ABSENT.search(s.low))
+    # "did not attend" is a fact of its own (absent), not a denied attendance
+    absent = bool(ABSENT.search(s.low))
     out = []
     for i, m in enumerate(meetings):
         hi = meetings[i + 1].start() if i + 1 < len(meetings) else len(s.low)
@@ -122,10 +125,9 @@ def _meetings(s: Sentence) -> list[Fact]:
         out.append(
             s.fact(
                 "diplomacy",
-                "attended",
-                "diplomacy.meeting@2",
+                "absent" if absent else "attended",
+                "diplomacy.meeting@3",
                 0.75,
-                polarity="denied" if denied else "affirmed",
                 when=when,
                 attributes={
                     "kind": "meeting",

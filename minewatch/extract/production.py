@@ -26,7 +26,9 @@ LAST = re.compile(r"\blast\b")
 ALTERNATIVES = re.compile(r"\balternatives?\b")
 NONE_FUNDED = re.compile(r"^\W*No\b", re.IGNORECASE)
 # Production going on as the source writes: "still manufactures", "continues to produce".
-ONGOING = re.compile(r"\b(?:still|currently|continues? to)\s+(?:\w+\s+)?$|^(?:produces|manufactures)$")
+ONGOING = re.compile(r"\b(?:still|currently|continues? to)\s+(?:\w+\s+)?$|^(?:produces?|manufactures?)$")
+# "the capacity to produce mines", "will produce": an infinitive or a modal's verb states no production.
+INFINITIVE = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must)\s+$")
 PASSIVE = re.compile(r"\b(?:were|was|are|is|been|being)\s+(?:\w+\s+)?$")
 
 
@@ -74,7 +76,8 @@ def extract(s: Sentence) -> list[Fact]:
         )
         for q, types in mine_quantities(s)
     ]
-    ongoing = ONGOING.search(s.low[max(0, verb.start() - 25) : verb.start()]) or ONGOING.search(verb.group(0))
+    before = s.low[max(0, verb.start() - 25) : verb.start()]
+    ongoing = ONGOING.search(before) or (ONGOING.search(verb.group(0)) and not INFINITIVE.search(before))
     if not out and not s.periods and ongoing:
         out.append(s.fact("production", "production", "production.ongoing@1", 0.7, when=s.as_of()))
     if not out and s.periods:

@@ -24,13 +24,13 @@ CUES = {
     # MODAL's and MODAL_AFTER's words: a sentence with none of them states nothing hypothetical
     "modal": (
         ("could", "would", "might", "may", "should", "shall", "can", "will", "intend", "plan", "envision")
-        + ("consider", "if", "whether", "in the event of", "allow", "permit", "need", "seek", "expected to")
+        + ("consider", "if", "whether", "in the event of", "allow", "permit", "need", "seek", "expect")
         + ("supposed to", "cited the need", "hypothetical", "future")
     ),
 }
 MODAL = re.compile(
     r"\b(?:could|would|might|may|should|shall|can|will|intends? to|plans? to|envision\w*|consider\w*|"
-    r"if|whether|in the event of|allow\w*|permit\w*|need\w* (?:for|to)|seek\w* to|expected to|supposed to|"
+    r"if|whether|in the event of|allow\w*|permit\w*|need\w* (?:for|to)|seek\w* to|expect(?:s|ed|ing)? to|supposed to|"
     r"cited the need|hypothetical\w*|future|plans? for)\b"
 )
 # Literal openings only ("b", "t" with the word boundary tested after them), so that the regex

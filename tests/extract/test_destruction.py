@@ -108,3 +108,21 @@ def test_mines_destroyed_by_an_active_verb_are_not_the_stockpile() -> None:
 def test_mines_retained_now_hold_as_of_the_document() -> None:
     (f,) = facts_of("Peru retains 1,200 mines for training.", indicator="retained")
     assert (f.value, f.when.start) == (1200, "2021-06-30")
+
+
+def test_a_retained_count_and_the_earlier_one_it_is_compared_with() -> None:
+    facts = facts_of(
+        "As of 31 December 2023, the army retained 1,890 antipersonnel mines for training, compared with"
+        " 2,015 mines at the end of 2022.",
+        state="PER",
+        indicator="retained",
+    )
+    assert [(f.value, f.when.start[:4]) for f in facts] == [(1890, "2023"), (2015, "2022")]
+
+
+def test_an_expected_completion_of_clearance_is_no_destruction_event() -> None:
+    text = (
+        "The army destroyed 300 stockpiled mines in 2021. Peru expects to complete the clearance of all"
+        " known mined areas by 31 December 2025."
+    )
+    assert [f.value for f in facts_of(text, state="PER", indicator="destruction")] == [300]

@@ -93,3 +93,20 @@ def test_a_vote_far_from_any_resolution_is_not_a_vote() -> None:
     filler = "The ministry published its annual report on demining. " * 15
     text = f"In 2022 the General Assembly adopted Resolution 77/63.\n\n{filler}\n\nThe senators voted for the budget."
     assert not [f for f in extract(document(text, state="USA"), load()) if f.indicator == "diplomacy"]
+
+
+def test_did_not_attend_is_an_absence() -> None:
+    (f,) = facts_of(
+        "Myanmar did not attend the Twenty-First Meeting of States Parties in Geneva in November 2023.",
+        indicator="diplomacy",
+    )
+    assert (f.state, f.value, f.polarity, f.when.start) == ("MMR", "absent", "affirmed", "2023-11-01")
+
+
+def test_calling_on_others_is_a_statement() -> None:
+    facts = facts_of(
+        "Malaysia and Indonesia called on both sides to exercise restraint over the mines.",
+        state="THA",
+        indicator="diplomacy",
+    )
+    assert {(f.state, f.value) for f in facts} == {("MYS", "statement"), ("IDN", "statement")}

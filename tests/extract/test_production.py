@@ -59,3 +59,12 @@ def test_not_production() -> None:
 def test_production_going_on_holds_as_of_the_document() -> None:
     (f,) = facts_of("Pakistan still manufactures antipersonnel mines.", indicator="production")
     assert (f.state, f.value, f.polarity, f.when.start) == ("PAK", "production", "affirmed", "2021-06-30")
+
+
+def test_a_plural_subject_producing_now_holds_as_of_the_document() -> None:
+    (f,) = facts_of(
+        "Pakistan Ordnance Factories produce only detectable mines.", state="PAK", on="2024-03-01",
+        indicator="production",
+    )  # fmt: skip
+    assert (f.value, f.polarity, f.when.start) == ("production", "affirmed", "2024-03-01")
+    assert facts_of("The plant has the capacity to produce mines.", state="PAK", indicator="production") == []
