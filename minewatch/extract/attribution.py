@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 SUBJECT_ZONE = 90  # characters from the clause start where a subject is named
 LEAD = re.compile(
-    r"^[\"“(]?(?:(?:In|On|By|Since|As of|During|After|Before|Previously|However|Moreover|Also|Today|Yet|But|"
+    r"^(?:\(?\d{1,3}[.)]\s+)?[\"“(]?(?:(?:In|On|By|Since|As of|During|After|Before|Previously|However|Moreover|Also|Today|Yet|But|"
     r"First|Finally|Notably|Meanwhile|Beginning in|Until|Between|From|Indeed|Thus|Still|Then|Later|"
     r"Earlier|Overall|Instead|Even so|In addition|At the same time|For example|Among|According to|Like|Unlike|"
     r"(?-i:[A-Z][a-z]+ing)\s+(?:after|at|before|during|in|on|to|for|about)\b)[^,]{0,60},\s*)*",
@@ -46,6 +46,7 @@ VERB = re.compile(
 # A speaker's verb: with no state before it, the state opening the reported clause is the subject.
 SPEECH = re.compile(r"said|says|say|stated|told|insisted|claimed|announced|reported")
 REPORTED_OPENING = re.compile(r"(?:\s+on\s+\w+)?(?:\s+that)?\s+(?:the\s+)?")
+FOLLOWING = re.compile(r"The following (?:States|states|countries|delegations)\b[^:.]{0,120}:")
 PRONOUN = re.compile(r"(?:It|They|She|He)\b")
 # Places that are not states, mapped to the state they lie in.
 PLACES = {
@@ -70,6 +71,11 @@ def subject_states(
     """The states the sentence's subject names (several when coordinated), else ``[default]``."""
     lead = LEAD.match(text)
     head = lead.end() if lead else 0
+    listed = FOLLOWING.match(text, head)
+    if listed:  # "The following States … participated as observers: Egypt, Iran and Viet Nam."
+        named = [code for start, _end, code in mentions if start - offset >= listed.end()]
+        if named:
+            return list(dict.fromkeys(named))
     verb = VERB.search(text, head)
     limit = min(verb.start() if verb else len(text), head + SUBJECT_ZONE)
     found: list[str] = []
@@ -88,8 +94,9 @@ def subject_states(
             continue
         if code not in found:
             found.append(code)
-    if not found and verb is not None and SPEECH.fullmatch(verb.group(0)):
-        found = _reported_subject(text, mentions, offset, verb.end())
+    if verb is not None and SPEECH.fullmatch(verb.group(0)):
+        # "Ukraine said that Russian forces had used …": the reported clause's state acts
+        found = _reported_subject(text, mentions, offset, verb.end()) or found
     if not found and previous is not None and PRONOUN.match(text, head):
         return previous  # "It has not exported …": the subject of the sentence before
     return found or ([default] if default else [])

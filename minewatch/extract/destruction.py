@@ -71,8 +71,14 @@ def _destruction(s: Sentence) -> list[Fact]:
     trigger = d or (END.search(s.low) if topical else None)
     if not trigger:
         return []
-    # clearing emplaced mines is mine action; an intention ("expects to complete") is no event
-    if CLEARANCE.search(s.low) or UNCERTAIN.search(s.low) or hypothetical(s, trigger.start()):
+    # clearing emplaced mines is mine action (in the trigger's clause: "had cleared 1,450 mines
+    # …, and had destroyed 120,000 obsolete mines" destroys stocks); an intention is no event
+    lo, hi = s.clause_bounds(s.start + trigger.start())
+    if (
+        CLEARANCE.search(s.low, lo - s.start, hi - s.start)
+        or UNCERTAIN.search(s.low)
+        or hypothetical(s, trigger.start())
+    ):
         return []
     types = sorted({m for *_, m in s.mine_types})
     done = DESTROYED.search(s.low) if d else None
@@ -95,6 +101,7 @@ def _destruction(s: Sentence) -> list[Fact]:
                 when=s.period_near(q.start),
             )
             for q, t in mine_quantities(s)
+            if q.start >= lo  # not a count of an earlier clause ("had cleared 1,450 mines and …")
         ]
         if counted:
             return counted

@@ -35,8 +35,10 @@ RESOLUTION = re.compile(r"\bresolution\s+(?P<res>\d{2,3}/\d{1,3})")
 MEETING = re.compile(
     r"\b(?P<name>(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) review conference|"
     r"meetings? of (?:the )?states parties|intersessional meetings?|review conference|"
-    r"meetings of the (?:mine ban )?treaty)\b"
+    r"meetings of the (?:mine ban )?treaty|(?:annual )?conference of the high contracting parties|"
+    r"the conference)\b"
 )
+MEETING_WINDOW = 1500  # characters back in which "the Conference" finds the sentence dating it
 RESOLUTION_WINDOW = 600  # characters back in which a vote finds the resolution it is on
 ATTEND = re.compile(r"\b(?:attend\w*|participat\w*|present at|took part)\b")
 ABSENT = re.compile(r"\b(?:did not (?:attend|participate)\b|absent\b|boycott\w*)")
@@ -122,7 +124,9 @@ def _meetings(s: Sentence) -> list[Fact]:
             if own
             else (s.periods[0].period if s.periods and s.periods[0].start - s.start < m.start() else None)
         )
-        out.append(
+        if when is None and not s.periods and m.group("name") == "the conference":
+            when = _dated_before(s)
+        out += s.per_subject(
             s.fact(
                 "diplomacy",
                 "absent" if absent else "attended",
@@ -132,11 +136,19 @@ def _meetings(s: Sentence) -> list[Fact]:
                 attributes={
                     "kind": "meeting",
                     "meeting": s.text[m.start("name") : m.end("name")],
-                    "as": "observer" if re.search(r"\bobserver\b", s.low, re.I) else None,
+                    "as": "observer" if re.search(r"\bobservers?\b", s.low, re.I) else None,
                 },
             )
         )
     return out
+
+
+def _dated_before(s: Sentence):
+    """'participated in the Conference': the date a sentence shortly before gives the conference."""
+    for other in s.before(MEETING_WINDOW):
+        if other.periods and "conference" in other.low:
+            return other.periods[0].period
+    return None
 
 
 def _statements(s: Sentence) -> list[Fact]:

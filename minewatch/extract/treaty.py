@@ -31,6 +31,8 @@ TREATY_EVENTS: list[tuple[str, tuple[str, ...], re.Pattern]] = [
     ("party", ("party to",), re.compile(r"\b(?:is|became|become) (?:a )?(?:state )?party to\b")),
 ]
 CCW = re.compile(r"\b(?:convention on (?:certain )?conventional weapons|ccw|amended protocol ii)\b")
+THE_PROTOCOL = re.compile(r"\b(?:the|that) protocol\b")
+CCW_WINDOW = 1500  # characters back in which "the Protocol" finds the CCW protocol it stands for
 TREATY = re.compile(r"\b(?:mine ban treaty|ottawa convention|treaty|convention)\b")
 NOT_STATUS = re.compile(
     r"\b(?:goal|aim|objective|aspirations?|idea|path|measures|steps|progress|short)\b[^.]{0,25}$"
@@ -39,10 +41,10 @@ COUNTED = re.compile(r"\b\d+\s+(?:countries|states|nations)\s+(?:have|had)\s+$")
 # "announced that it will withdraw": the announcement is the fact, whatever the modal says.
 ANNOUNCED = re.compile(r"\b(?:announc\w*|declar\w*|decided|notif\w*|informed)\b[^.;]{0,40}$")
 OBSERVER = re.compile(r"\b(?:as an observer|observer status)\b")
-REPORT = re.compile(r"\b(?:transparency |annual )?report\b")
+REPORT = re.compile(r"\b(?:transparency |annual )?reports?\b")
 # Groups of words the run's scan of a sentence looks for (see ``Sentence.cues``).
 CUES: dict[str, tuple[str, ...]] = {f"treaty.{event}": words for event, words, _p in TREATY_EVENTS} | {
-    "treaty.ccw": ("ccw", "conventional weapons", "amended protocol"),
+    "treaty.ccw": ("ccw", "conventional weapons", "amended protocol", "the protocol", "that protocol"),
     "treaty.observer": ("observer",),
     "treaty.treaty": ("treaty", "convention"),
 }
@@ -55,23 +57,43 @@ def extract(s: Sentence) -> list[Fact]:
 
 
 def _ccw(s: Sentence) -> list[Fact]:
-    if "treaty.ccw" not in s.cues or not CCW.search(s.low):
+    if "treaty.ccw" not in s.cues or not (CCW.search(s.low) or _the_protocol_is_ccw(s)):
         return []
     out = []
-    if re.search(r"\bparty to\b", s.low):
-        out.append(s.fact("treaty_status", "CCW party", "treaty.ccw@2", 0.7, when=s.as_of()))
+    party = re.search(r"\bparty to\b", s.low)
+    if party:
+        denied = s.negated(party.start(), window=30)  # "States not party to the Protocol"
+        out += s.per_subject(
+            s.fact(
+                "treaty_status",
+                "CCW party",
+                "treaty.ccw@3",
+                0.7,
+                polarity="denied" if denied else "affirmed",
+                when=s.as_of(),
+            )
+        )
     report = REPORT.search(s.low)
     if report and re.search(r"\b(?:provided|submitted|delivered|sent)\b", s.low):
-        out.append(
+        out += s.per_subject(
             s.fact(
                 "treaty_status",
                 "CCW Amended Protocol II report",
-                "treaty.ccw@2",
+                "treaty.ccw@3",
                 0.7,
                 when=s.period_near(report.start() + s.start),
             )
         )
     return out
+
+
+def _the_protocol_is_ccw(s: Sentence) -> bool:
+    """'reports under Article 13 of the Protocol': the protocol the document, or the text just
+    before, names as the CCW's."""
+    if not THE_PROTOCOL.search(s.low):
+        return False
+    title = (s.doc.title or "").lower()
+    return bool(CCW.search(title)) or any(CCW.search(o.low) for o in s.before(CCW_WINDOW))
 
 
 def _observer(s: Sentence) -> list[Fact]:

@@ -58,3 +58,10 @@ def test_a_speaker_with_no_state_reports_the_state_after_said() -> None:
     assert subject_states(text, mentions(text), 0, "THA") == ["KHM"]
     text = "A spokesman said the mines were old."
     assert subject_states(text, mentions(text), 0, "THA") == ["THA"]
+
+
+def test_a_state_reporting_another_states_act_gives_the_actor() -> None:
+    text = "4. In the exchange of views, Ukraine said that Russian forces had used mines in 2023."
+    assert subject_states(text, mentions(text), 0, "CHE") == ["RUS"]
+    text = "China reported that its army had cleared 1,450 mines."
+    assert subject_states(text, mentions(text), 0, "CHE") == ["CHN"]

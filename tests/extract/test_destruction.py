@@ -126,3 +126,12 @@ def test_an_expected_completion_of_clearance_is_no_destruction_event() -> None:
         " known mined areas by 31 December 2025."
     )
     assert [f.value for f in facts_of(text, state="PER", indicator="destruction")] == [300]
+
+
+def test_destroying_stocks_after_clearing_in_another_clause_counts() -> None:
+    facts = facts_of(
+        "China reported that its army had cleared 1,450 mines along its border and had destroyed 120,000"
+        " obsolete mines in 2023.",
+        indicator="destruction",
+    )
+    assert [(f.state, f.value, f.when.year) for f in facts] == [("CHN", 120000, 2023)]

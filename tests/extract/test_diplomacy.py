@@ -110,3 +110,16 @@ def test_calling_on_others_is_a_statement() -> None:
         indicator="diplomacy",
     )
     assert {(f.state, f.value) for f in facts} == {("MYS", "statement"), ("IDN", "statement")}
+
+
+def test_observers_listed_after_a_colon_attend_the_conference_dated_before() -> None:
+    text = (
+        "1. The Conference was held in Geneva on 15 November 2023.\n\n"
+        "2. The following States participated in the Conference as observers: Egypt, Iran and Viet Nam.\n"
+    )
+    facts = facts_of(text, state="CHE", indicator="diplomacy")
+    assert {(f.state, f.value, f.when.start) for f in facts} == {
+        ("EGY", "attended", "2023-11-15"),
+        ("IRN", "attended", "2023-11-15"),
+        ("VNM", "attended", "2023-11-15"),
+    }

@@ -82,3 +82,32 @@ def test_a_denial_does_not_take_another_clauses_date() -> None:
         indicator="treaty_status",
     )
     assert [(f.state, f.polarity, f.when.start) for f in facts] == [("RUS", "denied", "2024-05-05")]
+
+
+def test_the_protocol_of_a_ccw_document_and_plural_reports() -> None:
+    text = (
+        "Convention on Certain Conventional Weapons\n\nAnnual Conference report\n\n"
+        "Georgia and Lithuania submitted their national annual reports for 2023 under Article 13 of the"
+        " Protocol.\n"
+    )
+    facts = facts_of(text, indicator="treaty_status")
+    assert {(f.state, f.value, f.when.year) for f in facts} == {
+        ("GEO", "CCW Amended Protocol II report", 2023),
+        ("LTU", "CCW Amended Protocol II report", 2023),
+    }
+
+
+def test_states_not_party_to_amended_protocol_ii_are_each_denied() -> None:
+    facts = facts_of(
+        "The following States, not party to Amended Protocol II, took part as observers: Egypt and Iran.",
+        indicator="treaty_status",
+    )
+    assert {(f.state, f.value, f.polarity) for f in facts} == {
+        ("EGY", "CCW party", "denied"),
+        ("IRN", "CCW party", "denied"),
+    }
+
+
+def test_urging_others_to_join_is_no_accession() -> None:
+    text = "Austria and Mexico urged all High Contracting Parties to join the Mine Ban Treaty."
+    assert facts_of(text, state="AUT", indicator="treaty_status") == []
