@@ -44,7 +44,7 @@ VERB = re.compile(
     r"removes?|uses|maintains?|produces?|exports?|imports?|destroys?|retains?)\b"
 )  # "-ed" words in lower case only: "United" is a name, not a verb
 # A speaker's verb: with no state before it, the state opening the reported clause is the subject.
-SPEECH = re.compile(r"said|says|say|stated|told|insisted|claimed|announced|reported")
+SPEECH = frozenset(("said", "says", "say", "stated", "told", "insisted", "claimed", "announced", "reported"))
 REPORTED_OPENING = re.compile(r"(?:\s+on\s+\w+)?(?:\s+that)?\s+(?:the\s+)?")
 FOLLOWING = re.compile(r"The following (?:States|states|countries|delegations)\b[^:.]{0,120}:")
 PRONOUN = re.compile(r"(?:It|They|She|He)\b")
@@ -71,7 +71,7 @@ def subject_states(
     """The states the sentence's subject names (several when coordinated), else ``[default]``."""
     lead = LEAD.match(text)
     head = lead.end() if lead else 0
-    listed = FOLLOWING.match(text, head)
+    listed = FOLLOWING.match(text, head) if text.startswith("The following", head) else None
     if listed:  # "The following States … participated as observers: Egypt, Iran and Viet Nam."
         named = [code for start, _end, code in mentions if start - offset >= listed.end()]
         if named:
@@ -94,7 +94,7 @@ def subject_states(
             continue
         if code not in found:
             found.append(code)
-    if verb is not None and SPEECH.fullmatch(verb.group(0)):
+    if verb is not None and verb.group(0) in SPEECH:
         # "Ukraine said that Russian forces had used …": the reported clause's state acts
         found = _reported_subject(text, mentions, offset, verb.end()) or found
     if not found and previous is not None and PRONOUN.match(text, head):

@@ -176,10 +176,11 @@ class Sentence:
             or (TITLE_END in self.raw and bool(TITLE.search(self.raw.replace("\xa0", " "))))
         )
 
-    @cached
+    @property
     def is_question(self) -> bool:
         """A question asks, it does not state ("Question: To ask … how much … has spent …?")."""
-        return self.text.rstrip(' ”"’)').endswith("?") or bool(QUESTION.match(self.text))
+        t = self.text
+        return t.rstrip(' ”"’)').endswith("?") or (t[:1] in "QT" and QUESTION.match(t) is not None)
 
     @cached
     def quantities(self) -> list[numbers.Quantity]:

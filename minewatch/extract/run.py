@@ -145,9 +145,9 @@ def extract(doc: Document, vocab: Vocabulary) -> list[Fact]:
     if found:
         policy.scan(found[0].ctx, found)
     for sentence in found:
-        if sentence.is_reference or sentence.is_question:
-            continue
         names = wanted(sentence)
+        if not names or sentence.is_reference or sentence.is_question:
+            continue
         for name, run in EXTRACTORS.items():
             if name not in names:
                 continue
