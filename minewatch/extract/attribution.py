@@ -164,7 +164,9 @@ def locations(text: str, mentions: list[tuple[int, int, str]], offset: int, subj
     place_end = -1
     for start, end, code in mentions:
         local = start - offset
-        if PLACE.search(text[max(0, local - 14) : local]) or _listed_after(text, place_end, local):
+        if _listed_after(text, place_end, local) or (
+            code != subject and PLACE.search(text[max(0, local - 14) : local])
+        ):
             place_end = end - offset
             if code != subject and code not in out:
                 out.append(code)
@@ -176,10 +178,16 @@ def locations(text: str, mentions: list[tuple[int, int, str]], offset: int, subj
 
 
 @lru_cache(maxsize=1)
+def non_state_words() -> tuple[str, ...]:
+    """Actors that are not states (``vocab/data/actors.yaml``), lower case."""
+    return tuple(yaml.safe_load((DATA / "actors.yaml").read_text(encoding="utf-8"))["non_state"])
+
+
+@lru_cache(maxsize=1)
 def non_state_pattern() -> re.Pattern:
-    """Actors that are not states (``vocab/data/actors.yaml``), as one lower-case pattern."""
-    words = yaml.safe_load((DATA / "actors.yaml").read_text(encoding="utf-8"))["non_state"]
-    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + ")")
+    """``non_state_words`` as one pattern (run only where the cue scan found one of them)."""
+    words = sorted(map(re.escape, non_state_words()), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(words) + ")")
 
 
 def non_state_subject(s: Sentence, lo: int, verb: int) -> bool:

@@ -73,12 +73,12 @@ def _destruction(s: Sentence) -> list[Fact]:
         return []
     # clearing emplaced mines is mine action (in the trigger's clause: "had cleared 1,450 mines
     # …, and had destroyed 120,000 obsolete mines" destroys stocks); an intention is no event
-    lo, hi = s.clause_bounds(s.start + trigger.start())
-    if (
-        CLEARANCE.search(s.low, lo - s.start, hi - s.start)
-        or UNCERTAIN.search(s.low)
-        or hypothetical(s, trigger.start())
-    ):
+    lo = s.start
+    if CLEARANCE.search(s.low):
+        lo, hi = s.clause_bounds(s.start + trigger.start())
+        if CLEARANCE.search(s.low, lo - s.start, hi - s.start):
+            return []
+    if UNCERTAIN.search(s.low) or hypothetical(s, trigger.start()):
         return []
     types = sorted({m for *_, m in s.mine_types})
     done = DESTROYED.search(s.low) if d else None
@@ -101,7 +101,7 @@ def _destruction(s: Sentence) -> list[Fact]:
                 when=s.period_near(q.start),
             )
             for q, t in mine_quantities(s)
-            if q.start >= lo  # not a count of an earlier clause ("had cleared 1,450 mines and …")
+            if q.start >= lo  # not a count of the clearing clause ("had cleared 1,450 mines and …")
         ]
         if counted:
             return counted

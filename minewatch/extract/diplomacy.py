@@ -110,8 +110,10 @@ def _resolution_sentence(s: Sentence) -> Sentence | None:
 def _meetings(s: Sentence) -> list[Fact]:
     """One fact per meeting named, dated by the period between it and the next meeting named."""
     a = ATTEND.search(s.low)
+    if not a:
+        return []
     meetings = list(MEETING.finditer(s.low))
-    if not a or not meetings or hypothetical(s, a.start()):
+    if not meetings or hypothetical(s, a.start()):
         return []
     # "did not attend" is a fact of its own (absent), not a denied attendance
     absent = bool(ABSENT.search(s.low))

@@ -145,8 +145,10 @@ def extract(doc: Document, vocab: Vocabulary) -> list[Fact]:
     if found:
         policy.scan(found[0].ctx, found)
     for sentence in found:
+        if sentence.is_reference:
+            continue
         names = wanted(sentence)
-        if not names or sentence.is_reference or sentence.is_question:
+        if not names or sentence.is_question:
             continue
         for name, run in EXTRACTORS.items():
             if name not in names:

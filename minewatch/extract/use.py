@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from minewatch.extract.attribution import PLACES, non_state_subject
+from minewatch.extract.attribution import PLACES, non_state_subject, non_state_words
 from minewatch.extract.context import Sentence
 from minewatch.extract.rules import about_policy, hypothetical, mine_quantities
 
@@ -74,6 +74,7 @@ CUES = {
     "use.minefields": ("minefield",),
     "use.responsible": ("responsibility of", "control"),
     "use.maintained": ("fenced", "marked"),
+    "use.non_state": non_state_words(),
 }
 RESPONSIBLE = re.compile(r"\b(?:responsibility of|controlled by|under the control of)\s+(?:the\s+)?$")
 
@@ -149,9 +150,10 @@ def _events(s: Sentence, lo: int, hi: int, exception: bool = False) -> list:
             replace(f, state=accused[0], attributes=f.attributes | {"alleged": True})
             for f in _events_of(s, lo, hi, exception, undated=True)
         ]
-    verb = VERB.search(s.low, lo - s.start, hi - s.start)
-    if verb and non_state_subject(s, lo, s.start + verb.start()):
-        return []  # "Non-state armed groups also used mines": no state's use
+    if "use.non_state" in s.cues:
+        verb = VERB.search(s.low, lo - s.start, hi - s.start)
+        if verb and non_state_subject(s, lo, s.start + verb.start()):
+            return []  # "Non-state armed groups also used mines": no state's use
     return _events_of(s, lo, hi, exception)
 
 
