@@ -23,13 +23,15 @@ if TYPE_CHECKING:
     from minewatch.extract.context import Sentence
 
 SUBJECT_ZONE = 90  # characters from the clause start where a subject is named
+VERB_REACH = 30  # characters past the zone in which a verb opening inside it ends
 LEAD = re.compile(
-    r"^(?:\(?\d{1,3}[.)]\s+)?[\"“(]?(?:(?:In|On|By|Since|As of|During|After|Before|Previously|However|Moreover|Also|Today|Yet|But|"
+    r"[\"“(]?(?:(?:In|On|By|Since|As of|During|After|Before|Previously|However|Moreover|Also|Today|Yet|But|"
     r"First|Finally|Notably|Meanwhile|Beginning in|Until|Between|From|Indeed|Thus|Still|Then|Later|"
     r"Earlier|Overall|Instead|Even so|In addition|At the same time|For example|Among|According to|Like|Unlike|"
     r"(?-i:[A-Z][a-z]+ing)\s+(?:after|at|before|during|in|on|to|for|about)\b)[^,]{0,60},\s*)*",
     re.IGNORECASE,
 )
+NUMBERED = re.compile(r"\(?\d{1,3}[.)]\s+")  # a numbered paragraph's number: "4. In the exchange …"
 PLACE = re.compile(
     r"\b(?:in|at|to|from|of|with|near|into|across|inside|outside|on|against|by|for|toward|towards|"
     r"between|around|throughout|over|under|within|including|and|than)\s+(?:the\s+)?$",
@@ -69,14 +71,16 @@ def subject_states(
     previous: list[str] | None = None,
 ) -> list[str]:
     """The states the sentence's subject names (several when coordinated), else ``[default]``."""
-    lead = LEAD.match(text)
+    number = NUMBERED.match(text) if text[:1].isdigit() or text[:1] == "(" else None
+    lead = LEAD.match(text, number.end() if number else 0)
     head = lead.end() if lead else 0
     listed = FOLLOWING.match(text, head) if text.startswith("The following", head) else None
     if listed:  # "The following States … participated as observers: Egypt, Iran and Viet Nam."
         named = [code for start, _end, code in mentions if start - offset >= listed.end()]
         if named:
             return list(dict.fromkeys(named))
-    verb = VERB.search(text, head)
+    # a verb past the subject zone changes nothing: the search stops a long word after it
+    verb = VERB.search(text, head, head + SUBJECT_ZONE + VERB_REACH)
     limit = min(verb.start() if verb else len(text), head + SUBJECT_ZONE)
     found: list[str] = []
     place_end = -1  # where the last state named as a place ends
@@ -85,8 +89,8 @@ def subject_states(
         if local < head or local >= limit:
             continue
         before = text[max(0, local - 14) : local]
-        if (PLACE.search(before) and not _coordinated(text, local, found)) or _listed_after(
-            text, place_end, local
+        if (PLACE.search(before) and not _coordinated(text, local, found)) or (
+            place_end >= 0 and _listed_after(text, place_end, local)
         ):
             place_end = local_end
             continue
@@ -94,7 +98,7 @@ def subject_states(
             continue
         if code not in found:
             found.append(code)
-    if verb is not None and verb.group(0) in SPEECH:
+    if verb is not None and verb.start() < limit + 1 and verb.group(0) in SPEECH:
         # "Ukraine said that Russian forces had used …": the reported clause's state acts
         found = _reported_subject(text, mentions, offset, verb.end()) or found
     if not found and previous is not None and PRONOUN.match(text, head):
