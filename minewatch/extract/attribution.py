@@ -26,6 +26,11 @@ PLACE = re.compile(
     r"between|around|throughout|over|under|within|including|and|than)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "The Pacific nation of Tuvalu acceded", "the government of Myanmar laid": the state, not a place.
+NAMED_AS = re.compile(
+    r"\b(?:nation|country|state|kingdom|republic|government|island(?:\s+(?:state|nation))?)s?\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 COMPANY = re.compile(r"\s*(?:\w+\s+){0,2}(?:company|firm|contractor|subsidiary|corporation|group)\b", re.I)
 # A main verb: the subject is named before it. Kept small: auxiliaries and the
 # verbs indicator sentences are built on.
@@ -56,17 +61,18 @@ def subject_states(
     previous: list[str] | None = None,
 ) -> list[str]:
     """The states the sentence's subject names (several when coordinated), else ``[default]``."""
-    lead = LEAD.match(text)
-    head = lead.end() if lead else 0
-    verb = VERB.search(text, head)
-    limit = min(verb.start() if verb else len(text), head + SUBJECT_ZONE)
+    head, limit = subject_zone(text)
     found: list[str] = []
     for start, end, code in mentions:
         local, local_end = start - offset, end - offset
         if local < head or local >= limit:
             continue
         before = text[max(0, local - 14) : local]
-        if PLACE.search(before) and not _coordinated(text, local, found):
+        if (
+            PLACE.search(before)
+            and not _coordinated(text, local, found)
+            and not NAMED_AS.search(text, max(0, local - 30), local)
+        ):
             continue
         if COMPANY.match(text, local_end):
             continue
@@ -75,6 +81,14 @@ def subject_states(
     if not found and previous is not None and PRONOUN.match(text, head):
         return previous  # "It has not exported …": the subject of the sentence before
     return found or ([default] if default else [])
+
+
+def subject_zone(text: str) -> tuple[int, int]:
+    """Where a sentence names its subject: after any opening adverbials, before the main verb."""
+    lead = LEAD.match(text)
+    head = lead.end() if lead else 0
+    verb = VERB.search(text, head)
+    return head, min(verb.start() if verb else len(text), head + SUBJECT_ZONE)
 
 
 def _coordinated(text: str, local: int, found: list[str]) -> bool:

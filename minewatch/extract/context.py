@@ -127,6 +127,7 @@ class Sentence:
     kind: str = "body"  # body, footnote or table
     previous: Sentence | None = None  # the sentence before, in the same paragraph
     caption: str | None = None  # for a table row: the table's first line
+    lead: str | None = None  # the state a paragraph opens with ("ALGERIA: …"), its sentences' default
 
     @property
     def doc(self) -> Document:
@@ -241,7 +242,7 @@ class Sentence:
             else None
         )
         return attribution.subject_states(
-            self.text, self.states, self.start, self.doc.subject_state, previous
+            self.text, self.states, self.start, self.lead or self.doc.subject_state, previous
         )
 
     @cached

@@ -108,7 +108,7 @@ def _use(s: Sentence) -> list:
             s.start + c.start() for c in CLAUSE.finditer(s.low, verb.end(), main_end - s.start)
         ]
         for lo, hi in zip(cuts, [*cuts[1:], main_end], strict=True):
-            out.extend(_events(s, lo, hi))
+            out.extend(f for event in _events(s, lo, hi) for f in s.per_subject(event))
     if cut:
         out.extend(_events(s, s.start + cut.end(), s.end, exception=True))
     seen: set = set()

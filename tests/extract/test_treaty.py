@@ -82,3 +82,21 @@ def test_a_denial_does_not_take_another_clauses_date() -> None:
         indicator="treaty_status",
     )
     assert [(f.state, f.polarity, f.when.start) for f in facts] == [("RUS", "denied", "2024-05-05")]
+
+
+def test_a_list_of_states_each_with_its_date() -> None:
+    text = (
+        "Four signatory states have ratified the treaty since the last report: Ukraine (December 2005), "
+        "Haiti (February 2006) and Brunei (April 2006)."
+    )
+    got = {(f.state, f.value, f.when.start) for f in facts_of(text, state="USA", indicator="treaty_status")}
+    assert got == {
+        ("UKR", "ratification", "2005-12-01"),
+        ("HTI", "ratification", "2006-02-01"),
+        ("BRN", "ratification", "2006-04-01"),
+    }
+
+
+def test_the_treaty_opening_for_signature_is_no_states_signature() -> None:
+    text = "Opened for signature on 3 December 1997, the Mine Ban Treaty entered into force on 1 March 1999."
+    assert facts_of(text, state="USA", indicator="treaty_status") == []

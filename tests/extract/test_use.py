@@ -115,3 +115,10 @@ def test_in_the_section_on_use_a_denied_use_needs_no_object() -> None:
     ]
     assert (f.when.start, f.when.precision) == ("2003-01-01", "since")
     assert not facts_of("There has been no new use since then.", state="TCD", indicator="use")
+
+
+def test_coordinated_users_each_get_the_use() -> None:
+    facts = facts_of(
+        "Yet in 2011, Israel and Libya laid new antipersonnel mines.", state="USA", indicator="use"
+    )
+    assert sorted((f.state, f.when.start) for f in facts) == [("ISR", "2011-01-01"), ("LBY", "2011-01-01")]
