@@ -25,13 +25,13 @@ CUES = {
     "modal": (
         ("could", "would", "might", "may", "should", "shall", "can", "will", "intend", "plan", "envision")
         + ("consider", "if", "whether", "in the event of", "allow", "permit", "need", "seek", "expected to")
-        + ("supposed to", "cited the need", "hypothetical", "future")
+        + ("supposed to", "cited the need", "hypothetical", "future", "set to", "due to", "aims to")
     ),
 }
 MODAL = re.compile(
     r"\b(?:could|would|might|may|should|shall|can|will|intends? to|plans? to|envision\w*|consider\w*|"
     r"if|whether|in the event of|allow\w*|permit\w*|need\w* (?:for|to)|seek\w* to|expected to|supposed to|"
-    r"cited the need|hypothetical\w*|future|plans? for)\b"
+    r"cited the need|hypothetical\w*|future|plans? for|(?:is|are|was|were) (?:set|due) to|aims? to)\b"
 )
 # Literal openings only ("b", "t" with the word boundary tested after them), so that the regex
 # engine skips ahead to one of them.

@@ -45,6 +45,7 @@ OTHERS = re.compile(
     r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|several|many|most|all|other|some)"
     r"\s+(?:\w+\s+){0,2}(?:states|countries|nations|signatories|governments)\b|\b(?:treaty|convention)\b"
 )
+NAMED_TREATY = re.compile(r"\s+(?:mine ban |ottawa |anti-?personnel mine ban )?(?:treaty|convention)\b")
 OPENED = re.compile(r"\bopen(?:ed|s)?\s+for\s+$")  # "opened for signature": the treaty's, not a state's
 LISTED = re.compile(r"\s*\(([^()]{3,40})\)")  # "Ukraine (December 2005)": a state with its own date
 REPORT = re.compile(r"\b(?:transparency |annual )?report\b")
@@ -103,7 +104,10 @@ def _treaty(s: Sentence) -> list[Fact]:
             if NOT_STATUS.search(before) or COUNTED.search(before):
                 continue
             if event == "signature" and (
-                re.match(r"\w*\s+(?:of|that)\b", s.low[m.end() :]) or OPENED.search(before)
+                re.match(
+                    r"\w*\s+(?:of|that|(?:a|the|into)\s+(?:law|bill|decree|legislation))\b", s.low[m.end() :]
+                )
+                or OPENED.search(before)
             ):
                 continue
             if hypothetical(s, m.start()) and not (
@@ -119,7 +123,7 @@ def _treaty(s: Sentence) -> list[Fact]:
     for i, (at, event) in enumerate(events):
         nxt = events[i + 1][0] if i + 1 < len(events) else len(s.low)
         nxt = min(nxt, s.clause_bounds(s.start + at)[1] - s.start)
-        own = [f.period for f in s.periods if at <= f.start - s.start < nxt]
+        own = [f.period for f in s.periods if at <= f.start - s.start < nxt and not _in_name(s, f.end)]
         denied = s.negated(at)
         earlier = [f.period for f in s.periods if (events[i - 1][0] if i else -1) < f.start - s.start < at]
         if own:
@@ -134,11 +138,16 @@ def _treaty(s: Sentence) -> list[Fact]:
             "treaty.status@3",
             0.75,
             polarity="denied" if denied else "affirmed",
-            when=when or (s.as_of() if denied else None),
+            when=when or (s.as_of() if denied or event == "party" else None),
             attributes={"treaty": "Mine Ban Treaty"},
         )
         out += s.per_subject(fact)
     return out
+
+
+def _in_name(s: Sentence, end: int) -> bool:
+    """A year that is part of a treaty's name ("the 1997 Mine Ban Treaty") dates no event."""
+    return bool(NAMED_TREATY.match(s.low, end - s.start))
 
 
 def _others_are_the_subject(s: Sentence) -> bool:

@@ -100,3 +100,13 @@ def test_a_list_of_states_each_with_its_date() -> None:
 def test_the_treaty_opening_for_signature_is_no_states_signature() -> None:
     text = "Opened for signature on 3 December 1997, the Mine Ban Treaty entered into force on 1 March 1999."
     assert facts_of(text, state="USA", indicator="treaty_status") == []
+
+
+def test_signing_a_law_on_withdrawal_is_no_signature() -> None:
+    text = "On 24 April 2025, the President of Latvia signed a law on the country's withdrawal from the Ottawa Convention."
+    assert [f.value for f in facts_of(text, state="LVA", indicator="treaty_status")] == ["withdrawal"]
+
+
+def test_a_year_in_the_treaty_name_dates_nothing() -> None:
+    (fact,) = facts_of("Ukraine is a state party to the 1997 Mine Ban Treaty.", state="UKR", on="2023-01-31")
+    assert (fact.value, fact.when.start) == ("party", "2023-01-31")
