@@ -47,10 +47,11 @@ ONGOING = re.compile(r"\b(?:still|currently|continues? to|actively)\b[^.]{0,20}\
 GERUND_AFTER_PREPOSITION = re.compile(
     r"\b(?:(?:for|of|on|by|from)\s+not|about|without|against|instead of)\s+$"
 )
-# "which prohibits any use of antipersonnel mines", "a ban on the use of": a rule, not an act.
+# "which prohibits any use of antipersonnel mines", "to limit the United States' use of": a rule, not an act.
 FORBIDDEN = re.compile(
-    r"\b(?:prohibit\w*|ban(?:s|ned|ning)?|outlaw\w*|forbid\w*|against|condemn\w*|end(?:s|ed|ing)?)\s+"
-    r"(?:any\s+|all\s+|the\s+|further\s+|on\s+the\s+)?$"
+    r"\b(?:prohibit\w*|ban(?:s|ned|ning)?|outlaw\w*|forbid\w*|against|condemn\w*|end(?:s|ed|ing)?|"
+    r"limit\w*|restrict\w*|curtail\w*|reduc\w*)\s+"
+    r"(?:any\s+|all\s+|the\s+|further\s+|on\s+the\s+|(?:the\s+)?[\w.]+(?:\s\w+)?(?:'|’)s?\s+)?$"
 )
 # "Russian forces' use of", "Myanmar's use of": the owner of the use is its user.
 OWNER = re.compile(r"(?:'s?|’s?)\s+(?:(?:apparent|alleged|continued|repeated|new|widespread)\s+)?$")

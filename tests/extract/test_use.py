@@ -131,6 +131,7 @@ def test_coordinated_users_each_get_the_use() -> None:
     [
         "Ukraine is a state party to the 1997 Mine Ban Treaty, which prohibits any use of antipersonnel mines.",
         "The resolution calls for a ban on the use of landmines everywhere by 2030.",
+        "Today, the administration is announcing a step to limit the United States' use of antipersonnel landmines.",
     ],
 )
 def test_a_rule_against_use_is_no_use(text: str) -> None:
