@@ -34,7 +34,8 @@ TREATY_EVENTS: list[tuple[str, tuple[str, ...], re.Pattern]] = [
 CCW = re.compile(r"\b(?:convention on (?:certain )?conventional weapons|ccw|amended protocol ii)\b")
 TREATY = re.compile(r"\b(?:mine ban treaty|ottawa convention|treaty|convention)\b")
 NOT_STATUS = re.compile(
-    r"\b(?:goal|aim|objective|aspirations?|idea|path|measures|steps|progress|short)\b[^.]{0,25}$"
+    r"\b(?:goal|aim|objective|aspirations?|idea|path|measures|steps|progress|short|intent(?:ion)?s?|wish|"
+    r"desire|willingness|readiness|commitment)\b[^.]{0,25}$"
 )
 COUNTED = re.compile(r"\b\d+\s+(?:countries|states|nations)\s+(?:have|had)\s+$")
 # "announced that it will withdraw": the announcement is the fact, whatever the modal says.

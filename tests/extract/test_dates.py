@@ -108,7 +108,7 @@ def test_today_is_the_document_date() -> None:
         ("1,2014", []),
         ("x2014", ["2014"]),  # after a letter, a year still (only a range needs a word boundary)
         ("a1999 or 2000", ["1999 or 2000"]),
-        ("from 1999–2001", ["from 1999–2001"]),
+        ("from 1999–2001", ["1999–2001"]),  # a range, not "since 1999"
         ("1999 - 2001", ["1999 - 2001"]),
         ("s1999-2001", []),
     ],
@@ -127,3 +127,18 @@ def test_this_and_last_month_are_resolved_against_the_document() -> None:
 def test_since_then_after_an_open_ended_period_counts_from_its_year() -> None:
     found = find("no use since then", REF, previous=Period(None, "2004-12-31", "until", "by 2004"))
     assert (found[0].period.start, found[0].period.precision) == ("2004-01-01", "since")
+
+
+def test_a_range_after_from_keeps_its_end() -> None:
+    p = period("destroyed from 1999–2001")
+    assert (p.start, p.end, p.precision) == ("1999-01-01", "2001-12-31", "range")
+
+
+def test_month_ranges() -> None:
+    for text, start, end in (
+        ("in August–September 2017 along the border", "2017-08-01", "2017-09-30"),
+        ("between May and July 2019", "2019-05-01", "2019-07-31"),
+        ("from June to August 2021", "2021-06-01", "2021-08-31"),
+    ):
+        p = period(text)
+        assert (p.start, p.end, p.precision) == (start, end, "range"), text

@@ -110,3 +110,8 @@ def test_signing_a_law_on_withdrawal_is_no_signature() -> None:
 def test_a_year_in_the_treaty_name_dates_nothing() -> None:
     (fact,) = facts_of("Ukraine is a state party to the 1997 Mine Ban Treaty.", state="UKR", on="2023-01-31")
     assert (fact.value, fact.when.start) == ("party", "2023-01-31")
+
+
+def test_an_intent_to_join_is_no_accession() -> None:
+    text = "The use of this weapon raises the question of Myanmar's sincerity in expressing its intent to join the Mine Ban Treaty."
+    assert facts_of(text, state="MMR", indicator="treaty_status") == []
