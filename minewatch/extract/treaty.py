@@ -29,7 +29,11 @@ TREATY_EVENTS: list[tuple[str, tuple[str, ...], re.Pattern]] = [
     ("ratification", ("ratif",), re.compile(r"\bratif\w+")),
     ("signature", ("sign",), re.compile(r"\bsign(?:ed|ature)?\b")),
     ("withdrawal", ("withdr",), re.compile(r"\bwithdr[ae]w\w*")),
-    ("party", ("party to",), re.compile(r"\b(?:is|became|become) (?:a )?(?:state )?party to\b")),
+    (
+        "party",
+        ("party to", "party on"),
+        re.compile(r"\b(?:is|became|become|becoming) (?:a )?(?:state )?party (?:to|on)\b"),
+    ),
 ]
 CCW = re.compile(r"\b(?:convention on (?:certain )?conventional weapons|ccw|amended protocol ii)\b")
 TREATY = re.compile(r"\b(?:mine ban treaty|ottawa convention|treaty|convention)\b")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extract.conftest import facts_of
 
 
@@ -108,3 +110,21 @@ def test_mines_destroyed_by_an_active_verb_are_not_the_stockpile() -> None:
 def test_mines_retained_now_hold_as_of_the_document() -> None:
     (f,) = facts_of("Peru retains 1,200 mines for training.", indicator="retained")
     assert (f.value, f.when.start) == (1200, "2021-06-30")
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        (
+            "Greece has been in violation of the treaty since March 2008, when it missed its stockpile destruction deadline.",
+            "2008-03-01",
+        ),
+        (
+            "Belarus had failed to meet its deadline of 1 March 2008 to destroy its stockpiled landmines.",
+            "2008-03-01",
+        ),
+    ],
+)
+def test_a_missed_deadline_is_a_completion_denied(text: str, start: str) -> None:
+    (fact,) = [f for f in facts_of(text, state="GRC", indicator="destruction") if f.value == "completion"]
+    assert (fact.polarity, fact.when.start, fact.attributes) == ("denied", start, {"deadline": "missed"})

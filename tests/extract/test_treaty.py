@@ -115,3 +115,9 @@ def test_a_year_in_the_treaty_name_dates_nothing() -> None:
 def test_an_intent_to_join_is_no_accession() -> None:
     text = "The use of this weapon raises the question of Myanmar's sincerity in expressing its intent to join the Mine Ban Treaty."
     assert facts_of(text, state="MMR", indicator="treaty_status") == []
+
+
+def test_becoming_a_state_party_on_a_date() -> None:
+    text = "Greece signed the Mine Ban Treaty on 3 December 1997 and ratified it on 25 September 2003, becoming a State Party on 1 March 2004."
+    got = [(f.value, f.when.start) for f in facts_of(text, state="GRC", indicator="treaty_status")]
+    assert got == [("signature", "1997-12-03"), ("ratification", "2003-09-25"), ("party", "2004-03-01")]
