@@ -31,6 +31,14 @@ NAMED_AS = re.compile(
     r"\b(?:nation|country|state|kingdom|republic|government|island(?:\s+(?:state|nation))?)s?\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# A subject that is a group of states: "Four signatory states have ratified", "six that have
+# voted in favor", "About half of the 35 states"; or the treaty itself, heading the subject.
+GROUP = re.compile(
+    r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|several|many|most|all|other|some|half)\b"
+    r"(?:\s+(?:\w+\s+){0,3}(?:states|countries|nations|signatories|governments)\b|\s+(?:that|who|of them)\b)",
+    re.IGNORECASE,
+)
+TREATY_SUBJECT = re.compile(r"(?:the\s+)?(?:mine ban |ottawa )?(?:treaty|convention)\b", re.IGNORECASE)
 COMPANY = re.compile(r"\s*(?:\w+\s+){0,2}(?:company|firm|contractor|subsidiary|corporation|group)\b", re.I)
 # A main verb: the subject is named before it. Kept small: auxiliaries and the
 # verbs indicator sentences are built on.

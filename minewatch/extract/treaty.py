@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-from minewatch.extract import attribution
 from minewatch.extract.context import Sentence
 from minewatch.extract.rules import hypothetical
 from minewatch.model import Fact
@@ -45,14 +44,8 @@ COUNTED = re.compile(r"\b\d+\s+(?:countries|states|nations)\s+(?:have|had)\s+$")
 # "announced that it will withdraw": the announcement is the fact, whatever the modal says.
 ANNOUNCED = re.compile(r"\b(?:announc\w*|declar\w*|decided|notif\w*|informed)\b[^.;]{0,40}$")
 OBSERVER = re.compile(r"\b(?:as an observer|observer status)\b")
-# A subject that is not one state: "Four signatory states have ratified", "the treaty entered into force".
-OTHERS = re.compile(
-    r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|several|many|most|all|other|some)"
-    r"\s+(?:\w+\s+){0,2}(?:states|countries|nations|signatories|governments)\b|\b(?:treaty|convention)\b"
-)
 NAMED_TREATY = re.compile(r"\s+(?:mine ban |ottawa |anti-?personnel mine ban )?(?:treaty|convention)\b")
 OPENED = re.compile(r"\bopen(?:ed|s)?\s+for\s+$")  # "opened for signature": the treaty's, not a state's
-LISTED = re.compile(r"\s*\(([^()]{3,40})\)")  # "Ukraine (December 2005)": a state with its own date
 REPORT = re.compile(r"\b(?:transparency |annual )?report\b")
 # Groups of words the run's scan of a sentence looks for (see ``Sentence.cues``).
 CUES: dict[str, tuple[str, ...]] = {f"treaty.{event}": words for event, words, _p in TREATY_EVENTS} | {
@@ -122,8 +115,6 @@ def _treaty(s: Sentence) -> list[Fact]:
             events.append((m.start(), event))
             break
     events.sort()
-    if events and _others_are_the_subject(s):
-        return _listed(s, events[0][1])
     out: list[Fact] = []
     for i, (at, event) in enumerate(events):
         nxt = events[i + 1][0] if i + 1 < len(events) else len(s.low)
@@ -153,33 +144,3 @@ def _treaty(s: Sentence) -> list[Fact]:
 def _in_name(s: Sentence, end: int) -> bool:
     """A year that is part of a treaty's name ("the 1997 Mine Ban Treaty") dates no event."""
     return bool(NAMED_TREATY.match(s.low, end - s.start))
-
-
-def _others_are_the_subject(s: Sentence) -> bool:
-    """Whether the sentence's subject is a group of states or the treaty, and names no state."""
-    head, limit = attribution.subject_zone(s.text)
-    if any(head <= a - s.start < limit for a, _b, _c in s.states):
-        return False
-    return bool(OTHERS.search(s.low, head, limit))
-
-
-def _listed(s: Sentence, event: str) -> list[Fact]:
-    """'… have ratified: Ukraine (December 2005), Haiti (February 2006)': each state with its date."""
-    out = []
-    for _a, b, code in s.states:
-        m = LISTED.match(s.text, b - s.start)
-        when = next((f.period for f in s.periods if m and m.start(1) <= f.start - s.start < m.end(1)), None)
-        if when is None:
-            continue
-        out.append(
-            s.fact(
-                "treaty_status",
-                event,
-                "treaty.listed@1",
-                0.7,
-                state=code,
-                when=when,
-                attributes={"treaty": "Mine Ban Treaty"},
-            )
-        )
-    return out

@@ -93,3 +93,12 @@ def test_a_vote_far_from_any_resolution_is_not_a_vote() -> None:
     filler = "The ministry published its annual report on demining. " * 15
     text = f"In 2022 the General Assembly adopted Resolution 77/63.\n\n{filler}\n\nThe senators voted for the budget."
     assert not [f for f in extract(document(text, state="USA"), load()) if f.indicator == "diplomacy"]
+
+
+def test_a_group_of_voters_votes_through_the_states_it_lists() -> None:
+    text = (
+        "Each year the UN General Assembly adopts a resolution on the Mine Ban Treaty. "
+        "Several states not party have voted in favor of every resolution since 1997: Armenia, Bahrain and Georgia."
+    )
+    votes = {(f.state, f.value) for f in facts_of(text, state="USA", indicator="diplomacy")}
+    assert votes == {("ARM", "yes"), ("BHR", "yes"), ("GEO", "yes")}
