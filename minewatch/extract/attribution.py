@@ -37,6 +37,19 @@ PLACE = re.compile(
     r"between|around|throughout|over|under|within|including|and|than)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "The Pacific nation of Tuvalu acceded", "the government of Myanmar laid": the state, not a place.
+NAMED_AS = re.compile(
+    r"\b(?:nation|country|state|kingdom|republic|government|island(?:\s+(?:state|nation))?)s?\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# A subject that is a group of states: "Four signatory states have ratified", "six that have
+# voted in favor", "About half of the 35 states"; or the treaty itself, heading the subject.
+GROUP = re.compile(
+    r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|several|many|most|all|other|some|half)\b"
+    r"(?:\s+(?:\w+\s+){0,3}(?:states|countries|nations|signatories|governments)\b|\s+(?:that|who|of them)\b)",
+    re.IGNORECASE,
+)
+TREATY_SUBJECT = re.compile(r"(?:the\s+)?(?:mine ban |ottawa )?(?:treaty|convention)\b", re.IGNORECASE)
 COMPANY = re.compile(r"\s*(?:\w+\s+){0,2}(?:company|firm|contractor|subsidiary|corporation|group)\b", re.I)
 # A main verb: the subject is named before it. Kept small: auxiliaries and the
 # verbs indicator sentences are built on.
@@ -71,17 +84,12 @@ def subject_states(
     previous: list[str] | None = None,
 ) -> list[str]:
     """The states the sentence's subject names (several when coordinated), else ``[default]``."""
-    number = NUMBERED.match(text) if text[:1].isdigit() or text[:1] == "(" else None
-    lead = LEAD.match(text, number.end() if number else 0)
-    head = lead.end() if lead else 0
+    head, limit, verb = _zone(text)
     listed = FOLLOWING.match(text, head) if text.startswith("The following", head) else None
     if listed:  # "The following States … participated as observers: Egypt, Iran and Viet Nam."
         named = [code for start, _end, code in mentions if start - offset >= listed.end()]
         if named:
             return list(dict.fromkeys(named))
-    # a verb past the subject zone changes nothing: the search stops a long word after it
-    verb = VERB.search(text, head, head + SUBJECT_ZONE + VERB_REACH)
-    limit = min(verb.start() if verb else len(text), head + SUBJECT_ZONE)
     found: list[str] = []
     place_end = -1  # where the last state named as a place ends
     for start, end, code in mentions:
@@ -89,7 +97,8 @@ def subject_states(
         if local < head or local >= limit:
             continue
         before = text[max(0, local - 14) : local]
-        if (PLACE.search(before) and not _coordinated(text, local, found)) or (
+        named_as = NAMED_AS.search(text, max(0, local - 30), local)  # "the nation of Tuvalu"
+        if (PLACE.search(before) and not _coordinated(text, local, found) and not named_as) or (
             place_end >= 0 and _listed_after(text, place_end, local)
         ):
             place_end = local_end
@@ -121,6 +130,21 @@ LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 def _listed_after(text: str, place_end: int, local: int) -> bool:
     """The state at ``local`` continues a list opened by a state named as a place."""
     return 0 <= place_end < local and LIST_JOIN.fullmatch(text, place_end, local) is not None
+
+
+def subject_zone(text: str) -> tuple[int, int]:
+    """Where a sentence names its subject: after any number and opening adverbials, before the main verb."""
+    head, limit, _verb = _zone(text)
+    return head, limit
+
+
+def _zone(text: str) -> tuple[int, int, re.Match | None]:
+    number = NUMBERED.match(text) if text[:1].isdigit() or text[:1] == "(" else None
+    lead = LEAD.match(text, number.end() if number else 0)
+    head = lead.end() if lead else 0
+    # a verb past the subject zone changes nothing: the search stops a long word after it
+    verb = VERB.search(text, head, head + SUBJECT_ZONE + VERB_REACH)
+    return head, min(verb.start() if verb else len(text), head + SUBJECT_ZONE), verb
 
 
 def _coordinated(text: str, local: int, found: list[str]) -> bool:

@@ -13,6 +13,8 @@ from minewatch.model import Citation, Document, Fact, Period
 from minewatch.vocab import Vocabulary
 from minewatch.vocab.lexicon import Lexicon
 
+BRACKETED = re.compile(r"\s*\(([^()]{3,40})\)")  # "Ukraine (December 2005)": a date of its own
+
 # In a note, a quoted title ("Title,") names a cited source: its words are not
 # claims ("US Ends Self-Imposed Ban on Use of Landmines,").
 TITLE = re.compile(r"[“\"][^”\"]{3,300}?,\s?[”\"]")
@@ -129,6 +131,7 @@ class Sentence:
     kind: str = "body"  # body, footnote or table
     previous: Sentence | None = None  # the sentence before, in the same paragraph
     caption: str | None = None  # for a table row: the table's first line
+    lead: str | None = None  # the state a paragraph opens with ("ALGERIA: …"), its sentences' default
 
     @property
     def doc(self) -> Document:
@@ -249,7 +252,7 @@ class Sentence:
             else None
         )
         return attribution.subject_states(
-            self.text, self.states, self.start, self.doc.subject_state, previous
+            self.text, self.states, self.start, self.lead or self.doc.subject_state, previous
         )
 
     @cached
@@ -285,13 +288,51 @@ class Sentence:
         d = self.doc.date
         return Period(d.isoformat(), d.isoformat(), "day", "as of document date") if d else None
 
+    @cached
+    def listed(self) -> list[tuple[int, int, str]] | None:
+        """The states listed after a colon when the subject is a group of states or the treaty
+        ("Four signatory states have ratified: Ukraine (December 2005), Haiti …"); None when the
+        subject is not such a group (an empty list: a group, and no states listed)."""
+        head, limit = attribution.subject_zone(self.text)
+        if any(head <= a - self.start < limit for a, _b, _c in self.states):
+            return None
+        if not (
+            attribution.GROUP.search(self.text, head, limit)
+            or attribution.TREATY_SUBJECT.match(self.text, head)
+        ):
+            return None
+        colon = self.text.find(":", limit)
+        out: list[tuple[int, int, str]] = []
+        for m in self.states:
+            if colon != -1 and m[0] - self.start > colon and all(m[2] != c for *_, c in out):
+                out.append(m)  # "the United Arab Emirates (UAE)": once
+        return out
+
     def per_subject(self, fact: Fact) -> list[Fact]:
-        """The fact once for each state of a coordinated subject ("Neither Finland nor Poland has …")."""
+        """The fact once for each state of a coordinated subject ("Neither Finland nor Poland has …"),
+        or of the list a group subject names, each with the date in brackets after it if any."""
+        if fact.state == self.state and self.listed is not None:
+            return [
+                replace(
+                    fact,
+                    state=code,
+                    when=self._bracketed_date(end) or fact.when,
+                    attributes=dict(fact.attributes),
+                )
+                for _start, end, code in self.listed
+            ]
         if fact.state != self.state or len(self.subjects) < 2:
             return [fact]
         return [fact] + [
             replace(fact, state=code, attributes=dict(fact.attributes)) for code in self.subjects[1:]
         ]
+
+    def _bracketed_date(self, end: int) -> Period | None:
+        """The period in brackets right after a name ending at ``end``: "Ukraine (December 2005)"."""
+        m = BRACKETED.match(self.text, end - self.start)
+        if not m:
+            return None
+        return next((f.period for f in self.periods if m.start(1) <= f.start - self.start < m.end(1)), None)
 
     def clause_bounds(self, offset: int) -> tuple[int, int]:
         """The absolute span of the clause holding ``offset`` ("…, and it has not …" starts a new one)."""

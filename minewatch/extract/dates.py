@@ -47,6 +47,7 @@ _M_FIRST = (
     + r")\.?"
 )
 
+_MONTH_NAMES = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
 _N = r"(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
 NUMBER_WORDS = {
     w: i
@@ -104,6 +105,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         re.compile(
             r"\b(?:the\s+)?(?P<part>early|mid|late)?[- ]?(?P<decade>1[89]\d0|20\d0)s\b", re.IGNORECASE
         ),
+    ),
+    (
+        "month_range",
+        re.compile(rf"{_M_FIRST}\s*(?:[–—-]|to|and)\s*(?P<month2>{_MONTH_NAMES})\.?\s+(?:of\s+)?{_Y}"),
     ),
     ("month", re.compile(rf"{_M_FIRST}\s+(?:of\s+)?{_Y}")),
     ("part", re.compile(rf"\b(?P<part>early|mid|late|end of|beginning of|start of)[- ]{_Y}", re.IGNORECASE)),
@@ -181,6 +186,7 @@ GATED = (
     "fiscal",
     "decade",
     "month",
+    "month",
     "part",
     "year",
     "month",
@@ -248,6 +254,11 @@ def _period(
             return None
         iso = date(y, mo, d).isoformat()
         return Period(iso, iso, "day", text)
+    if kind == "month_range":
+        y, mo, mo2 = int(g["year"]), MONTHS[g["month"].lower()], MONTHS[g["month2"].lower()]
+        if mo2 <= mo:
+            return None
+        return Period(f"{y}-{mo:02d}-01", f"{y}-{mo2:02d}-{_month_end(y, mo2):02d}", "range", text)
     if kind == "month":
         y, mo = int(g["year"]), MONTHS[g["month"].lower()]
         return Period(f"{y}-{mo:02d}-01", f"{y}-{mo:02d}-{_month_end(y, mo):02d}", "month", text)
@@ -343,7 +354,7 @@ def find(
             before = low[max(0, s - 30) : s]
             if kind in ("duration", "since_then"):
                 pass
-            elif SINCE.search(before):
+            elif SINCE.search(before) and period.precision != "range":  # "from June to August": a range
                 period = Period(
                     period.start, ref.isoformat() if ref else None, "since", _widen(text, before, SINCE, s, e)
                 )

@@ -8,12 +8,13 @@ and a policy's commitment to destroy is a policy provision.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import replace
 
 from minewatch.extract.context import Sentence
 from minewatch.extract.rules import about_policy, hypothetical, mine_quantities
-from minewatch.model import Fact
+from minewatch.model import Fact, Period
 
 # Words one of which a sentence must contain before the patterns run (lower case).
 KEYWORDS = (
@@ -47,6 +48,11 @@ CLEARANCE = re.compile(r"\b(?:clear\w*|laid|emplaced|minefields?|removed?|removi
 UNCERTAIN = re.compile(r"\b(?:unclear|unknown|not known|uncertain)\b[^.]{0,30}\bhow many\b")
 START = re.compile(r"\b(?:start(?:ed|s)?|began|begun|commenced|launched|opened)\b")
 END = re.compile(r"\b(?:complet\w+|conclu\w+|finish\w*|end(?:ed|s)?|deadline)\b")
+# "missed its stockpile destruction deadline", "failed to meet its deadline of 1 March 2008": not done by then.
+MISSED = re.compile(
+    r"\b(?:miss(?:ed|es|ing)?|fail(?:ed|s|ing)? to (?:meet|complete|respect)|did not meet|not met)\b[^.;]{0,50}\bdeadline\b"
+    r"|\bdeadline\b[^.;]{0,30}\b(?:was|were|has been|had been) (?:missed|not met)\b"
+)
 CONTRACT = re.compile(r"\bcontract\b")
 PROGRAM = re.compile(r"\b(?:facility|plant|program(?:me)?|process|notice|project)\b")
 # Groups of words the run's scan of a sentence looks for (see ``Sentence.cues``).
@@ -121,6 +127,23 @@ def _destruction(s: Sentence) -> list[Fact]:
             out.append(
                 s.fact("destruction", "program", "destruction.program@1", 0.65, mine_types=types, when=when)
             )
+    missed = MISSED.search(s.low) if end else None
+    if missed:
+        when = _nearest(s, missed.end(), before=False)
+        if when is not None and when.precision == "since":  # "since March 2008, when it missed …": March 2008
+            when = Period(when.start, _month_end(when.start), "month", when.text)
+        return out + [
+            s.fact(
+                "destruction",
+                "completion",
+                "destruction.deadline_missed@1",
+                0.65,
+                polarity="denied",
+                mine_types=types,
+                when=when,
+                attributes={"deadline": "missed"},
+            )
+        ]
     if end and s.periods:
         when = _nearest(s, end.end(), before=False)
         if when is not None and all(when != f.when for f in out):
@@ -130,6 +153,11 @@ def _destruction(s: Sentence) -> list[Fact]:
                 )
             )
     return out
+
+
+def _month_end(iso: str) -> str:
+    y, m = int(iso[:4]), int(iso[5:7])
+    return f"{iso[:7]}-{calendar.monthrange(y, m)[1]:02d}"
 
 
 def _nearest(s: Sentence, local: int, before: bool):

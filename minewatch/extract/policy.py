@@ -32,11 +32,11 @@ from minewatch.vocab.loader import load_provisions
 # the provisions' keywords, and issuing and reaffirming verbs.
 KEYWORDS = tuple(
     {k for p in load_provisions().values() for k in p.keywords}
-    | {"announced", "issued", "released", "adopted", "unveiled", "set", "reversed", "decided", "call"}
+    | {"announc", "issued", "released", "adopted", "unveiled", "set", "reversed", "decided", "call"}
     | {"maintain", "retain", "reaffirm", "kept"}
 )
 ISSUING_WORDS = (
-    "announced",
+    "announc",
     "issued",
     "released",
     "adopted",
@@ -61,14 +61,14 @@ VERSION = re.compile(
     r"polic(?:y|ies)\b",
 )
 ISSUING = re.compile(
-    r"\b(?:announced|issued|released|adopted|unveiled|set|reversed|decided|call(?:ed)? for|"
+    r"\b(?:announc(?:ed|es|ing)|issued|released|adopted|unveiled|set|reversed|decided|call(?:ed)? for|"
     r"did not (?:adopt or )?sign|refused to sign)\b",
 )
 # Keeping a version in force dates that version; it issues no new one.
 REAFFIRMING = re.compile(r"\b(?:maintain(?:ed|s)?|retain(?:ed|s)?|reaffirm(?:ed|s)?|kept)\b")
 OBJECT_AFTER, OBJECT_BEFORE = 50, 50
 ISSUED_OBJECT = re.compile(
-    r"\b(?:polic(?:y|ies)|goal|objective|directive|restraints|position|elimination|sign)\b"
+    r"\b(?:polic(?:y|ies)|goal|objective|directive|restraints|position|elimination|sign|step|changes?)\b"
 )
 ADMIN_GATE = re.compile(r"administration|-era|decided|policy|Policy|President")  # literals: skips ahead
 # A capital first, with the word boundary tested after it: the regex engine skips ahead to capitals.
@@ -101,6 +101,7 @@ CLAUSE = re.compile(r",\s+(?=(?:an?|the)\s+(?:goal|objective|aim|decision)\b)|,\
 # prohibitions on production", "banned the production of non-persistent mines").
 REVERSAL = re.compile(
     r"\b(?:roll(?:ing|s|ed)? back|revers\w*|lift\w*|rescind\w*|weaken\w*)\b[^.]{0,25}$|"
+    r"\b(?:does|do|did|will|would) not\s+$|"
     r"\b(?:bann?(?:ed|ing|s)?|prohibit\w*)\s+(?:[\w-]+\s+){0,3}$"
 )
 NOT_NAMES = {

@@ -106,6 +106,7 @@ def document_sentences(doc: Document, vocab: Vocabulary, doc_id: str | None = No
                 continue
             start, note = notes[i]
         previous = None
+        lead = _lead_state(doc.text, start, p.end, vocab) if note is None else None
         for s, e in sentences.split(doc.text, start, p.end):
             sentence = Sentence(
                 ctx,
@@ -115,11 +116,21 @@ def document_sentences(doc: Document, vocab: Vocabulary, doc_id: str | None = No
                 footnote=note,
                 kind="footnote" if note is not None else "body",
                 previous=previous,
+                lead=lead,
             )
             out.append(sentence)
             previous = sentence
     ctx.sentences = out
     return out
+
+
+LEAD_NAME = re.compile(r"[ \t]*([A-Z][^:\n]{1,50}):\s")  # "ALGERIA: Algeria submitted …"
+
+
+def _lead_state(text: str, start: int, end: int, vocab: Vocabulary) -> str | None:
+    """The state a paragraph names before a colon at its start, as digests of many states do."""
+    m = LEAD_NAME.match(text, start, end)
+    return vocab.state_code(m.group(1).strip()) if m else None
 
 
 @lru_cache(maxsize=1)

@@ -28,19 +28,26 @@ TREATY_EVENTS: list[tuple[str, tuple[str, ...], re.Pattern]] = [
     ("ratification", ("ratif",), re.compile(r"\bratif\w+")),
     ("signature", ("sign",), re.compile(r"\bsign(?:ed|ature)?\b")),
     ("withdrawal", ("withdr",), re.compile(r"\bwithdr[ae]w\w*")),
-    ("party", ("party to",), re.compile(r"\b(?:is|became|become) (?:a )?(?:state )?party to\b")),
+    (
+        "party",
+        ("party to", "party on"),
+        re.compile(r"\b(?:is|became|become|becoming) (?:a )?(?:state )?party (?:to|on)\b"),
+    ),
 ]
 CCW = re.compile(r"\b(?:convention on (?:certain )?conventional weapons|ccw|amended protocol ii)\b")
 THE_PROTOCOL = re.compile(r"\b(?:the|that) protocol\b")
 CCW_WINDOW = 1500  # characters back in which "the Protocol" finds the CCW protocol it stands for
 TREATY = re.compile(r"\b(?:mine ban treaty|ottawa convention|treaty|convention)\b")
 NOT_STATUS = re.compile(
-    r"\b(?:goal|aim|objective|aspirations?|idea|path|measures|steps|progress|short)\b[^.]{0,25}$"
+    r"\b(?:goal|aim|objective|aspirations?|idea|path|measures|steps|progress|short|intent(?:ion)?s?|wish|"
+    r"desire|willingness|readiness|commitment)\b[^.]{0,25}$"
 )
 COUNTED = re.compile(r"\b\d+\s+(?:countries|states|nations)\s+(?:have|had)\s+$")
 # "announced that it will withdraw": the announcement is the fact, whatever the modal says.
 ANNOUNCED = re.compile(r"\b(?:announc\w*|declar\w*|decided|notif\w*|informed)\b[^.;]{0,40}$")
 OBSERVER = re.compile(r"\b(?:as an observer|observer status)\b")
+NAMED_TREATY = re.compile(r"\s+(?:mine ban |ottawa |anti-?personnel mine ban )?(?:treaty|convention)\b")
+OPENED = re.compile(r"\bopen(?:ed|s)?\s+for\s+$")  # "opened for signature": the treaty's, not a state's
 REPORT = re.compile(r"\b(?:transparency |annual )?reports?\b")
 # Groups of words the run's scan of a sentence looks for (see ``Sentence.cues``).
 CUES: dict[str, tuple[str, ...]] = {f"treaty.{event}": words for event, words, _p in TREATY_EVENTS} | {
@@ -116,7 +123,12 @@ def _treaty(s: Sentence) -> list[Fact]:
             before = s.low[max(0, m.start() - 40) : m.start()]
             if NOT_STATUS.search(before) or COUNTED.search(before):
                 continue
-            if re.match(r"\w*\s+(?:of|that)\b", s.low[m.end() :]) and event == "signature":
+            if event == "signature" and (
+                re.match(
+                    r"\w*\s+(?:of|that|(?:a|the|into)\s+(?:law|bill|decree|legislation))\b", s.low[m.end() :]
+                )
+                or OPENED.search(before)
+            ):
                 continue
             if hypothetical(s, m.start()) and not (
                 event == "withdrawal" and ANNOUNCED.search(s.low[: m.start()])
@@ -129,7 +141,7 @@ def _treaty(s: Sentence) -> list[Fact]:
     for i, (at, event) in enumerate(events):
         nxt = events[i + 1][0] if i + 1 < len(events) else len(s.low)
         nxt = min(nxt, s.clause_bounds(s.start + at)[1] - s.start)
-        own = [f.period for f in s.periods if at <= f.start - s.start < nxt]
+        own = [f.period for f in s.periods if at <= f.start - s.start < nxt and not _in_name(s, f.end)]
         denied = s.negated(at)
         earlier = [f.period for f in s.periods if (events[i - 1][0] if i else -1) < f.start - s.start < at]
         if own:
@@ -144,8 +156,13 @@ def _treaty(s: Sentence) -> list[Fact]:
             "treaty.status@3",
             0.75,
             polarity="denied" if denied else "affirmed",
-            when=when or (s.as_of() if denied else None),
+            when=when or (s.as_of() if denied or event == "party" else None),
             attributes={"treaty": "Mine Ban Treaty"},
         )
         out += s.per_subject(fact)
     return out
+
+
+def _in_name(s: Sentence, end: int) -> bool:
+    """A year that is part of a treaty's name ("the 1997 Mine Ban Treaty") dates no event."""
+    return bool(NAMED_TREATY.match(s.low, end - s.start))

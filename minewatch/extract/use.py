@@ -50,6 +50,14 @@ ONGOING = re.compile(r"\b(?:still|currently|continues? to|actively)\b[^.]{0,20}\
 GERUND_AFTER_PREPOSITION = re.compile(
     r"\b(?:(?:for|of|on|by|from)\s+not|about|without|against|instead of)\s+$"
 )
+# "which prohibits any use of antipersonnel mines", "to limit the United States' use of": a rule, not an act.
+FORBIDDEN = re.compile(
+    r"\b(?:prohibit\w*|ban(?:s|ned|ning)?|outlaw\w*|forbid\w*|against|condemn\w*|end(?:s|ed|ing)?|"
+    r"limit\w*|restrict\w*|curtail\w*|reduc\w*)\s+"
+    r"(?:any\s+|all\s+|the\s+|further\s+|on\s+the\s+|(?:the\s+)?[\w.]+(?:\s\w+)?(?:'|’)s?\s+)?$"
+)
+# "Russian forces' use of", "Myanmar's use of": the owner of the use is its user.
+OWNER = re.compile(r"(?:'s?|’s?)\s+(?:(?:apparent|alleged|continued|repeated|new|widespread)\s+)?$")
 ACCUSED = re.compile(r"\b(?:accus\w*|blamed|charged)\s+(?:the\s+)?$")
 ADJECTIVE = re.compile(r"(?:\b(?:of|the|its|their|a|an|newly|freshly|recently|previously)|\d)\s+$")
 # "… found mines, and blamed Cambodia for laying them": a pronoun object standing for mines named before.
@@ -99,6 +107,8 @@ def _trigger(s: Sentence) -> re.Match | None:
             continue
         if m.group(0).lower().endswith("ed") and ADJECTIVE.search(before):
             continue  # "millions of deployed mines", "1,206 emplaced mines": a participle, not a verb
+        if m.group(0).lower() == "use of" and FORBIDDEN.search(s.low, max(0, m.start() - 30), m.start()):
+            continue
         return m
     if s.section == "use":
         return next((m for m in BARE_USE.finditer(s.low) if s.negated(m.start())), None)
@@ -125,7 +135,7 @@ def _use(s: Sentence) -> list:
             s.start + c.start() for c in CLAUSE.finditer(s.low, verb.end(), main_end - s.start)
         ]
         for lo, hi in zip(cuts, [*cuts[1:], main_end], strict=True):
-            out.extend(_events(s, lo, hi))
+            out.extend(f for event in _events(s, lo, hi) for f in s.per_subject(event))
     if cut:
         out.extend(_events(s, s.start + cut.end(), s.end, exception=True))
     seen: set = set()
@@ -154,7 +164,23 @@ def _events(s: Sentence, lo: int, hi: int, exception: bool = False) -> list:
         verb = VERB.search(s.low, lo - s.start, hi - s.start)
         if verb and non_state_subject(s, lo, s.start + verb.start()):
             return []  # "Non-state armed groups also used mines": no state's use
+    owners = _owners(s, lo, hi)
+    if owners:
+        return [replace(f, state=owners[0]) for f in _events_of(s, lo, hi, exception)]
     return _events_of(s, lo, hi, exception)
+
+
+def _owners(s: Sentence, lo: int, hi: int) -> list[str]:
+    """States whose use it is: "Russian forces' use of mines", "Myanmar's use of" in [lo, hi)."""
+    out = []
+    for m in re.finditer(r"\buse of\b", s.low[lo - s.start : hi - s.start]):
+        at = lo - s.start + m.start()
+        owner = OWNER.search(s.text, max(0, at - 25), at)
+        if not owner:
+            continue
+        named = [c for a, b, c in s.states if 0 <= owner.start() - (b - s.start) <= 8]  # "Russian forces'"
+        out += [c for c in named if c not in out]
+    return out
 
 
 def _use_dates(s: Sentence, lo: int, hi: int) -> list:
@@ -180,7 +206,11 @@ def _events_of(s: Sentence, lo: int, hi: int, exception: bool = False, undated: 
     """The use facts of [lo, hi); an accusation (``undated``) is kept without a date of its own."""
     dated = _use_dates(s, lo, hi)
     periods = [f.period for f in dated]
-    places = [c for c in s.locations if any(lo <= a < hi for a, _b, code in s.states if code == c)]
+    places = [
+        c
+        for c in s.locations
+        if c not in s.subjects and any(lo <= a < hi for a, _b, code in s.states if code == c)
+    ]
     text = s.low[lo - s.start : hi - s.start]
     places += [
         PLACES[p]

@@ -15,6 +15,13 @@ DATE_LINE = re.compile(
     r"^\s*(?:last\s+updated|updated|published|date|posted)\s*:?\s*(?P<date>[^\n]{4,40})$",
     re.IGNORECASE | re.MULTILINE,
 )
+# A date standing alone on a line near the top, or opening a news dateline: "July 11, 2025",
+# "(Kyiv, January 31, 2023) –", "HELSINKI, 1 April 2025 —".
+DATELINE = re.compile(
+    r"^[ \t]*\(?(?:[A-Z][A-Za-z .'’-]{1,30},[ \t]+)?(?P<date>\d{1,2}[ \t]+[A-Z][a-z]+\.?[ \t]+\d{4}"
+    r"|[A-Z][a-z]+\.?[ \t]+\d{1,2},?[ \t]+\d{4}|\d{4}-\d{2}-\d{2})\)?[ \t]*(?:[–—-]|$)",
+    re.MULTILINE,
+)
 YEAR = re.compile(r"(?:19|20)\d\d\b")  # see :func:`newest_year`; a look-behind scans slowly
 TITLE_WORDS_MAX = 90  # characters of an untitled text's first sentence used as its title
 SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY", "REQUIRE_PARTS": ["year"]}
@@ -39,15 +46,16 @@ def as_date(value: object) -> date | None:
 
 
 def document_date(text: str) -> tuple[date | None, str | None]:
-    """The date a document gives itself ("Last updated: 16 November 2020").
+    """The date a document gives itself ("Last updated: 16 November 2020", or a dateline).
 
     Without one, the newest year the text mentions is taken as the document's
     year (1 July), marked "inferred", so relative dates still resolve; a
     reviewer can give the true date on the command line or in a sidecar.
     """
-    m = DATE_LINE.search(text[:5000])
-    if m and (d := parse_date(m.group("date"))):
-        return d, "document"
+    for pattern in (DATE_LINE, DATELINE):
+        m = pattern.search(text[:3000])
+        if m and (d := parse_date(m.group("date"))):
+            return d, "document"
     year = newest_year(text)
     return (date(year, 7, 1), "inferred") if year else (None, None)
 

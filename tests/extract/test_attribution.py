@@ -6,6 +6,7 @@ import pytest
 
 from minewatch.extract.attribution import locations, subject_state, subject_states
 from minewatch.vocab import load
+from tests.extract.conftest import facts_of
 
 
 def mentions(text: str):
@@ -23,6 +24,8 @@ def mentions(text: str):
         ("A Spanish defense company won the contract to destroy the mines.", "USA", "USA"),
         ("Previously, in 2014, Finland destroyed its stocks.", "USA", "FIN"),
         ("Mines were used near the border with Thailand.", "KHM", "KHM"),
+        ("The Pacific nation of Tuvalu acceded in September 2011.", "USA", "TUV"),  # named, not a place
+        ("The government of Myanmar laid new mines.", "USA", "MMR"),
     ],
 )
 def test_subject(text: str, default: str, expected: str) -> None:
@@ -65,3 +68,16 @@ def test_a_state_reporting_another_states_act_gives_the_actor() -> None:
     assert subject_states(text, mentions(text), 0, "CHE") == ["RUS"]
     text = "China reported that its army had cleared 1,450 mines."
     assert subject_states(text, mentions(text), 0, "CHE") == ["CHN"]
+
+
+def test_a_paragraph_led_by_a_state_and_a_colon_is_about_that_state() -> None:
+    """Digests of many states open each paragraph with its name: 'AFGHANISTAN: …'."""
+    text = (
+        "Key developments\n\n"
+        "AFGHANISTAN: Afghanistan acceded to the Mine Ban Treaty on 11 September 2002. "
+        "They cleared 22.5 square kilometers of mined land in 2002.\n\n"
+        "ALGERIA: Algeria declared a stockpile of 165,080 antipersonnel mines in 2003.\n"
+    )
+    found = {(f.state, f.indicator) for f in facts_of(text, state="DZA")}
+    assert {("AFG", "treaty_status"), ("AFG", "mine_action"), ("DZA", "stockpile")} <= found
+    assert ("DZA", "mine_action") not in found

@@ -108,7 +108,7 @@ def test_today_is_the_document_date() -> None:
         ("1,2014", []),
         ("x2014", ["2014"]),  # after a letter, a year still (only a range needs a word boundary)
         ("a1999 or 2000", ["1999 or 2000"]),
-        ("from 1999–2001", ["from 1999–2001"]),
+        ("from 1999–2001", ["1999–2001"]),  # a range, not "since 1999"
         ("1999 - 2001", ["1999 - 2001"]),
         ("s1999-2001", []),
     ],
@@ -151,3 +151,18 @@ def test_two_years_apart_are_not_one_budget_year() -> None:
 def test_since_a_month_runs_to_the_document_date() -> None:
     p = period("have cleared 2,300 mines since January")
     assert (p.start, p.end, p.precision) == ("2021-01-01", "2021-06-30", "since")
+
+
+def test_a_range_after_from_keeps_its_end() -> None:
+    p = period("destroyed from 1999–2001")
+    assert (p.start, p.end, p.precision) == ("1999-01-01", "2001-12-31", "range")
+
+
+def test_month_ranges() -> None:
+    for text, start, end in (
+        ("in August–September 2017 along the border", "2017-08-01", "2017-09-30"),
+        ("between May and July 2019", "2019-05-01", "2019-07-31"),
+        ("from June to August 2021", "2021-06-01", "2021-08-31"),
+    ):
+        p = period(text)
+        assert (p.start, p.end, p.precision) == (start, end, "range"), text

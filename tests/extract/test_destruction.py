@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extract.conftest import facts_of
 
 
@@ -135,3 +137,21 @@ def test_destroying_stocks_after_clearing_in_another_clause_counts() -> None:
         indicator="destruction",
     )
     assert [(f.state, f.value, f.when.year) for f in facts] == [("CHN", 120000, 2023)]
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        (
+            "Greece has been in violation of the treaty since March 2008, when it missed its stockpile destruction deadline.",
+            "2008-03-01",
+        ),
+        (
+            "Belarus had failed to meet its deadline of 1 March 2008 to destroy its stockpiled landmines.",
+            "2008-03-01",
+        ),
+    ],
+)
+def test_a_missed_deadline_is_a_completion_denied(text: str, start: str) -> None:
+    (fact,) = [f for f in facts_of(text, state="GRC", indicator="destruction") if f.value == "completion"]
+    assert (fact.polarity, fact.when.start, fact.attributes) == ("denied", start, {"deadline": "missed"})

@@ -123,3 +123,12 @@ def test_observers_listed_after_a_colon_attend_the_conference_dated_before() -> 
         ("IRN", "attended", "2023-11-15"),
         ("VNM", "attended", "2023-11-15"),
     }
+
+
+def test_a_group_of_voters_votes_through_the_states_it_lists() -> None:
+    text = (
+        "Each year the UN General Assembly adopts a resolution on the Mine Ban Treaty. "
+        "Several states not party have voted in favor of every resolution since 1997: Armenia, Bahrain and Georgia."
+    )
+    votes = {(f.state, f.value) for f in facts_of(text, state="USA", indicator="diplomacy")}
+    assert votes == {("ARM", "yes"), ("BHR", "yes"), ("GEO", "yes")}

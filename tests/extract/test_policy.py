@@ -90,3 +90,30 @@ def test_a_ban_on_a_thing_is_not_a_requirement_for_it() -> None:
     assert provisions("The policy allows only non-persistent mines.") == {
         "persistence": "non-persistent only"
     }
+
+
+def test_a_list_of_banned_activities_bans_each() -> None:
+    assert provisions("The country will not develop, produce, or acquire antipersonnel mines.") == {
+        "development": "banned",
+        "production": "banned",
+        "acquisition": "banned",
+    }
+    assert provisions(
+        "The president will prohibit the development, production, and acquisition of mines."
+    ) == {
+        "production": "banned",
+        "acquisition": "banned",
+    }
+    assert "production" not in provisions("The policy does not prohibit production of these mines.")
+
+
+def test_a_policy_announced_today_is_the_documents_years_version() -> None:
+    text = (
+        "Today, the administration is announcing an important step to limit the country's use of antipersonnel "
+        "landmines. The United States will align its policy concerning use outside of the Korean Peninsula with "
+        "key provisions of the Ottawa Convention."
+    )
+    versions = {
+        f.attributes["version"] for f in facts_of(text, state="USA", on="2022-06-21", indicator="policy")
+    }
+    assert versions == {2022}

@@ -111,3 +111,42 @@ def test_states_not_party_to_amended_protocol_ii_are_each_denied() -> None:
 def test_urging_others_to_join_is_no_accession() -> None:
     text = "Austria and Mexico urged all High Contracting Parties to join the Mine Ban Treaty."
     assert facts_of(text, state="AUT", indicator="treaty_status") == []
+
+
+def test_a_list_of_states_each_with_its_date() -> None:
+    text = (
+        "Four signatory states have ratified the treaty since the last report: Ukraine (December 2005), "
+        "Haiti (February 2006) and Brunei (April 2006)."
+    )
+    got = {(f.state, f.value, f.when.start) for f in facts_of(text, state="USA", indicator="treaty_status")}
+    assert got == {
+        ("UKR", "ratification", "2005-12-01"),
+        ("HTI", "ratification", "2006-02-01"),
+        ("BRN", "ratification", "2006-04-01"),
+    }
+
+
+def test_the_treaty_opening_for_signature_is_no_states_signature() -> None:
+    text = "Opened for signature on 3 December 1997, the Mine Ban Treaty entered into force on 1 March 1999."
+    assert facts_of(text, state="USA", indicator="treaty_status") == []
+
+
+def test_signing_a_law_on_withdrawal_is_no_signature() -> None:
+    text = "On 24 April 2025, the President of Latvia signed a law on the country's withdrawal from the Ottawa Convention."
+    assert [f.value for f in facts_of(text, state="LVA", indicator="treaty_status")] == ["withdrawal"]
+
+
+def test_a_year_in_the_treaty_name_dates_nothing() -> None:
+    (fact,) = facts_of("Ukraine is a state party to the 1997 Mine Ban Treaty.", state="UKR", on="2023-01-31")
+    assert (fact.value, fact.when.start) == ("party", "2023-01-31")
+
+
+def test_an_intent_to_join_is_no_accession() -> None:
+    text = "The use of this weapon raises the question of Myanmar's sincerity in expressing its intent to join the Mine Ban Treaty."
+    assert facts_of(text, state="MMR", indicator="treaty_status") == []
+
+
+def test_becoming_a_state_party_on_a_date() -> None:
+    text = "Greece signed the Mine Ban Treaty on 3 December 1997 and ratified it on 25 September 2003, becoming a State Party on 1 March 2004."
+    got = [(f.value, f.when.start) for f in facts_of(text, state="GRC", indicator="treaty_status")]
+    assert got == [("signature", "1997-12-03"), ("ratification", "2003-09-25"), ("party", "2004-03-01")]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from minewatch.extract import extract
 from minewatch.vocab import load
 from tests.extract.conftest import document, facts_of
@@ -155,3 +157,38 @@ def test_fenced_and_marked_mines_are_maintained_minefields() -> None:
     )
     assert (f.value, f.polarity, f.when.start) == ("minefields", "affirmed", "2024-03-01")
     assert facts_of("The route was marked and fenced by engineers.", state="PAK", indicator="use") == []
+
+
+def test_coordinated_users_each_get_the_use() -> None:
+    facts = facts_of(
+        "Yet in 2011, Israel and Libya laid new antipersonnel mines.", state="USA", indicator="use"
+    )
+    assert sorted((f.state, f.when.start) for f in facts) == [("ISR", "2011-01-01"), ("LBY", "2011-01-01")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine is a state party to the 1997 Mine Ban Treaty, which prohibits any use of antipersonnel mines.",
+        "The resolution calls for a ban on the use of landmines everywhere by 2030.",
+        "Today, the administration is announcing a step to limit the United States' use of antipersonnel landmines.",
+    ],
+)
+def test_a_rule_against_use_is_no_use(text: str) -> None:
+    assert facts_of(text, state="UKR", indicator="use") == []
+
+
+def test_the_owner_of_a_use_is_its_user() -> None:
+    text = "Researchers published three reports documenting Russian forces' use of antipersonnel mines in Ukraine in 2022."
+    (fact,) = facts_of(text, state="UKR", indicator="use")
+    assert (fact.state, fact.when.start, fact.attributes.get("alleged")) == ("RUS", "2022-01-01", None)
+
+
+def test_coordinated_users_are_not_each_others_location() -> None:
+    facts = facts_of("In 2011, Israel and Libya laid new antipersonnel mines.", state="USA", indicator="use")
+    assert [f.attributes.get("location") for f in facts] == [None, None]
+
+
+def test_a_start_someone_is_set_to_make_is_no_production() -> None:
+    text = "Lithuania and Finland are set to start domestic production of antipersonnel mines next year."
+    assert facts_of(text, state="FIN", indicator="production") == []

@@ -218,3 +218,21 @@ def test_sidecar_date_beats_the_document(tmp_path: Path):
     (tmp_path / "profile.txt.json").write_text(json.dumps({"date": "2020-12-01", "publisher": "ICBL-CMC"}))
     doc = ingest.read(path)
     assert (doc.date, doc.date_source, doc.publisher) == (date(2020, 12, 1), "sidecar", "ICBL-CMC")
+
+
+@pytest.mark.parametrize(
+    ("opening", "expected"),
+    [
+        ("Finland leaves the treaty\n\nJuly 11, 2025\n\nIt was announced in 2026.", date(2025, 7, 11)),
+        (
+            "Banned mines\n\n(Kyiv, January 31, 2023) – Ukraine should investigate, a 2024 note says.",
+            date(2023, 1, 31),
+        ),
+        ("HELSINKI, 1 April 2025 — Finland will prepare to withdraw by 2026.", date(2025, 4, 1)),
+    ],
+)
+def test_a_dateline_dates_the_document(tmp_path: Path, opening: str, expected: date):
+    path = tmp_path / "news.txt"
+    path.write_text(opening + "\n")
+    doc = ingest.read(path)
+    assert (doc.date, doc.date_source) == (expected, "document")
