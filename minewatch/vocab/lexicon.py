@@ -22,13 +22,7 @@ FEW_FIRSTS = 8  # lower-case first letters up to which skipping ahead beats test
 
 def trie_pattern(words: list[str]) -> str:
     """A regular expression matching exactly ``words``, factored as a trie (longest match first)."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _node(trie)
+    return _node(_trie(words))
 
 
 def name_pattern(words: list[str]) -> re.Pattern:
@@ -37,16 +31,22 @@ def name_pattern(words: list[str]) -> re.Pattern:
     Opening with BEFORE rejects most positions in a word at once; opening with the first
     characters instead pays off where few of them are lower-case letters (names in capitals).
     """
+    trie = _trie(words)
+    if sum(ch.islower() for ch in trie) > FEW_FIRSTS or "" in trie:
+        return re.compile(BEFORE + _node(trie) + AFTER)
+    branches = [re.escape(ch) + AFTER_FIRST + _node(child) for ch, child in sorted(trie.items())]
+    return re.compile("(?:" + "|".join(branches) + ")" + AFTER)
+
+
+def _trie(words: list[str]) -> dict:
+    """Nested dicts by character; "" marks where a word ends."""
     trie: dict = {}
     for w in words:
         node = trie
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
-    if sum(ch.islower() for ch in trie) > FEW_FIRSTS or "" in trie:
-        return re.compile(BEFORE + _node(trie) + AFTER)
-    branches = [re.escape(ch) + AFTER_FIRST + _node(child) for ch, child in sorted(trie.items())]
-    return re.compile("(?:" + "|".join(branches) + ")" + AFTER)
+    return trie
 
 
 def _node(node: dict) -> str:
