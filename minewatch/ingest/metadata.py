@@ -12,7 +12,8 @@ from minewatch.model import Document
 from minewatch.vocab import Vocabulary
 
 DATE_LINE = re.compile(
-    r"^\s*(?:last\s+updated|updated|published|date|posted)\s*:?\s*(?P<date>[^\n]{4,40})$",
+    r"^\s*(?:last\s+updated|updated|published|date|dated|posted|answered|submitted|issued|released)\s*:?\s*"
+    r"(?P<date>[^\n]{4,40})$",
     re.IGNORECASE | re.MULTILINE,
 )
 # A date standing alone on a line near the top, or opening a news dateline: "July 11, 2025",

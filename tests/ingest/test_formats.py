@@ -236,3 +236,12 @@ def test_a_dateline_dates_the_document(tmp_path: Path, opening: str, expected: d
     path.write_text(opening + "\n")
     doc = ingest.read(path)
     assert (doc.date, doc.date_source) == (expected, "document")
+
+
+def test_answered_and_submitted_lines_date_the_document(tmp_path: Path):
+    path = tmp_path / "answer.txt"
+    path.write_text(
+        "Landmines: Written question\n\nAnswered: 20 January 2025\n\nThe Ministry retained 1,200 mines in 2023.\n"
+    )
+    doc = ingest.read(path)
+    assert (doc.date, doc.date_source) == (date(2025, 1, 20), "document")
