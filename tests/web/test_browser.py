@@ -145,3 +145,29 @@ def test_a_reviewers_day(server, page) -> None:
     assert page.locator("h1").inner_text() == "What changed and what did not"
     assert page.locator("table.compare tbody tr").count() >= 5
     page.screenshot(path=ARTIFACTS / "6-compare.png")
+
+    # bulk accept the treaty-status candidates from the queue's own form
+    page.goto(f"{base}/review?state=USA&indicator=treaty_status")
+    waiting = page.locator("li.item").count()
+    assert waiting > 0
+    page.click("text=Accept all filtered candidates above a confidence")
+    page.fill("input[name=threshold]", "0")
+    with page.expect_navigation():
+        page.click("button:has-text('Accept them')")
+    assert page.locator(".notice.ok", has_text=f"Accepted {waiting} candidate").count() == 1
+    assert store.facts(state="USA", indicator="treaty_status", status="candidate") == []
+    page.screenshot(path=ARTIFACTS / "7-bulk-accept.png")
+
+    # merge a second stockpile fact into the accepted one, by number, with a reason
+    other = next(f for f in store.facts(state="USA", indicator="stockpile", status="candidate"))
+    page.goto(f"{base}/facts/{fact_id}")
+    page.click("text=Merge another fact into this one")
+    by_number = page.locator("details:has-text('Merge another fact') form")
+    by_number.locator("input[name=other]").fill(str(other.id))
+    by_number.locator("input[name=reason]").fill("one stockpile, two passages")
+    by_number.locator("input[name=force]").check()
+    page.screenshot(path=ARTIFACTS / "8-merge.png")
+    with page.expect_navigation():
+        by_number.locator("button:has-text('Merge')").click()
+    assert store.fact(other.id).status == "superseded"
+    assert store.fact(other.id).attributes["merged_into"] == fact_id
