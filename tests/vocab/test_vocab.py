@@ -57,3 +57,8 @@ def test_fiscal_years_open_in_the_states_own_month() -> None:
     states = load().states
     assert (states["USA"].fiscal_start, states["GBR"].fiscal_start, states["AUS"].fiscal_start) == (10, 4, 7)
     assert states["FRA"].fiscal_start == 1
+
+
+def test_myanmars_factory_mines_are_catalogued() -> None:
+    found = load().find_mine_types("The army laid M-14 and MM-2 mines; MM1 mines were found too.")
+    assert [code for *_, code in found] == ["M14", "MM-2", "MM-1"]
