@@ -9,8 +9,14 @@ from minewatch.extract.rules import about_policy, hypothetical, mine_quantities
 from minewatch.model import Fact
 
 # Words one of which a sentence must contain before the patterns run (lower case).
-KEYWORDS = ("export", "import", "transfer", "sold", "sell", "moratori")
-VERB = re.compile(r"\b(?:export\w*|import\w*|transferr?\w*|sold|sell\w*)\b")
+KEYWORDS = ("export", "import", "transfer", "sold", "sell", "moratori", "suppl")
+VERB = re.compile(r"\b(?:export\w*|import\w*|transferr?\w*|sold|sell\w*|suppl(?:y|ied|ies|ying))\b")
+# An object that is mines, not mine action: "antipersonnel landmines", "Claymore mines", "mines".
+MINES = re.compile(r"\b(?:(?:anti-?personnel\s+)?(?:land)?mines|anti-?personnel\s+(?:land)?mine)\b")
+OBJECT_WINDOW = 80
+EARLIER = re.compile(r"\b(?:previously|earlier|formerly|once|had)\b[^.]{0,20}$")
+TO_STATE = re.compile(r"\b(?:to|for)\s+(?:the\s+)?$")  # "… mines to Ukraine"
+SUPPLIED_STATE = re.compile(r"\bsuppl(?:y|ied|ies|ying)\s+(?:the\s+)?$")  # "supplied Ukraine with …"
 MORATORIUM = re.compile(
     r"\b(?:moratori(?:um|a)\b|prohibit\w*\s+(?:any\s+|all\s+)?exports?\b|ban\w*\s+(?:on\s+)?exports?\b)"
 )
@@ -32,6 +38,9 @@ def extract(s: Sentence) -> list[Fact]:
             s.fact("transfer", "transfer", "transfer.none@2", 0.75, polarity="denied", when=when or s.as_of())
         )
     countries = [q for q in s.quantities if q.unit == "countries"]
+    counted = mine_quantities(s)
+    if not counted:
+        return _event(s, verb, when)
     return [
         s.fact(
             "transfer",
@@ -45,5 +54,40 @@ def extract(s: Sentence) -> list[Fact]:
             attributes={"direction": "import" if "import" in verb.group(0).lower() else "export"}
             | ({"countries": countries[0].number} if countries else {}),
         )
-        for q, types in mine_quantities(s)
+        for q, types in counted
+    ]
+
+
+def _event(s: Sentence, verb: re.Match, when) -> list[Fact]:
+    """A transfer without a count: "authorized the transfer of antipersonnel landmines to Ukraine",
+    "had supplied Ukraine with Claymore mines". It needs mines as the object and a state receiving them."""
+    if not MINES.search(s.low, verb.end(), verb.end() + OBJECT_WINDOW):
+        return []
+    recipient = next(
+        (
+            code
+            for a, _b, code in s.states
+            if a - s.start > verb.start()
+            and code != s.state
+            and (
+                TO_STATE.search(s.low, max(0, a - s.start - 12), a - s.start)
+                or SUPPLIED_STATE.search(s.low, max(0, a - s.start - 16), a - s.start)
+            )
+        ),
+        None,
+    )
+    if recipient is None:
+        return []
+    types = sorted({m for *_, m in s.mine_types})
+    earlier = EARLIER.search(s.low, max(0, verb.start() - 30), verb.start())  # "had previously supplied"
+    return [
+        s.fact(
+            "transfer",
+            "transfer",
+            "transfer.event@1",
+            0.7,
+            mine_types=types,
+            when=when or (None if earlier else s.as_of()),
+            attributes={"direction": "export", "recipient": recipient},
+        )
     ]

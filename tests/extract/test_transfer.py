@@ -42,3 +42,25 @@ def test_a_policy_promise_is_no_transfer() -> None:
         )
         == []
     )
+
+
+def test_a_transfer_without_a_count_names_its_recipient() -> None:
+    text = (
+        "Outgoing US President Joe Biden has authorized the transfer of antipersonnel landmines to Ukraine."
+    )
+    (fact,) = facts_of(text, state="UKR", on="2024-11-20", indicator="transfer")
+    assert (fact.state, fact.value, fact.attributes, fact.when.start) == (
+        "USA",
+        "transfer",
+        {"direction": "export", "recipient": "UKR"},
+        "2024-11-20",
+    )
+    (earlier,) = facts_of(
+        "The US had previously supplied Ukraine with Claymore mines.", state="UKR", indicator="transfer"
+    )
+    assert (earlier.attributes["recipient"], earlier.mine_types, earlier.when) == ("UKR", ["M18A1"], None)
+
+
+def test_funds_for_mine_clearance_are_no_transfer() -> None:
+    text = "The United States supplied $2 million to Cambodia for mine clearance in 2019."
+    assert facts_of(text, state="USA", indicator="transfer") == []

@@ -192,3 +192,13 @@ def test_coordinated_users_are_not_each_others_location() -> None:
 def test_a_start_someone_is_set_to_make_is_no_production() -> None:
     text = "Lithuania and Finland are set to start domestic production of antipersonnel mines next year."
     assert facts_of(text, state="FIN", indicator="production") == []
+
+
+def test_a_capital_or_an_army_stands_for_its_state() -> None:
+    text = "Last year, Russia's mission sent a letter accusing Kiev of using PFM-1 antipersonnel mines in Donbass."
+    (fact,) = facts_of(text, state="RUS", on="2024-11-20", indicator="use")
+    assert (fact.state, fact.attributes.get("alleged")) == ("UKR", True)
+    (laid,) = facts_of(
+        "In March 2023, the Tatmadaw laid antipersonnel mines near the village.", indicator="use"
+    )
+    assert laid.state == "MMR"
