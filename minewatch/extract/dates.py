@@ -213,6 +213,11 @@ def _month_end(y: int, m: int) -> int:
     return calendar.monthrange(y, m)[1]
 
 
+def month_period(y: int, mo: int, text: str) -> Period:
+    """The whole of month ``mo`` of year ``y``."""
+    return Period(f"{y}-{mo:02d}-01", f"{y}-{mo:02d}-{_month_end(y, mo):02d}", "month", text)
+
+
 def _fiscal_year(written: str, fiscal_start: int) -> tuple[str, str]:
     """First and last day of fiscal year ``written`` ("2021" or "21"), named for the year it ends in."""
     fy = int(written) if len(written) == 4 else 2000 + int(written)
@@ -261,7 +266,7 @@ def _period(
         return Period(f"{y}-{mo:02d}-01", f"{y}-{mo2:02d}-{_month_end(y, mo2):02d}", "range", text)
     if kind == "month":
         y, mo = int(g["year"]), MONTHS[g["month"].lower()]
-        return Period(f"{y}-{mo:02d}-01", f"{y}-{mo:02d}-{_month_end(y, mo):02d}", "month", text)
+        return month_period(y, mo, text)
     if kind == "fiscal":
         return Period(*_fiscal_year(g["fy"], fiscal_start), "year", text)
     if kind == "split_year":
@@ -298,13 +303,13 @@ def _period(
         step = {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
         y, mo = divmod(ref.year * 12 + ref.month - 1 + step, 12)
         mo += 1
-        return Period(f"{y}-{mo:02d}-01", f"{y}-{mo:02d}-{_month_end(y, mo):02d}", "month", text)
+        return month_period(y, mo, text)
     if kind == "relmonth" and ref:
         mo = MONTHS[g["month"].lower()]
         y = ref.year if mo <= ref.month else ref.year - 1
         if text[:5].lower() == "since":  # "since January": from then to the document's date
             return Period(f"{y}-{mo:02d}-01", ref.isoformat(), "since", text)
-        return Period(f"{y}-{mo:02d}-01", f"{y}-{mo:02d}-{_month_end(y, mo):02d}", "month", text)
+        return month_period(y, mo, text)
     if kind == "today" and ref:
         return Period(ref.isoformat(), ref.isoformat(), "day", text)
     if kind == "relyear" and ref:

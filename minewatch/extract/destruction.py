@@ -8,13 +8,13 @@ and a policy's commitment to destroy is a policy provision.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import replace
 
+from minewatch.extract import dates
 from minewatch.extract.context import Sentence
 from minewatch.extract.rules import about_policy, hypothetical, mine_quantities
-from minewatch.model import Fact, Period
+from minewatch.model import Fact
 
 # Words one of which a sentence must contain before the patterns run (lower case).
 KEYWORDS = (
@@ -131,7 +131,7 @@ def _destruction(s: Sentence) -> list[Fact]:
     if missed:
         when = _nearest(s, missed.end(), before=False)
         if when is not None and when.precision == "since":  # "since March 2008, when it missed …": March 2008
-            when = Period(when.start, _month_end(when.start), "month", when.text)
+            when = dates.month_period(int(when.start[:4]), int(when.start[5:7]), when.text)
         return out + [
             s.fact(
                 "destruction",
@@ -153,11 +153,6 @@ def _destruction(s: Sentence) -> list[Fact]:
                 )
             )
     return out
-
-
-def _month_end(iso: str) -> str:
-    y, m = int(iso[:4]), int(iso[5:7])
-    return f"{iso[:7]}-{calendar.monthrange(y, m)[1]:02d}"
 
 
 def _nearest(s: Sentence, local: int, before: bool):
