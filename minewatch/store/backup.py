@@ -85,6 +85,15 @@ def _revision(conn: sa.Connection) -> str | None:
     return "+".join(sorted(MigrationContext.configure(conn).get_current_heads())) or None
 
 
+def _table_at_revision(conn: sa.Connection, name: str, path: str | Path) -> sa.Table:
+    """A table as the store holds it now, at the backup's own migration: an older backup's tables
+    and columns (a table since folded into another, say) load as they were, and migrate after."""
+    try:
+        return sa.Table(name, sa.MetaData(), autoload_with=conn)
+    except sa.exc.NoSuchTableError:
+        raise ValueError(f"{path}: table {name} is unknown to this minewatch") from None
+
+
 def read_header(path: str | Path) -> dict:
     with gzip.open(path, "rt", encoding="utf-8") as f:
         header = json.loads(f.readline())
@@ -115,7 +124,6 @@ def restore(eng: sa.Engine, path: str | Path, progress: Progress | None = None) 
         )
     if any(counts(eng).values()):
         raise NotEmpty("the target store is not empty; restore into a fresh database")
-    by_name = {t.name: t for t in tables()}
     loaded: dict[str, int] = {}
     with db.write(eng) as conn, gzip.open(path, "rt", encoding="utf-8") as f:
         f.readline()
@@ -129,9 +137,7 @@ def restore(eng: sa.Engine, path: str | Path, progress: Progress | None = None) 
                 if table is not None:
                     load(conn, table, batch)
                     batch = []
-                if item["table"] not in by_name:
-                    raise ValueError(f"{path}: table {item['table']} is unknown to this minewatch")
-                table = by_name[item["table"]]
+                table = _table_at_revision(conn, item["table"], path)
                 names = item["columns"]
                 decode = [_decoder(table.c[n]) for n in names]
                 loaded[table.name] = 0
@@ -146,6 +152,7 @@ def restore(eng: sa.Engine, path: str | Path, progress: Progress | None = None) 
         if table is not None:
             load(conn, table, batch)
         reset_sequences(conn)
-        search.reindex_paragraphs(conn)
     db.migrate(eng)
+    with db.write(eng) as conn:
+        search.reindex(conn)
     return loaded

@@ -107,13 +107,14 @@ def copy_store(
 ) -> dict[str, int]:
     """Copy every row of ``src`` into the empty ``dst``; returns rows per table.
 
-    The source is only read. A new target is built to the source's migration,
-    filled, then migrated to head. The target is written in one transaction:
-    a copy that fails leaves it empty.
+    The source is only read, and must be at this version's migration. The
+    target is written in one transaction: a copy that fails leaves it empty.
     """
     at = db.current_revision(src)
     if at is None:
         raise ValueError("the source holds no minewatch store")
+    if at != db.head_revision():
+        raise ValueError(f"the source is at migration {at}; run minewatch migrate on it first")
     if db.current_revision(dst) is None:
         db.migrate(dst, at)
     elif db.current_revision(dst) != at:
@@ -134,8 +135,7 @@ def copy_store(
                 if progress:
                     progress(table.name, done[table.name])
         reset_sequences(write)
-        search.reindex_paragraphs(write)
-    db.migrate(dst)
+        search.reindex(write)
     return done
 
 

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import UTC, date, datetime, timedelta
+from operator import attrgetter
 
 import sqlalchemy as sa
 
 from minewatch.model import Document, Fact, Footnote, Marker, Paragraph
 from minewatch.store import db, search
 from minewatch.store.facts import insert_facts
-from minewatch.store.schema import documents, facts, footnotes, markers, paragraphs
+from minewatch.store.schema import documents, facts
+
+HEAVY = ("text", "paragraphs", "footnotes", "markers")  # what a listing of documents leaves out
 
 
 class DocumentQueries:
@@ -78,7 +82,7 @@ class DocumentQueries:
                         rows,
                     ).scalars()
                 )
-            _insert_structure(conn, [(doc_id, doc) for doc_id, doc in new.items() if doc_id in created])
+            search.index_documents(conn, [(doc_id, doc) for doc_id, doc in new.items() if doc_id in created])
             to_fill: set[str] = set()
             if fill_missing:
                 wanting = {doc_id for doc_id, _, given in items if given and doc_id not in created}
@@ -130,37 +134,17 @@ class DocumentQueries:
                 author=row["author"],
                 language=row["language"],
                 subject_state=row["subject_state"],
+                paragraphs=[Paragraph(*p) for p in row["paragraphs"]],
+                footnotes={f[0]: Footnote(*f) for f in row["footnotes"]},
+                markers=[Marker(*m) for m in row["markers"]],
                 warnings=list(row["warnings"] or []),
             )
-            cols = [c for c in paragraphs.c if c.name not in ("doc_id", "n")]
-            doc.paragraphs = [
-                Paragraph(**r)
-                for r in conn.execute(
-                    sa.select(*cols).where(paragraphs.c.doc_id == doc_id).order_by(paragraphs.c.n)
-                ).mappings()
-            ]
-            doc.footnotes = {
-                r["number"]: Footnote(**r)
-                for r in conn.execute(
-                    sa.select(footnotes.c.number, footnotes.c.text, footnotes.c.start, footnotes.c.end)
-                    .where(footnotes.c.doc_id == doc_id)
-                    .order_by(footnotes.c.number)
-                ).mappings()
-            }
-            doc.markers = [
-                Marker(**r)
-                for r in conn.execute(
-                    sa.select(markers.c.number, markers.c.start, markers.c.end)
-                    .where(markers.c.doc_id == doc_id)
-                    .order_by(markers.c.start)
-                ).mappings()
-            ]
         return doc
 
     @db.retrying
     def documents(self) -> list[dict]:
-        """Every document without its text, newest first."""
-        cols = [c for c in documents.c if c.name != "text"]
+        """Every document without its text and structure, newest first."""
+        cols = [c for c in documents.c if c.name not in HEAVY]
         with self.engine.connect() as conn:
             return [
                 dict(r)
@@ -197,50 +181,15 @@ def _document_row(doc_id: str, doc: Document, previous: str | None, at: datetime
         previous_id=previous,
         ingested_at=at,
         ingested_by=user,
+        paragraphs=list(map(_PARAGRAPH, doc.paragraphs)),
+        footnotes=list(map(_FOOTNOTE, doc.footnotes.values())),
+        markers=list(map(_MARKER, doc.markers)),
     )
 
 
-def _insert_structure(conn: sa.Connection, docs: list[tuple[str, Document]]) -> None:
-    """Paragraphs (into the search index too), footnotes and markers of newly stored documents:
-    one executemany per table."""
-    _executemany(
-        conn,
-        paragraphs,
-        ("doc_id", "n", "start", "end", "kind", "section", "section_inferred", "heading", "page"),
-        [
-            (i, n, p.start, p.end, p.kind, p.section, p.section_inferred, p.heading, p.page)
-            for i, d in docs
-            for n, p in enumerate(d.paragraphs)
-        ],
-    )
-    search.index_paragraphs(
-        conn, [(i, n, d.text[p.start : p.end]) for i, d in docs for n, p in enumerate(d.paragraphs)]
-    )
-    _executemany(
-        conn,
-        footnotes,
-        ("doc_id", "number", "text", "start", "end"),
-        [(i, f.number, f.text, f.start, f.end) for i, d in docs for f in d.footnotes.values()],
-    )
-    _executemany(
-        conn,
-        markers,
-        ("doc_id", "start", "end", "number"),
-        [(i, m.start, m.end, m.number) for i, d in docs for m in d.markers],
-    )
+def _getter(record: type) -> attrgetter:
+    """A record's field values in declaration order, the form the structure columns keep."""
+    return attrgetter(*(f.name for f in fields(record)))
 
 
-def _executemany(conn: sa.Connection, table: sa.Table, columns: tuple[str, ...], rows: list[tuple]) -> None:
-    """Plain rows straight to the driver's executemany.
-
-    A document has hundreds of paragraphs, footnotes and markers; for rows of
-    plain numbers and strings SQLAlchemy's per-row parameter handling cost
-    more than the insert itself.
-    """
-    if not rows:
-        return
-    q = conn.dialect.identifier_preparer
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
-    names = ", ".join(q.format_column(table.c[c]) for c in columns)
-    sql = f"INSERT INTO {q.format_table(table)} ({names}) VALUES ({', '.join([mark] * len(columns))})"
-    conn.exec_driver_sql(sql, rows)
+_PARAGRAPH, _FOOTNOTE, _MARKER = _getter(Paragraph), _getter(Footnote), _getter(Marker)

@@ -1,5 +1,9 @@
 """The tables. Migrations under ``migrations/versions`` build exactly these.
 
+A document carries its structure on its own row: paragraphs, footnotes and
+markers are lists of field lists in the order of their model classes
+(``minewatch.model``), read and written whole, never queried one by one.
+
 Facts are append-only statements: the ``facts`` row is the current view, and
 every change to it is also written whole to ``fact_revisions``. Nothing is
 deleted from either.
@@ -29,40 +33,24 @@ documents = sa.Table(
     sa.Column("previous_id", sa.String(64), comment="the earlier version of the same source"),
     sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("ingested_by", sa.String(64)),
+    sa.Column(
+        "paragraphs",
+        sa.JSON,
+        nullable=False,
+        default=list,
+        comment="[start, end, kind, section, section_inferred, heading, page] each",
+    ),
+    sa.Column(
+        "footnotes",
+        sa.JSON,
+        nullable=False,
+        default=list,
+        comment="[number, text, start, end] each; text null: missing",
+    ),
+    sa.Column(
+        "markers", sa.JSON, nullable=False, default=list, comment="[number, start, end] each, in text order"
+    ),
     sa.Index("ix_documents_source", "source"),
-)
-
-paragraphs = sa.Table(
-    "paragraphs",
-    metadata,
-    sa.Column("doc_id", sa.ForeignKey("documents.id"), primary_key=True),
-    sa.Column("n", sa.Integer, primary_key=True),
-    sa.Column("start", sa.Integer, nullable=False),
-    sa.Column("end", sa.Integer, nullable=False),
-    sa.Column("kind", sa.String(16), nullable=False),
-    sa.Column("section", sa.String(32)),
-    sa.Column("section_inferred", sa.Boolean, nullable=False, default=False),
-    sa.Column("heading", sa.Text),
-    sa.Column("page", sa.Integer),
-)
-
-footnotes = sa.Table(
-    "footnotes",
-    metadata,
-    sa.Column("doc_id", sa.ForeignKey("documents.id"), primary_key=True),
-    sa.Column("number", sa.Integer, primary_key=True),
-    sa.Column("text", sa.Text, comment="null: a marker whose body is missing"),
-    sa.Column("start", sa.Integer),
-    sa.Column("end", sa.Integer),
-)
-
-markers = sa.Table(
-    "markers",
-    metadata,
-    sa.Column("doc_id", sa.ForeignKey("documents.id"), primary_key=True),
-    sa.Column("start", sa.Integer, primary_key=True),
-    sa.Column("end", sa.Integer, nullable=False),
-    sa.Column("number", sa.Integer, nullable=False),
 )
 
 facts = sa.Table(

@@ -1,12 +1,14 @@
 """Finding things: full-text search over paragraphs and fact quotes, and the feed of accepted changes.
 
-SQLite answers from an FTS5 table; PostgreSQL from tsvector columns with GIN
-indexes. A fact's quote enters the index by trigger (migration 0002); a
-paragraph's text by :func:`index_paragraphs`, called in the transaction that
-saves the paragraph, because the store holds the text at hand there and a
-trigger would cut it out of the stored document again row by row.
-Snippets mark matches with ``\\x02``…``\\x03`` so callers escape the text first
-and then turn the markers into tags.
+SQLite indexes whole documents (FTS5 over ``documents.text``, by trigger) and
+finds the paragraphs holding the matches inside the best documents, from
+FTS5's own highlighting, so stemming and phrases mean the same in both steps:
+one index row per document keeps ingest cheap. PostgreSQL indexes each
+paragraph (``paragraph_search``, written by :func:`index_documents` in the
+save transaction), since one tsvector may not pass 1 MB. Fact quotes enter
+both by trigger (migration 0002). Snippets mark matches with
+``\\x02``…``\\x03`` so callers escape the text first and then turn the
+markers into tags.
 
 Semantic search embeds every passage once (a paragraph's text and a fact's
 quote never change) and ranks by cosine similarity in memory; the embedder is
@@ -17,16 +19,19 @@ deterministic hashed bag of words that needs no model.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import threading
+from bisect import bisect_left
 from datetime import datetime
 from typing import Protocol
 
 import numpy as np
 import sqlalchemy as sa
 
-from minewatch.store.schema import documents, fact_revisions, facts, paragraphs
+from minewatch.model import Document
+from minewatch.store.schema import documents, fact_revisions, facts
 
 HIT_START, HIT_END = "\x02", "\x03"
 _TERMS = re.compile(r'"([^"]+)"|([\w\-\.\$]+)', re.UNICODE)
@@ -42,10 +47,18 @@ def fts5_query(text: str) -> str:
     return " ".join(out)
 
 
-_SQLITE = sa.text(
-    "SELECT kind, doc_id, ref, snippet(search_fts, 0, char(2), char(3), '…', 28) AS snippet, "
-    "bm25(search_fts) AS score FROM search_fts WHERE search_fts MATCH :q AND kind IN (:k1, :k2) "
-    "ORDER BY score LIMIT :limit OFFSET :offset"
+_SQLITE_DOCUMENTS = sa.text(
+    "SELECT rowid, bm25(document_fts) AS score FROM document_fts WHERE document_fts MATCH :q "
+    "ORDER BY score LIMIT :limit"
+)
+_SQLITE_MARKED = (
+    "SELECT document_fts.rowid, d.id, d.paragraphs, highlight(document_fts, 0, char(2), char(3)) FROM document_fts "
+    "JOIN documents d ON d.rowid = document_fts.rowid WHERE document_fts MATCH ? AND document_fts.rowid IN ({})"
+)
+_SQLITE_FACTS = sa.text(
+    "SELECT 'fact' AS kind, doc_id, ref, snippet(search_fts, 0, char(2), char(3), '…', 28) AS snippet, "
+    "bm25(search_fts) AS score FROM search_fts WHERE search_fts MATCH :q AND kind = 'fact' "
+    "ORDER BY score LIMIT :limit"
 )
 _PG = sa.text(
     """
@@ -54,7 +67,7 @@ _PG = sa.text(
       SELECT 'paragraph' AS kind, p.doc_id, p.n AS ref,
              ts_headline('english', substr(d.text, p.start + 1, p."end" - p.start), q.q, :opts) AS snippet,
              -ts_rank(p.tsv, q.q) AS score
-      FROM paragraphs p JOIN documents d ON d.id = p.doc_id, q
+      FROM paragraph_search p JOIN documents d ON d.id = p.doc_id, q
       WHERE p.tsv @@ q.q AND :k1 = 'paragraph'
       UNION ALL
       SELECT 'fact', f.doc_id, f.id, ts_headline('english', f.quote, q.q, :opts), -ts_rank(f.tsv, q.q)
@@ -67,44 +80,112 @@ _MARKER = sa.text(
 )
 _PG_OPTS = f"StartSel={HIT_START}, StopSel={HIT_END}, MaxWords=40, MinWords=15, MaxFragments=2"
 
-
-_INDEX_SQLITE = "INSERT INTO search_fts (body, kind, doc_id, ref) VALUES (?, 'paragraph', ?, ?)"
-_INDEX_PG = "UPDATE paragraphs SET tsv = to_tsvector('english', %s) WHERE doc_id = %s AND n = %s"
-_PARAGRAPH_TEXT = 'substr(d.text, p.start + 1, p."end" - p.start)'
-_REINDEX_SQLITE = [
-    "DELETE FROM search_fts WHERE kind = 'paragraph'",
-    f"""INSERT INTO search_fts (body, kind, doc_id, ref)
-        SELECT {_PARAGRAPH_TEXT}, 'paragraph', p.doc_id, p.n FROM paragraphs p JOIN documents d ON d.id = p.doc_id""",
-]
-_REINDEX_PG = [
-    f"""UPDATE paragraphs p SET tsv = to_tsvector('english', {_PARAGRAPH_TEXT})
-        FROM documents d WHERE d.id = p.doc_id AND p.tsv IS NULL"""
-]
+_INDEX_PG = "INSERT INTO paragraph_search (doc_id, n, start, \"end\", tsv) VALUES (%s, %s, %s, %s, to_tsvector('english', %s))"
+_REINDEX_PG = """
+    INSERT INTO paragraph_search (doc_id, n, start, "end", tsv)
+    SELECT d.id, p.n - 1, (p.v->>0)::int, (p.v->>1)::int,
+           to_tsvector('english', substr(d.text, (p.v->>0)::int + 1, (p.v->>1)::int - (p.v->>0)::int))
+    FROM documents d CROSS JOIN LATERAL json_array_elements(d.paragraphs) WITH ORDINALITY AS p(v, n)
+    WHERE NOT EXISTS (SELECT 1 FROM paragraph_search s WHERE s.doc_id = d.id)"""
 
 
-def index_paragraphs(conn: sa.Connection, rows: list[tuple[str, int, str]]) -> None:
-    """Make newly stored paragraphs, given as (doc_id, n, text), findable."""
-    if not rows:
-        return
-    if conn.dialect.name == "postgresql":
-        conn.exec_driver_sql(_INDEX_PG, [(text, doc_id, n) for doc_id, n, text in rows])
-    else:
-        conn.exec_driver_sql(_INDEX_SQLITE, [(text, doc_id, n) for doc_id, n, text in rows])
+def index_documents(conn: sa.Connection, docs: list[tuple[str, Document]]) -> None:
+    """Make newly stored documents, given as (id, document), findable.
 
-
-def reindex_paragraphs(conn: sa.Connection) -> None:
-    """Index every stored paragraph afresh: after rows were loaded around the save path (copy, restore).
-
-    A store from before migration 0002 has no index, and is left so.
+    SQLite's index follows the documents table by trigger; PostgreSQL's
+    paragraph vectors are written here, where the text is at hand.
     """
-    inspector = sa.inspect(conn)
-    if conn.dialect.name == "postgresql":
-        if "tsv" not in {c["name"] for c in inspector.get_columns("paragraphs")}:
-            return
-    elif not inspector.has_table("search_fts"):
+    if conn.dialect.name != "postgresql":
         return
-    for sql in _REINDEX_PG if conn.dialect.name == "postgresql" else _REINDEX_SQLITE:
-        conn.exec_driver_sql(sql)
+    rows = [(i, n, p.start, p.end, d.text[p.start : p.end]) for i, d in docs for n, p in enumerate(d.paragraphs)]
+    if rows:
+        conn.exec_driver_sql(_INDEX_PG, rows)
+
+
+def reindex(conn: sa.Connection) -> None:
+    """Index the documents the index lacks: after rows were loaded around the save path (copy, restore)."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(_REINDEX_PG)
+
+
+def marked_paragraphs(marked: str, paragraphs: list[list]) -> list[tuple[int, str, list[tuple[int, int]]]]:
+    """A document's text with matches between HIT_START and HIT_END, split into its paragraphs:
+    (n, paragraph text, match spans within it) for each paragraph holding a match."""
+    text, spans, at = [], [], 0
+    for shift, m in enumerate(_MARK.finditer(marked)):  # each mark before a position moves it one on
+        text.append(marked[at : m.start()])
+        at = m.end()
+        if m.group() == HIT_START:
+            begin = m.start() - shift
+        else:
+            spans.append((begin, m.start() - shift))
+    text.append(marked[at:])
+    plain = "".join(text)
+    out, starts = [], [s for s, _ in spans]
+    for n, (start, end, *_) in enumerate(paragraphs):
+        inside = [
+            (s - start, e - start) for s, e in spans[bisect_left(starts, start) : bisect_left(starts, end)]
+        ]
+        if inside:
+            out.append((n, plain[start:end], inside))
+    return out
+
+
+def snippet(text: str, spans: list[tuple[int, int]], words: int = 28) -> str:
+    """About ``words`` words of ``text`` from just before its first match, matches marked, cuts shown by '…'."""
+    tokens = [m.span() for m in _WORD.finditer(text)]
+    if not tokens:
+        return ""
+    first = next((i for i, (_, e) in enumerate(tokens) if e > spans[0][0]), 0)
+    lo = max(0, first - words // 4)
+    hi = min(len(tokens), lo + words)
+    begin, end = tokens[lo][0], tokens[hi - 1][1]
+    out, at = [], begin
+    for s, e in spans:
+        s, e = max(s, begin), min(e, end)
+        if s >= e:
+            continue
+        out += [text[at:s], HIT_START, text[s:e], HIT_END]
+        at = e
+    out.append(text[at:end])
+    return ("…" if lo else "") + "".join(out) + ("…" if hi < len(tokens) else "")
+
+
+def paragraph_hits(score: float, doc_id: str, marked: str, paragraphs: list[list]) -> list[dict]:
+    """The paragraphs of a matching document, each scored by the share of the matched words it holds."""
+    found = marked_paragraphs(marked, paragraphs)
+    words = [{text[s:e].lower() for s, e in spans} for _, text, spans in found]
+    every = set().union(*words) or {""}
+    return [
+        dict(
+            kind="paragraph",
+            doc_id=doc_id,
+            ref=n,
+            snippet=snippet(text, spans),
+            score=score * len(w) / len(every),
+        )
+        for (n, text, spans), w in zip(found, words, strict=True)
+    ]
+
+
+def _sqlite_hits(conn: sa.Connection, q: str, kinds: tuple[str, ...], n: int) -> list[dict]:
+    """The best ``n`` hits: facts by their quotes' rank, paragraphs inside the best ``n`` documents."""
+    if not q:
+        return []
+    hits = []
+    if "fact" in kinds:
+        hits += [dict(r) for r in conn.execute(_SQLITE_FACTS, dict(q=q, limit=n)).mappings()]
+    if "paragraph" in kinds:
+        score = dict(conn.execute(_SQLITE_DOCUMENTS, dict(q=q, limit=n)).all())
+        if score:
+            rows = conn.exec_driver_sql(_SQLITE_MARKED.format(", ".join("?" * len(score))), (q, *score))
+            for rowid, doc_id, paragraphs, marked in rows:
+                hits += paragraph_hits(score[rowid], doc_id, marked, json.loads(paragraphs))
+    return sorted(hits, key=lambda h: h["score"])
+
+
+_MARK = re.compile(f"[{HIT_START}{HIT_END}]")
+_WORD = re.compile(r"\S+")
 
 
 class TextQueries:
@@ -115,21 +196,17 @@ class TextQueries:
     ) -> list[dict]:
         """Best matches first: {kind, doc_id, ref (paragraph number or fact id), snippet, score,
         title, and for facts state, indicator, status}."""
-        k1 = "paragraph" if "paragraph" in kinds else "-"
-        k2 = "fact" if "fact" in kinds else "-"
         with self.engine.connect() as conn:
             if conn.dialect.name == "postgresql":
                 if not text.strip():
                     return []
+                k1 = "paragraph" if "paragraph" in kinds else "-"
+                k2 = "fact" if "fact" in kinds else "-"
                 params = dict(q=text, opts=_PG_OPTS, k1=k1, k2=k2, limit=limit, offset=offset)
-                rows = conn.execute(_PG, params).mappings().all()
+                hits = [dict(r) for r in conn.execute(_PG, params).mappings()]
             else:
-                q = fts5_query(text)
-                if not q:
-                    return []
-                params = dict(q=q, k1=k1, k2=k2, limit=limit, offset=offset)
-                rows = conn.execute(_SQLITE, params).mappings().all()
-            hits = [dict(r) | {"ref": int(r["ref"])} for r in rows]
+                hits = _sqlite_hits(conn, fts5_query(text), kinds, limit + offset)[offset:]
+            hits = [h | {"ref": int(h["ref"])} for h in hits[:limit]]
             doc_ids = {h["doc_id"] for h in hits}
             fact_ids = [h["ref"] for h in hits if h["kind"] == "fact"]
             titles = dict(
@@ -271,20 +348,20 @@ _indexes: dict[tuple[str, str], _Index] = {}
 class SemanticQueries:
     engine: sa.Engine
 
-    def passages(
-        self, after_paragraphs: set[tuple[str, int]], after_facts: int
-    ) -> list[tuple[str, str, int, str]]:
-        """(kind, doc_id, ref, text) of paragraphs not in ``after_paragraphs`` and facts with id above ``after_facts``."""
-        text = sa.func.substr(documents.c.text, paragraphs.c.start + 1, paragraphs.c.end - paragraphs.c.start)
+    def passages(self, seen_documents: set[str], after_facts: int) -> list[tuple[str, str, int, str]]:
+        """(kind, doc_id, ref, text) of the paragraphs of documents not in ``seen_documents`` and of facts
+        with id above ``after_facts``."""
         with self.engine.connect() as conn:
+            new = set(conn.execute(sa.select(documents.c.id)).scalars()) - seen_documents
             paras = [
-                ("paragraph", d, n, t)
-                for d, n, t in conn.execute(
-                    sa.select(paragraphs.c.doc_id, paragraphs.c.n, text)
-                    .join(documents, documents.c.id == paragraphs.c.doc_id)
-                    .where(paragraphs.c.kind != "meta")
+                ("paragraph", doc_id, n, text[start:end])
+                for doc_id, text, paragraphs in conn.execute(
+                    sa.select(documents.c.id, documents.c.text, documents.c.paragraphs).where(
+                        documents.c.id.in_(new)
+                    )
                 )
-                if (d, n) not in after_paragraphs and t and t.strip()
+                for n, (start, end, kind, *_) in enumerate(paragraphs)
+                if kind != "meta" and text[start:end].strip()
             ]
             quotes = [
                 ("fact", d, i, q)
@@ -304,7 +381,7 @@ class SemanticQueries:
         with index.lock:
             marker = self.change_marker()
             if marker != index.marker:
-                seen = {(d, r) for k, d, r in index.keys if k == "paragraph"}
+                seen = {d for k, d, _ in index.keys if k == "paragraph"}
                 top_fact = max((r for k, _, r in index.keys if k == "fact"), default=0)
                 new = self.passages(seen, top_fact)
                 if new:

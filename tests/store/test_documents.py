@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
-from minewatch.store.schema import documents, fact_revisions, facts, paragraphs
+from minewatch.store.schema import documents, fact_revisions, facts
 from tests.store.make import document, facts_for
 
 
@@ -20,12 +20,13 @@ def test_a_batch_stores_each_document_with_its_facts(any_store):
     saved = any_store.save_documents(list(zip(docs, given, strict=True)), user="ana")
     assert saved == [(d.id, True, 3) for d in docs]
     assert rows(any_store, documents) == 5
-    assert rows(any_store, paragraphs) == sum(len(d.paragraphs) for d in docs)
+    assert [any_store.document(d.id).paragraphs for d in docs] == [d.paragraphs for d in docs]
     assert rows(any_store, facts) == rows(any_store, fact_revisions) == 15
     # Ids follow the order given: document by document, each in reading order.
     assert [(f.doc, f.start) for f in any_store.facts()] == [(f.doc, f.start) for g in given for f in g]
     assert {r["ingested_by"] for r in any_store.documents()} == {"ana"}
     assert any_store.document(docs[2].id).footnotes == docs[2].footnotes
+    assert any_store.document(docs[2].id).markers == docs[2].markers
 
 
 def test_repeats_and_known_documents_are_not_stored_twice(any_store):

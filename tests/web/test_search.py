@@ -9,7 +9,7 @@ from shutil import which
 import pytest
 
 from minewatch import pipeline
-from minewatch.store.search import HIT_END, HIT_START, HashingEmbedder, fts5_query
+from minewatch.store.search import HIT_END, HIT_START, HashingEmbedder, fts5_query, marked_paragraphs, snippet
 from tests.conftest import ANALYSIS, PROFILE
 
 
@@ -87,3 +87,24 @@ def test_search_by_meaning_on_the_page_and_the_api(client) -> None:
     api = client.get("/api/search", params={"q": "landmine stockpile", "mode": "meaning", "limit": 5}).json()
     assert len(api) == 5 and all(h["url"].startswith(("/facts/", "/documents/")) for h in api)
     assert client.get("/api/search", params={"q": "x", "mode": "vibes"}).status_code == 422
+
+
+def test_matches_in_a_whole_document_land_in_their_paragraphs() -> None:
+    text = "Mines were laid.\n\nNo mines since 1991.\n\nNothing here."
+    paragraphs = [[0, 16, "body"], [18, 38, "body"], [40, 53, "body"]]
+    marked = text.replace("Mines", "\x02Mines\x03").replace("mines", "\x02mines\x03")
+    found = marked_paragraphs(marked, paragraphs)
+    assert [(n, t, spans) for n, t, spans in found] == [
+        (0, "Mines were laid.", [(0, 5)]),
+        (1, "No mines since 1991.", [(3, 8)]),
+    ]
+
+
+def test_a_snippet_keeps_its_marks_whole_at_a_cut() -> None:
+    text = " ".join(f"w{i}" for i in range(60)) + " anti personnel mines"
+    start = text.index("anti")
+    cut = snippet(text, [(start, len(text))], words=8)
+    assert cut.startswith("…") and not cut.endswith("…")
+    assert cut.count(HIT_START) == cut.count(HIT_END) == 1
+    assert cut.endswith(f"{HIT_START}anti personnel mines{HIT_END}")
+    assert snippet("a b c d", [(2, 3)], words=2) == f"…{HIT_START}b{HIT_END} c…"
