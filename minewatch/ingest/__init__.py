@@ -21,6 +21,8 @@ from minewatch.vocab import load as load_vocab
 
 __all__ = ["IngestError", "build", "read"]
 
+MARK_CHARS = str.maketrans("\x02\x03", "  ")
+
 
 def build(
     parsed: Parsed,
@@ -37,6 +39,8 @@ def build(
     text = parsed.text
     if not text.strip():
         raise IngestError(source, "no text found")
+    if "\x02" in text or "\x03" in text:  # search marks its matches with these; one for one keeps offsets
+        text = text.translate(MARK_CHARS)
     paras = parsed.paragraphs if parsed.paragraphs is not None else plain.paragraphs(text)
     doc = Document(text=text, source=source, format=parsed.format, paragraphs=paras)
     doc.markers, doc.footnotes = footnotes.find(text, paras)

@@ -97,7 +97,9 @@ def index_documents(conn: sa.Connection, docs: list[tuple[str, Document]]) -> No
     """
     if conn.dialect.name != "postgresql":
         return
-    rows = [(i, n, p.start, p.end, d.text[p.start : p.end]) for i, d in docs for n, p in enumerate(d.paragraphs)]
+    rows = [
+        (i, n, p.start, p.end, d.text[p.start : p.end]) for i, d in docs for n, p in enumerate(d.paragraphs)
+    ]
     if rows:
         conn.exec_driver_sql(_INDEX_PG, rows)
 

@@ -245,3 +245,11 @@ def test_answered_and_submitted_lines_date_the_document(tmp_path: Path):
     )
     doc = ingest.read(path)
     assert (doc.date, doc.date_source) == (date(2025, 1, 20), "document")
+
+
+def test_search_mark_characters_in_a_source_become_spaces(tmp_path: Path):
+    path = tmp_path / "marks.txt"
+    path.write_text("Stockpile\x02 of 3,000 mines.\n\nNone\x03 used since 1991.\n")
+    doc = ingest.read(path)
+    assert "\x02" not in doc.text and "\x03" not in doc.text
+    assert doc.text[doc.paragraphs[1].start : doc.paragraphs[1].end] == "None  used since 1991."
