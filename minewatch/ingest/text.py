@@ -35,7 +35,7 @@ def paragraphs(text: str) -> list[Paragraph]:
     out = []
     for m in BLOCK.finditer(text):
         start, end = m.start(), m.end()
-        while end > start and text[end - 1] in " \t":
+        while end > start and text[end - 1] in " \t\n":  # the last line of a file keeps its newline
             end -= 1
         while start < end and text[start] in " \t":
             start += 1
