@@ -35,6 +35,7 @@ NOTE_ID = re.compile(r"^(?:fn|footnote|note|endnote|ftn|edn)[-_:]?(\d{1,3})$", r
 NOTE_HREF = re.compile(r"^#(?:fn|footnote|note|endnote|ftn|edn)[-_:]?(\d{1,3})$", re.IGNORECASE)
 BACKREF = re.compile(r"^#(?:fnref|footnote-ref|noteref|ftnref|ednref|ref)", re.IGNORECASE)
 NUMBER = re.compile(r"^\[?(\d{1,3})\]?$")
+NOTE_NUMBER = re.compile(r"(?:\[(\d{1,3})\]|(\d{1,3})\.?)\s*")  # a note body's own number, dropped
 NOTES_HEADING = re.compile(r"^(?:notes|endnotes|footnotes)$", re.IGNORECASE)
 GLUE = re.compile(r" ?\x00")
 CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
@@ -224,7 +225,9 @@ class _Walker:
 
     def note(self, node: LexborNode, number: int) -> None:
         body = _norm(self.inline(node, backrefs=False))
-        body = re.sub(rf"^(?:\[{number}\]|{number}\.?)\s*", "", body)
+        m = NOTE_NUMBER.match(body)
+        if m and int(m.group(1) or m.group(2)) == number:  # "12 …" is not note 1's body with its number
+            body = body[m.end() :]
         if body:
             self.b.add(f"[{number}] {body}", kind="footnote")
 

@@ -253,3 +253,15 @@ def test_search_mark_characters_in_a_source_become_spaces(tmp_path: Path):
     doc = ingest.read(path)
     assert "\x02" not in doc.text and "\x03" not in doc.text
     assert doc.text[doc.paragraphs[1].start : doc.paragraphs[1].end] == "None  used since 1991."
+
+
+def test_an_html_note_loses_only_its_own_number(tmp_path: Path):
+    path = tmp_path / "notes.html"
+    path.write_text(
+        "<html><body><article><p>Stockpile of 3,000 mines.<sup>1</sup> Destroyed in 2004.<sup>2</sup></p>"
+        "<h2>Notes</h2><ol><li>12 mines were kept for training.</li><li>2. Letter of 3 May 2004.</li></ol>"
+        "</article></body></html>"
+    )
+    doc = ingest.read(path)
+    assert doc.footnotes[1].text == "12 mines were kept for training."
+    assert doc.footnotes[2].text == "Letter of 3 May 2004."
