@@ -163,7 +163,7 @@ def paragraph_hits(score: float, doc_id: str, marked: str, paragraphs: list[list
             kind="paragraph",
             doc_id=doc_id,
             ref=n,
-            snippet=snippet(text, spans),
+            snippet=(text, spans),  # cut by :func:`snippet` once the hit is known to be shown
             score=score * len(w) / len(every),
         )
         for (n, text, spans), w in zip(found, words, strict=True)
@@ -171,19 +171,39 @@ def paragraph_hits(score: float, doc_id: str, marked: str, paragraphs: list[list
 
 
 def _sqlite_hits(conn: sa.Connection, q: str, kinds: tuple[str, ...], n: int) -> list[dict]:
-    """The best ``n`` hits: facts by their quotes' rank, paragraphs inside the best ``n`` documents."""
+    """The best ``n`` hits: facts by their quotes' rank, and the paragraphs of the best documents.
+
+    A paragraph scores at most its document's score, so documents are opened
+    best first only until ``n`` paragraphs beat the next one: a deep page
+    does not mark up every document before it.
+    """
     if not q:
         return []
     hits = []
     if "fact" in kinds:
         hits += [dict(r) for r in conn.execute(_SQLITE_FACTS, dict(q=q, limit=n)).mappings()]
     if "paragraph" in kinds:
-        score = dict(conn.execute(_SQLITE_DOCUMENTS, dict(q=q, limit=n)).all())
-        if score:
+        ranked = conn.execute(_SQLITE_DOCUMENTS, dict(q=q, limit=n)).all()
+        paragraphs: list[dict] = []
+        for i in range(0, len(ranked), OPEN_AT_ONCE):
+            score = dict(ranked[i : i + OPEN_AT_ONCE])
             rows = conn.exec_driver_sql(_SQLITE_MARKED.format(", ".join("?" * len(score))), (q, *score))
-            for rowid, doc_id, paragraphs, marked in rows:
-                hits += paragraph_hits(score[rowid], doc_id, marked, json.loads(paragraphs))
-    return sorted(hits, key=lambda h: h["score"])
+            for rowid, doc_id, structure, marked in rows:
+                paragraphs += paragraph_hits(score[rowid], doc_id, marked, json.loads(structure))
+            following = ranked[i + OPEN_AT_ONCE][1] if i + OPEN_AT_ONCE < len(ranked) else None
+            if following is None or (
+                len(paragraphs) >= n and sorted(h["score"] for h in paragraphs)[n - 1] <= following
+            ):
+                break
+        hits += paragraphs
+    hits = sorted(hits, key=lambda h: h["score"])[:n]
+    for h in hits:
+        if h["kind"] == "paragraph":
+            h["snippet"] = snippet(*h["snippet"])
+    return hits
+
+
+OPEN_AT_ONCE = 8  # documents marked up per query while paging into paragraph hits
 
 
 _MARK = re.compile(f"[{HIT_START}{HIT_END}]")
