@@ -17,7 +17,8 @@ from minewatch.model import Footnote, Marker, Paragraph
 MARKER = re.compile(r"\[(\d{1,3})\]")  # a marker if glued to what precedes it; see :func:`markers`
 BODY = re.compile(r"\[(\d{1,3})\]\s+")
 NUMBERED = re.compile(r"(\d{1,3})[.)]?\s+(?=\S)")
-NOTES_HEADING = re.compile(r"^\s*(?:notes|endnotes|footnotes|end notes)\s*:?\s*$", re.IGNORECASE)
+NOTES_HEADING = re.compile(r"\s*(?:notes|endnotes|footnotes|end notes)\s*:?\s*$", re.IGNORECASE)
+NOTES_HEADING_MAX = 24  # characters: longer paragraphs are not a notes heading
 
 
 def find(text: str, paragraphs: list[Paragraph]) -> tuple[list[Marker], dict[int, Footnote]]:
@@ -25,8 +26,7 @@ def find(text: str, paragraphs: list[Paragraph]) -> tuple[list[Marker], dict[int
     bodies: dict[int, Footnote] = {}
     in_notes = False
     for p in paragraphs:
-        chunk = text[p.start : p.end]
-        if NOTES_HEADING.match(chunk):
+        if p.end - p.start <= NOTES_HEADING_MAX and NOTES_HEADING.match(text, p.start, p.end):
             in_notes = True
             p.kind = "heading"
             continue

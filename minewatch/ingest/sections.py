@@ -77,6 +77,8 @@ def mark_tables(text: str, paragraphs: list[Paragraph]) -> None:
     run: list[Paragraph] = []
 
     def close() -> None:
+        if not run:
+            return
         gapped = any(gap(text, a.end, b.start + 1) for a, b in zip(run, run[1:], strict=False))
         if len(run) >= MIN_TABLE_ROWS and gapped:
             for p in run:
@@ -113,6 +115,7 @@ def assign(
     current: str | None = None
     inferred = False
     path: list[tuple[int, str]] = []
+    heading: str | None = None  # the path's text, joined when the path changes
     previous_end = 0
     seen_heading = False
     for p in paragraphs:
@@ -126,17 +129,19 @@ def assign(
             level = levels.get(p.start) or (2 if seen_heading else 1)
             seen_heading = True
             path = [(lv, h) for lv, h in path if lv < level] + [(level, chunk.strip())]
+            heading = _path(path)
             found = heading_section(chunk, vocab.sections)
             if found:
                 current, inferred = found, False
-            p.section, p.heading, p.section_inferred = current, _path(path), inferred
+            p.section, p.heading, p.section_inferred = current, heading, inferred
             continue
         if lost_heading and p.kind in ("body", "table"):
             guess = infer_section(chunk, vocab.sections, current)
             if guess:
                 current, inferred = guess, True
                 path = path[:1]  # the lost heading took its subsection with it
-        p.section, p.heading, p.section_inferred = current, _path(path), inferred and current is not None
+                heading = _path(path)
+        p.section, p.heading, p.section_inferred = current, heading, inferred and current is not None
 
 
 def _path(path: list[tuple[int, str]]) -> str | None:
