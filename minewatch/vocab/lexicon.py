@@ -99,8 +99,8 @@ class Lexicon:
         runs = [(self.exact, text)]
         # Matching lower-cased text is over twice as fast as IGNORECASE.
         runs.append((self.folded, low) if len(low) == len(text) else (self.folded_any_case, text))
-        hits = [
-            (m.start(), m.end())
+        hits = [  # (start, -end): sorted as they are, leftmost and then longest first
+            (m.start(), -m.end())
             for p, t in runs
             if p is not None
             for m in p.finditer(t, pos, endpos)
@@ -108,7 +108,8 @@ class Lexicon:
         ]
         out: list[tuple[int, int, str]] = []
         last = -1
-        for start, end in sorted(hits, key=lambda h: (h[0], -h[1])):
+        for start, end in sorted(hits):
+            end = -end
             if start >= last:
                 out.append((start, end, self.keys[text[start:end].lower()]))
                 last = end
