@@ -12,6 +12,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from minewatch.model import Period
 
@@ -137,9 +138,9 @@ MONTH_STEMS = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 PARTS = ("early", "mid", "late", "end of", "beginning of", "start of")
 
 
-def _gates(text: str, low: str) -> set[str]:
+def _gates(text: str, low: str) -> frozenset[str]:
     """Which families of patterns could match ``text`` (``low`` is it lower-cased)."""
-    found = set()
+    found: set[str] = set()
     if YEAR4.search(low):
         found.add("year")
         if "between" in low or "from" in low:
@@ -168,7 +169,7 @@ def _gates(text: str, low: str) -> set[str]:
         found.add("today")
     if " month" in low:
         found.add("month_word")
-    return found
+    return frozenset(found)
 
 
 # The family each pattern of PATTERNS needs, in the same order.
@@ -195,6 +196,14 @@ GATED = (
     "month_word",
 )
 assert len(GATED) == len(PATTERNS)
+
+
+@cache
+def _gated(gates: frozenset[str]) -> tuple[tuple[str, re.Pattern], ...]:
+    """The patterns of the families in ``gates``, in PATTERNS order (few sets of families occur)."""
+    return tuple(p for p, family in zip(PATTERNS, GATED, strict=True) if family in gates)
+
+
 # Run on the lower-cased words before a date.
 SINCE = re.compile(
     r"\b(?:since|from|starting in|as of|beginning in|after)\s+(?:the\s+)?(?:start of\s+|end of\s+)?$"
@@ -346,9 +355,7 @@ def find(
         return []
     taken: list[tuple[int, int]] = []
     out: list[Found] = []
-    for (kind, pattern), family in zip(PATTERNS, GATED, strict=True):
-        if family not in gates:
-            continue
+    for kind, pattern in _gated(gates):
         for m in pattern.finditer(text):
             s, e = m.start(), m.end()
             if taken and any(s < te and ts < e for ts, te in taken):

@@ -138,10 +138,10 @@ def _provisions(text: str, cues: frozenset[str] | None = None) -> tuple[tuple[st
     text = low if len(low) == len(text) else text
     if cues is None:
         cues = _provision_cues().find(low)
-    if _every_provision_has_keywords() and not any(c.startswith("provision.") for c in cues):
+    if _every_provision_has_keywords() and cues.isdisjoint(_provision_groups()):
         return ()
-    for name, values, keywords in _provision_patterns():
-        if keywords and f"provision.{name}" not in cues:
+    for name, values, group in _provision_patterns():
+        if group is not None and group not in cues:
             continue
         for value, pattern in values:  # in vocabulary order: the first value that counts wins
             if any(
@@ -155,17 +155,24 @@ def _provisions(text: str, cues: frozenset[str] | None = None) -> tuple[tuple[st
 @lru_cache(maxsize=1)
 def _provision_cues() -> Cues:
     """The provisions' keywords, for a passage read on its own."""
-    return Cues.of({k: v for k, v in CUES.items() if k.startswith("provision.")})
+    return Cues.of({k: v for k, v in CUES.items() if k in _provision_groups()})
+
+
+@lru_cache(maxsize=1)
+def _provision_groups() -> frozenset[str]:
+    """The cue groups of the provisions' keywords (``provision.<name>``)."""
+    return frozenset(k for k in CUES if k.startswith("provision."))
 
 
 @lru_cache(maxsize=1)
 def _every_provision_has_keywords() -> bool:
-    return all(keywords for _name, _values, keywords in _provision_patterns())
+    return all(group is not None for _name, _values, group in _provision_patterns())
 
 
 @lru_cache(maxsize=1)
-def _provision_patterns() -> list[tuple[str, list[tuple[str, re.Pattern]], tuple[str, ...]]]:
-    """Per provision, each value's cues joined into one pattern.
+def _provision_patterns() -> list[tuple[str, list[tuple[str, re.Pattern]], str | None]]:
+    """Per provision, each value's cues joined into one pattern, and the cue group of its
+    keywords (None for a provision without keywords, tried in every passage).
 
     Cues without capital escapes (\\W, \\S, \\B …) are lower-cased and run on lower-cased
     text, over twice as fast as IGNORECASE; the provision vocabulary has none.
@@ -181,7 +188,7 @@ def _provision_patterns() -> list[tuple[str, list[tuple[str, re.Pattern]], tuple
             else:
                 source = "|".join(f"(?:{c})" for c in sources)
             values.append((value, re.compile(source) if fold else re.compile(source, re.IGNORECASE)))
-        out.append((name, values, p.keywords))
+        out.append((name, values, f"provision.{name}" if p.keywords else None))
     return out
 
 

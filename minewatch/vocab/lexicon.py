@@ -64,6 +64,10 @@ class Lexicon:
     folded: re.Pattern | None  # the rest, lower-cased, run on lower-cased text
     keys: dict[str, str]  # lower-cased name -> key
     folded_any_case: re.Pattern | None = None  # for the rare text lower() changes the length of
+    # ``folded`` opening with the character before a name (BEFORE consumed; the name is group 1),
+    # for a scan from past the text's start: a pattern opening with a character set skips ahead,
+    # where BEFORE is tested at every position. None where ``folded`` opens with literals already.
+    folded_within: re.Pattern | None = None
     # Some name could run over a sentence end ("St. Lucia" would): a sentence's names are then
     # only those of the whole text that fall inside it.
     spans_sentences: bool = True
@@ -78,12 +82,16 @@ class Lexicon:
                     exact.append(a)
                 else:
                     folded.append(a.lower())
+        folded_pattern = name_pattern(folded) if folded else None
         return cls(
             name_pattern(exact) if exact else None,
-            name_pattern(folded) if folded else None,
+            folded_pattern,
             keys,
             re.compile(BEFORE + trie_pattern(folded) + AFTER, re.IGNORECASE) if folded else None,
-            any(SENTENCE_END.search(k) for k in keys),
+            folded_within=re.compile(r"[^\w/-](" + trie_pattern(folded) + ")" + AFTER)
+            if folded_pattern and folded_pattern.pattern.startswith(BEFORE)
+            else None,
+            spans_sentences=any(SENTENCE_END.search(k) for k in keys),
         )
 
     def find(
@@ -96,19 +104,25 @@ class Lexicon:
         """
         endpos = len(text) if endpos is None else endpos
         low = text.lower() if low is None else low
-        runs = [(self.exact, text)]
+        runs = [(self.exact, text, pos, 0)]  # pattern, text, where its scan starts, the name's group
         # Matching lower-cased text is over twice as fast as IGNORECASE.
-        runs.append((self.folded, low) if len(low) == len(text) else (self.folded_any_case, text))
-        hits = [
-            (m.start(), m.end())
-            for p, t in runs
+        if len(low) != len(text):
+            runs.append((self.folded_any_case, text, pos, 0))
+        elif pos and self.folded_within is not None:
+            runs.append((self.folded_within, low, pos - 1, 1))
+        else:
+            runs.append((self.folded, low, pos, 0))
+        hits = [  # (start, -end): sorted as they are, leftmost and then longest first
+            (m.start(g), -m.end(g))
+            for p, t, at, g in runs
             if p is not None
-            for m in p.finditer(t, pos, endpos)
-            if m.end() > m.start()
+            for m in p.finditer(t, at, endpos)
+            if m.end(g) > m.start(g)
         ]
         out: list[tuple[int, int, str]] = []
         last = -1
-        for start, end in sorted(hits, key=lambda h: (h[0], -h[1])):
+        for start, end in sorted(hits):
+            end = -end
             if start >= last:
                 out.append((start, end, self.keys[text[start:end].lower()]))
                 last = end
