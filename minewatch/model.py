@@ -8,25 +8,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from functools import cached_property
+from operator import attrgetter
 
 FACT_STATUSES = ("candidate", "accepted", "rejected", "superseded")
 POLARITIES = ("affirmed", "denied")
 PRECISIONS = ("day", "month", "year", "range", "decade", "since", "until")
 
 
-class _Compact:
-    """Pickles as its class and field values: documents cross from reader processes to the writer with
-    hundreds of these each, and the default form (a dict per object) costs twice as much to load."""
-
-    def __reduce__(self) -> tuple:
-        return type(self), tuple(self.__dict__.values())
-
-
 @dataclass
-class Footnote(_Compact):
+class Footnote:
     """A note body, or a marker whose body is missing (``text`` is None)."""
 
     number: int
@@ -36,7 +29,7 @@ class Footnote(_Compact):
 
 
 @dataclass
-class Marker(_Compact):
+class Marker:
     """A footnote reference ``[N]`` (or superscript) in the document text."""
 
     number: int
@@ -45,7 +38,7 @@ class Marker(_Compact):
 
 
 @dataclass
-class Paragraph(_Compact):
+class Paragraph:
     start: int
     end: int
     kind: str = "body"  # body, heading, footnote, table, meta
@@ -72,6 +65,16 @@ class Document:
     markers: list[Marker] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
+    def __reduce__(self) -> tuple:
+        """Pickles its structure as tuples of field values: documents cross from reader processes to
+        the writer with hundreds of paragraphs, markers and notes each, and one object at a time
+        cost more than reading the file."""
+        state = dict(self.__dict__)
+        state["paragraphs"] = list(map(PARAGRAPH_FIELDS, self.paragraphs))
+        state["footnotes"] = list(map(FOOTNOTE_FIELDS, self.footnotes.values()))
+        state["markers"] = list(map(MARKER_FIELDS, self.markers))
+        return _unpickle_document, (state,)
+
     @cached_property
     def id(self) -> str:
         """The content hash; computed once, since the text of a read document never changes."""
@@ -94,6 +97,27 @@ class Document:
             if start <= m.start < end + 2 and m.number not in out:
                 out.append(m.number)
         return out
+
+
+def _unpickle_document(state: dict) -> Document:
+    state["paragraphs"] = [Paragraph(*t) for t in state["paragraphs"]]
+    state["footnotes"] = {t[0]: Footnote(*t) for t in state["footnotes"]}
+    state["markers"] = [Marker(*t) for t in state["markers"]]
+    doc = Document.__new__(Document)
+    doc.__dict__.update(state)
+    return doc
+
+
+def field_values(record: type) -> attrgetter:
+    """A record's field values in declaration order, as a tuple: its compact form on disk and on the wire."""
+    return attrgetter(*(f.name for f in fields(record)))
+
+
+PARAGRAPH_FIELDS, FOOTNOTE_FIELDS, MARKER_FIELDS = (
+    field_values(Paragraph),
+    field_values(Footnote),
+    field_values(Marker),
+)
 
 
 def content_hash(text: str) -> str:

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
 from datetime import UTC, date, datetime, timedelta
-from operator import attrgetter
 
 import sqlalchemy as sa
 
-from minewatch.model import Document, Fact, Footnote, Marker, Paragraph
+from minewatch.model import (
+    FOOTNOTE_FIELDS,
+    MARKER_FIELDS,
+    PARAGRAPH_FIELDS,
+    Document,
+    Fact,
+    Footnote,
+    Marker,
+    Paragraph,
+)
 from minewatch.store import db, search
 from minewatch.store.facts import insert_facts
 from minewatch.store.schema import documents, facts
@@ -181,15 +188,7 @@ def _document_row(doc_id: str, doc: Document, previous: str | None, at: datetime
         previous_id=previous,
         ingested_at=at,
         ingested_by=user,
-        paragraphs=list(map(_PARAGRAPH, doc.paragraphs)),
-        footnotes=list(map(_FOOTNOTE, doc.footnotes.values())),
-        markers=list(map(_MARKER, doc.markers)),
+        paragraphs=list(map(PARAGRAPH_FIELDS, doc.paragraphs)),
+        footnotes=list(map(FOOTNOTE_FIELDS, doc.footnotes.values())),
+        markers=list(map(MARKER_FIELDS, doc.markers)),
     )
-
-
-def _getter(record: type) -> attrgetter:
-    """A record's field values in declaration order, the form the structure columns keep."""
-    return attrgetter(*(f.name for f in fields(record)))
-
-
-_PARAGRAPH, _FOOTNOTE, _MARKER = _getter(Paragraph), _getter(Footnote), _getter(Marker)

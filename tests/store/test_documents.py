@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 import sqlalchemy as sa
 
@@ -67,3 +69,12 @@ def test_a_failed_batch_leaves_nothing(any_store):
     with pytest.raises(Exception, match="(?i)foreign key"):
         any_store.save_documents([(docs[0], facts_for(docs[0], 2)), (docs[1], []), (docs[2], bad)])
     assert rows(any_store, documents) == 0 and any_store.facts() == []
+
+
+def test_a_document_crosses_processes_whole():
+    doc = document(7)
+    doc_id = doc.id
+    back = pickle.loads(pickle.dumps(doc))
+    assert back == doc and back.id == doc_id
+    assert back.footnotes == doc.footnotes and back.markers == doc.markers
+    assert back.paragraphs[1] is not doc.paragraphs[1] and back.paragraphs[1] == doc.paragraphs[1]
