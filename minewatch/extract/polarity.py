@@ -20,6 +20,7 @@ NEGATION = re.compile(
 # A clause ends at these; a negation before them does not reach past.
 CLAUSE_BREAK = re.compile(
     r"[;:]|—|,\s*(?:but|while|whereas|although|and|which|who|as)\b|"
+    r"\band (?=(?:has|have|had|is|are|was|were|did|does)\b)|"  # "is not party and has used": a new predicate
     r"\b(?:but\b|while\b|whereas\b|with the(?: \w+)? exception\b|except\b|since (?:the|it|they|we|he|she)\b)"
 )
 # NEGATION's words, for the run's scan of a sentence (see ``Sentence.cues``); "n't" is tested apart.

@@ -9,8 +9,10 @@ from minewatch.extract.rules import about_policy, hypothetical, mine_quantities
 from minewatch.model import Fact
 
 # Words one of which a sentence must contain before the patterns run (lower case).
-KEYWORDS = ("export", "import", "transfer", "sold", "sell", "moratori", "suppl")
-VERB = re.compile(r"\b(?:export\w*|import\w*|transferr?\w*|sold|sell\w*|suppl(?:y|ied|ies|ying))\b")
+KEYWORDS = ("export", "import", "transfer", "sold", "sell", "moratori", "suppl", "ship")
+VERB = re.compile(
+    r"\b(?:export\w*|import\w*|transferr?\w*|sold|sell\w*|suppl(?:y|ied|ies|ying)|ship(?:s|ped|ping)?)\b"
+)
 # An object that is mines, not mine action: "antipersonnel landmines", "Claymore mines", "mines".
 MINES = re.compile(r"\b(?:(?:anti-?personnel\s+)?(?:land)?mines|anti-?personnel\s+(?:land)?mine)\b")
 OBJECT_WINDOW = 80
@@ -29,8 +31,18 @@ def extract(s: Sentence) -> list[Fact]:
     if not verb:
         return []
     when = s.periods[0].period if s.periods else None
-    if MORATORIUM.search(s.low) and not hypothetical(s, MORATORIUM.search(s.low).start()):
-        return [s.fact("transfer", "export moratorium", "transfer.moratorium@2", 0.8, when=when)]
+    moratorium = MORATORIUM.search(s.low)
+    if moratorium and not hypothetical(s, moratorium.start()):
+        held = [s.fact("transfer", "export moratorium", "transfer.moratorium@2", 0.8, when=when)]
+        if verb.start() < moratorium.start() and s.negated(
+            verb.start()
+        ):  # "has not exported … since 1997, under a moratorium"
+            held += s.per_subject(
+                s.fact(
+                    "transfer", "transfer", "transfer.none@2", 0.75, polarity="denied", when=when or s.as_of()
+                )
+            )
+        return held
     if about_policy(s) or hypothetical(s, verb.start()):
         return []
     if s.negated(verb.start()):

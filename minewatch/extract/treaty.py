@@ -31,7 +31,9 @@ TREATY_EVENTS: list[tuple[str, tuple[str, ...], re.Pattern]] = [
     (
         "party",
         ("party to", "party on"),
-        re.compile(r"\b(?:is|became|become|becoming) (?:a )?(?:state )?party (?:to|on)\b"),
+        re.compile(
+            r"\b(?:is|are|became|become|becoming)(?: not| no longer)? (?:a )?(?:state )?party (?:to|on)\b"
+        ),
     ),
 ]
 CCW = re.compile(r"\b(?:convention on (?:certain )?conventional weapons|ccw|amended protocol ii)\b")
@@ -47,6 +49,9 @@ COUNTED = re.compile(r"\b\d+\s+(?:countries|states|nations)\s+(?:have|had)\s+$")
 ANNOUNCED = re.compile(r"\b(?:announc\w*|declar\w*|decided|notif\w*|informed)\b[^.;]{0,40}$")
 OBSERVER = re.compile(r"\b(?:as an observer|observer status)\b")
 NAMED_TREATY = re.compile(r"\s+(?:mine ban |ottawa |anti-?personnel mine ban )?(?:treaty|convention)\b")
+# "the states that are not party to the treaty": a kind of state described, not a state's status
+DESCRIBED = re.compile(r"\b(?:states|countries|nations|those|others)\s+(?:that|which|who)\s+$")
+NOT_PARTY = re.compile(r"\w+ (?:not|no longer) ")  # "is not party to": the negation inside the event
 OPENED = re.compile(r"\bopen(?:ed|s)?\s+for\s+$")  # "opened for signature": the treaty's, not a state's
 REPORT = re.compile(r"\b(?:transparency |annual )?reports?\b")
 # Groups of words the run's scan of a sentence looks for (see ``Sentence.cues``).
@@ -121,11 +126,13 @@ def _treaty(s: Sentence) -> list[Fact]:
             continue
         for m in pattern.finditer(s.low):
             before = s.low[max(0, m.start() - 40) : m.start()]
-            if NOT_STATUS.search(before) or COUNTED.search(before):
+            if NOT_STATUS.search(before) or COUNTED.search(before) or DESCRIBED.search(before):
                 continue
             if event == "signature" and (
                 re.match(
-                    r"\w*\s+(?:of|that|(?:a|the|into)\s+(?:law|bill|decree|legislation))\b", s.low[m.end() :]
+                    r"\w*\s+(?:of|that|(?:a|an|the|into)\s+(?:law|bill|decree|legislation|contract|agreement|deal|"
+                    r"memorandum|order|deals|contracts))\b",
+                    s.low[m.end() :],
                 )
                 or OPENED.search(before)
             ):
@@ -142,7 +149,7 @@ def _treaty(s: Sentence) -> list[Fact]:
         nxt = events[i + 1][0] if i + 1 < len(events) else len(s.low)
         nxt = min(nxt, s.clause_bounds(s.start + at)[1] - s.start)
         own = [f.period for f in s.periods if at <= f.start - s.start < nxt and not _in_name(s, f.end)]
-        denied = s.negated(at)
+        denied = s.negated(at) or (event == "party" and bool(NOT_PARTY.match(s.low, at)))
         earlier = [f.period for f in s.periods if (events[i - 1][0] if i else -1) < f.start - s.start < at]
         if own:
             when = own[0]
@@ -152,7 +159,7 @@ def _treaty(s: Sentence) -> list[Fact]:
             when = earlier[-1] if earlier else None
         fact = s.fact(
             "treaty_status",
-            event,
+            "accession" if event == "party" and denied else event,  # not party: has not joined
             "treaty.status@3",
             0.75,
             polarity="denied" if denied else "affirmed",

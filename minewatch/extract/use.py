@@ -237,7 +237,8 @@ def _events_of(s: Sentence, lo: int, hi: int, exception: bool = False, undated: 
             )
             for q, t in quantities
         ]
-    when = periods[0] if periods else None
+    verb = VERB.search(s.low, lo - s.start, hi - s.start)
+    when = _nearest(dated, s.start + verb.start()) if verb else (periods[0] if periods else None)
     if when is None and ONGOING.search(text):
         when = s.as_of()
     report_dated = len(dated) < sum(1 for f in s.periods if lo <= f.start < hi)

@@ -64,3 +64,18 @@ def test_a_transfer_without_a_count_names_its_recipient() -> None:
 def test_funds_for_mine_clearance_are_no_transfer() -> None:
     text = "The United States supplied $2 million to Cambodia for mine clearance in 2019."
     assert facts_of(text, state="USA", indicator="transfer") == []
+
+
+def test_shipped_mines_are_a_transfer_from_the_reported_shipper() -> None:
+    text = "The agency said that North Korea had shipped at least 150,000 antipersonnel mines to Russia since August 2024."
+    (f,) = facts_of(text, on="2025-10-08", indicator="transfer")
+    assert (f.state, f.value, f.approx, f.when.start) == ("PRK", 150000, "at least", "2024-08-01")
+
+
+def test_a_moratorium_beside_a_denied_export_keeps_both() -> None:
+    text = "South Korea has not exported antipersonnel mines since 1997, under a moratorium it has extended."
+    facts = facts_of(text, indicator="transfer")
+    assert {(f.value, f.polarity) for f in facts} == {
+        ("export moratorium", "affirmed"),
+        ("transfer", "denied"),
+    }

@@ -150,3 +150,19 @@ def test_becoming_a_state_party_on_a_date() -> None:
     text = "Greece signed the Mine Ban Treaty on 3 December 1997 and ratified it on 25 September 2003, becoming a State Party on 1 March 2004."
     got = [(f.value, f.when.start) for f in facts_of(text, state="GRC", indicator="treaty_status")]
     assert got == [("signature", "1997-12-03"), ("ratification", "2003-09-25"), ("party", "2004-03-01")]
+
+
+def test_not_party_is_not_having_joined_and_holds_as_of_the_document() -> None:
+    facts = facts_of(
+        "Russia is not party to the Mine Ban Treaty.", on="2025-10-08", indicator="treaty_status"
+    )
+    assert [(f.state, f.value, f.polarity, f.when.start) for f in facts] == [
+        ("RUS", "accession", "denied", "2025-10-08")
+    ]
+    described = "Among the states that are not party to the treaty, China and Russia abstained."
+    assert facts_of(described, indicator="treaty_status") == []
+
+
+def test_a_contract_signed_is_not_a_treaty_signed() -> None:
+    text = "The ministry has signed a contract for mines, the first since it left the Mine Ban Treaty."
+    assert "signature" not in [f.value for f in facts_of(text, indicator="treaty_status")]

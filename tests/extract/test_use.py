@@ -202,3 +202,15 @@ def test_a_capital_or_an_army_stands_for_its_state() -> None:
         "In March 2023, the Tatmadaw laid antipersonnel mines near the village.", indicator="use"
     )
     assert laid.state == "MMR"
+
+
+def test_a_use_is_dated_by_the_period_nearest_its_verb() -> None:
+    text = "Ukraine ratified the treaty in December 2005 and accused Russia of laying mines in Kharkiv in May 2022."
+    (f,) = facts_of(text, indicator="use")
+    assert (f.state, f.when.start) == ("RUS", "2022-05-01")
+
+
+def test_a_denial_ends_where_a_new_predicate_starts() -> None:
+    text = "Russia is not party to the Mine Ban Treaty and has used antipersonnel mines in Ukraine since February 2022."
+    (f,) = facts_of(text, indicator="use")
+    assert (f.state, f.polarity) == ("RUS", "affirmed")
