@@ -57,8 +57,11 @@ CONTRACT = re.compile(r"\bcontract\b")
 PROGRAM = re.compile(r"\b(?:facility|plant|program(?:me)?|process|notice|project)\b")
 # Groups of words the run's scan of a sentence looks for (see ``Sentence.cues``).
 CUES = {"destruction.destroy": DESTROY_WORDS}
-RETAIN = re.compile(r"\b(?:retain(?:ed|s)?\b|kept for\b)")
-PRESENT = re.compile(r"\b(?:retains|keeps|holds|has|maintains)\b")  # kept as the source writes
+RETAIN = re.compile(
+    r"\b(?:retain(?:ed|s)?\b|kept for\b|keep(?:s|ing)?\b(?=[^.;]{0,30}\bfor (?:training|research)\b))"
+)
+# kept as the source writes ("retains", or a state speaking for itself: "We retain")
+PRESENT = re.compile(r"\b(?:retains|keeps|holds|has|maintains|(?:we|i) (?:retain|keep|hold|maintain))\b")
 COMPARED = re.compile(r"\b(?:compared (?:with|to)|down from|up from|against)\s+$")
 SMALL = re.compile(r"\bsmall (?:quantity|number)\b")
 
@@ -166,6 +169,12 @@ def _retained(s: Sentence) -> list[Fact]:
     if not r or not re.search(r"\bmines?\b", s.low, re.I):
         return []
     qs = mine_quantities(s)
+    kept = next(
+        (q for q in s.quantities if 0 <= q.start - s.start - r.end() <= 12 and q.unit in (None, "mines")),
+        None,
+    )
+    if kept is not None and all(q is not kept for q, _t in qs):  # "keeping 2,000 for training"
+        qs = [(kept, []), *qs]
     value = qs[0][0].number if qs else "small quantity" if SMALL.search(s.low) else "mines retained"
     when = s.period_near(qs[0][0].start) if qs else (s.periods[0].period if s.periods else None)
     out = [

@@ -26,6 +26,7 @@ KEYWORDS = (
     "protest",
     "called on",
     "called for",
+    "statement",
 )
 VOTE = re.compile(
     r"\b(?P<vote>abstain\w*|voted? (?:in favou?r|for|against|yes|no)|did not vote|was absent)\b"
@@ -42,6 +43,13 @@ MEETING_WINDOW = 1500  # characters back in which "the Conference" finds the sen
 RESOLUTION_WINDOW = 600  # characters back in which a vote finds the resolution it is on
 ATTEND = re.compile(r"\b(?:attend\w*|participat\w*|present at|took part)\b")
 ABSENT = re.compile(r"\b(?:did not (?:attend|participate)\b|absent\b|boycott\w*)")
+# A document that is a state's own statement: "Statement of the Republic of Tajikistan on …",
+# "Statement by the delegation of Chile".
+STATEMENT_TITLE = re.compile(
+    r"\W*statement\s+(?:of|by)\s+(?:the\s+)?(?:(?:delegation|government|permanent mission|representative)\s+of\s+)?"
+    r"(?:the\s+)?",
+    re.IGNORECASE,
+)
 STATEMENT = re.compile(
     r"\b(?:expressed|condemn\w*|criticiz\w*|regrett?\w*|welcomed|urged|deplored|protested|called (?:on|for))\b"
 )
@@ -158,6 +166,21 @@ def _statements(s: Sentence) -> list[Fact]:
 
     A statement is dated by the note cited right after the state's name.
     """
+    title = STATEMENT_TITLE.match(s.low)
+    if title and s.footnote is None:
+        speaker = next((c for a, _b, c in s.states if a - s.start <= title.end() + 20), None)
+        if speaker:
+            return [
+                s.fact(
+                    "diplomacy",
+                    "statement",
+                    "diplomacy.statement@2",
+                    0.7,
+                    state=speaker,
+                    when=s.as_of(),
+                    attributes={"kind": "statement"},
+                )
+            ]
     m = STATEMENT.search(s.low)
     if not m or s.footnote is not None:
         return []

@@ -83,13 +83,15 @@ def document_sentences(doc: Document, vocab: Vocabulary, doc_id: str | None = No
     notes = sorted((f.start, f.number) for f in doc.footnotes.values() if f.start is not None)
     note_starts = [a for a, _n in notes]
     for p in doc.paragraphs:
-        if (
-            p.kind == "meta"
-            or (p.kind == "heading" and not SENTENCE_WITH_NOTE.search(doc.text, p.start, p.end))
-            or (
-                p.kind == "body"
-                and p.end - p.start <= 82
-                and HEADING_LIKE.fullmatch(doc.text, p.start, p.end)
+        if p.kind == "meta" or (
+            not diplomacy.STATEMENT_TITLE.match(doc.text, p.start, p.end)  # a statement's title speaks
+            and (
+                (p.kind == "heading" and not SENTENCE_WITH_NOTE.search(doc.text, p.start, p.end))
+                or (
+                    p.kind == "body"
+                    and p.end - p.start <= 82
+                    and HEADING_LIKE.fullmatch(doc.text, p.start, p.end)
+                )
             )
         ):
             continue

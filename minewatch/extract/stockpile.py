@@ -44,8 +44,10 @@ SCOPES = {"demil": "demilitarization", "demilitarization": "demilitarization", "
 HOLDS_NONE = re.compile(r"\bno longer (?:holds?|stockpiles?|possess\w*|has)\b[^.]{0,60}")
 DESTROYED = re.compile(
     r"\b(?:have|has|had|were|was|been)\s+(?:\w+\s+)?(?:destroyed|demilitari[sz]ed)\b|\bdestruction of\b|"
-    r"\b(?:destroyed|demilitari[sz]ed)\s+(?:(?:some|about|approximately|over|nearly|more than|its|their)\s+)*\d"
+    r"\b(?:destroyed|demilitari[sz]ed)\s+(?:(?:some|about|approximately|over|nearly|more than|its|their)\s+)*\d|"
+    r"\b(?:destroyed|demilitari[sz]ed)\s+(?:its|their|the)\s+(?:entire\s+|whole\s+)?stockpiles?\s+of\b"
 )
+KEPT_BACK = re.compile(r"\b(?:retain\w*|keep\w*|kept)\s+(?:\w+\s+){0,2}$")  # "keeping 2,000 for training"
 EXPIRY = re.compile(r"\b(?:expire|expiry|become unusable|be completely unusable|obsolete)\b")
 ANAPHOR = re.compile(
     r"\b(?:this|that|these|those)\s+(?:document|report|figure|number|table|source|list)\b|\bthe same\b|^\W*also\b"
@@ -98,7 +100,9 @@ def _counts(s: Sentence) -> list[Fact]:
         if q.unit is None and q.value >= 1000 and all(q is not c for c, _t in counted)
     ]
     for q, types in sorted(counted, key=lambda c: c[0].start):
-        if RETAINED.match(s.low, q.end - s.start):
+        if RETAINED.match(s.low, q.end - s.start) or KEPT_BACK.search(
+            s.low, max(0, q.start - s.start - 30), q.start - s.start
+        ):
             continue  # "3,800 mines retained for training" are counted under retained
         local = q.start - s.start
         scope = SCOPE.search(s.low[max(0, local - 40) : local + 40])

@@ -155,3 +155,11 @@ def test_destroying_stocks_after_clearing_in_another_clause_counts() -> None:
 def test_a_missed_deadline_is_a_completion_denied(text: str, start: str) -> None:
     (fact,) = [f for f in facts_of(text, state="GRC", indicator="destruction") if f.value == "completion"]
     assert (fact.polarity, fact.when.start, fact.attributes) == ("denied", start, {"deadline": "missed"})
+
+
+def test_mines_kept_for_training_are_retained_and_a_state_speaking_dates_them() -> None:
+    text = "It destroyed its stockpile of more than one million mines by 2016, keeping 2,000 for training."
+    facts = facts_of(text, state="POL")
+    assert {(f.indicator, f.value) for f in facts} == {("destruction", 1000000), ("retained", 2000)}
+    (f,) = facts_of("We retain 105 mines for the training of deminers.", state="TJK", on="2025-06-18")
+    assert (f.indicator, f.value, f.when.start) == ("retained", 105, "2025-06-18")

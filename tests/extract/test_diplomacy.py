@@ -132,3 +132,9 @@ def test_a_group_of_voters_votes_through_the_states_it_lists() -> None:
     )
     votes = {(f.state, f.value) for f in facts_of(text, state="USA", indicator="diplomacy")}
     assert votes == {("ARM", "yes"), ("BHR", "yes"), ("GEO", "yes")}
+
+
+def test_a_statement_title_is_its_state_speaking_on_the_day() -> None:
+    text = "Intersessional Meetings\n\nStatement by the delegation of Chile\n\nMr. President,\n\nThank you."
+    (f,) = facts_of(text, on="2025-06-18", indicator="diplomacy")
+    assert (f.state, f.value, f.when.start) == ("CHL", "statement", "2025-06-18")
