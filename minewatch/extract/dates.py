@@ -71,6 +71,16 @@ NUMBER_WORDS = {
     )
 }
 NUMBER_WORDS |= {"fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+_TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth"]
+_TEENS += ["eighteenth", "nineteenth"]
+ORDINALS = {w: i + 1 for i, w in enumerate(_UNITS)} | {w: i + 10 for i, w in enumerate(_TEENS)}
+ORDINALS |= {"twentieth": 20, "thirtieth": 30} | {f"twenty-{w}": 21 + i for i, w in enumerate(_UNITS)}
+# A treaty meeting by its number: "the Nineteenth Meeting of States Parties", "the 5th Review Conference".
+MEETING = re.compile(
+    r"\b(?:[Tt]he\s+)?(?P<ordinal>\d{1,2}(?:st|nd|rd|th)|(?:[Tt]wenty-)?[A-Za-z]+)\s+"
+    r"(?P<meeting>Meeting\s+of\s+(?:the\s+)?States\s+Parties|Review\s+Conference)\b"
+)
 _FY = r"(?:fiscal\s+year|FY)"  # "fiscal year 2021", "FY2021", "FY 21"; plural with "s" after it
 PATTERNS: list[tuple[str, re.Pattern]] = [
     # "2021/22", "2023-24": a budget year written by its two calendar years (the second one's two
@@ -128,6 +138,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ),
     ("today", re.compile(r"\b(?:today|this week)\b", re.IGNORECASE)),
     ("relmonth", re.compile(r"\b(?P<rel>this|last|next) month\b", re.IGNORECASE)),
+    ("meeting", MEETING),
 ]
 # Words that refer back to a period named before ("that year", "since then"), lower case.
 ANAPHORS = ("that year", "same year", "since then")
@@ -169,6 +180,8 @@ def _gates(text: str, low: str) -> frozenset[str]:
         found.add("today")
     if " month" in low:
         found.add("month_word")
+    if "states parties" in low or "review conference" in low:
+        found.add("meeting")
     return frozenset(found)
 
 
@@ -194,6 +207,7 @@ GATED = (
     "relyear",
     "today",
     "month_word",
+    "meeting",
 )
 assert len(GATED) == len(PATTERNS)
 
@@ -319,6 +333,8 @@ def _period(
         if text[:5].lower() == "since":  # "since January": from then to the document's date
             return Period(f"{y}-{mo:02d}-01", ref.isoformat(), "since", text)
         return month_period(y, mo, text)
+    if kind == "meeting":
+        return _meeting(g["ordinal"], g["meeting"], text)
     if kind == "today" and ref:
         return Period(ref.isoformat(), ref.isoformat(), "day", text)
     if kind == "relyear" and ref:
@@ -366,7 +382,8 @@ def find(
             before = low[max(0, s - 30) : s]
             if kind in ("duration", "since_then"):
                 pass
-            elif SINCE.search(before) and period.precision != "range":  # "from June to August": a range
+            elif SINCE.search(before) and (period.precision != "range" or kind == "meeting"):
+                # "from June to August" is a range; "since the Nineteenth Meeting …" counts from it
                 period = Period(
                     period.start, ref.isoformat() if ref else None, "since", _widen(text, before, SINCE, s, e)
                 )
@@ -375,6 +392,23 @@ def find(
             taken.append((s, e))
             out.append(Found(s + offset, e + offset, period))
     return sorted(out, key=lambda f: f.start)
+
+
+@cache
+def _meetings() -> dict[tuple[str, int], tuple[date, date]]:
+    from minewatch.vocab.meetings import load_meetings
+
+    return {(m.kind, m.number): (m.start, m.end or m.start) for m in load_meetings().values() if m.start}
+
+
+def _meeting(ordinal: str, name: str, text: str) -> Period | None:
+    """The days a numbered Meeting of the States Parties or Review Conference sat, from the calendar."""
+    low = ordinal.lower()
+    number = int(low[:-2]) if low[:-2].isdigit() else ORDINALS.get(low)
+    days = _meetings().get(("RC" if name.lower().startswith("review") else "MSP", number or 0))
+    if days is None:
+        return None
+    return Period(days[0].isoformat(), days[1].isoformat(), "range" if days[1] > days[0] else "day", text)
 
 
 def _widen(text: str, before: str, pattern: re.Pattern, s: int, e: int) -> str:

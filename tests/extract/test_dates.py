@@ -166,3 +166,15 @@ def test_month_ranges() -> None:
     ):
         p = period(text)
         assert (p.start, p.end, p.precision) == (start, end, "range"), text
+
+
+def test_a_numbered_treaty_meeting_is_dated_from_the_calendar() -> None:
+    (since,) = find("Since the Nineteenth Meeting of States Parties, we cleared land.", date(2025, 6, 18))
+    assert (since.period.start, since.period.end, since.period.precision) == (
+        "2021-11-15",
+        "2025-06-18",
+        "since",
+    )
+    (rc,) = find("at the 5th Review Conference in Siem Reap", date(2025, 6, 18))
+    assert (rc.period.start, rc.period.end, rc.period.precision) == ("2024-11-25", "2024-11-29", "range")
+    assert find("the Fortieth Meeting of States Parties", date(2025, 6, 18)) == []
