@@ -21,6 +21,7 @@ NEGATION = re.compile(
 CLAUSE_BREAK = re.compile(
     r"[;:]|—|,\s*(?:but|while|whereas|although|and|which|who|as)\b|"
     r"\band (?=(?:has|have|had|is|are|was|were|did|does)\b)|"  # "is not party and has used": a new predicate
+    r",\s*(?:the (?:first|last) )?since\b|"  # "…, the first since its withdrawal took effect on 20 December"
     r"\b(?:but\b|while\b|whereas\b|with the(?: \w+)? exception\b|except\b|since (?:the|it|they|we|he|she)\b)"
 )
 # NEGATION's words, for the run's scan of a sentence (see ``Sentence.cues``); "n't" is tested apart.

@@ -13,7 +13,7 @@ import re
 
 from minewatch.extract.context import Sentence
 from minewatch.extract.rules import about_policy, hypothetical, mine_quantities, money
-from minewatch.model import Fact
+from minewatch.model import Fact, Period
 
 # Words one of which a sentence must contain before the patterns run (lower case).
 KEYWORDS = ("produc", "manufactur", "procur", "bought", "purchas", "fund")
@@ -29,6 +29,8 @@ NONE_FUNDED = re.compile(r"^\W*No\b", re.IGNORECASE)
 ONGOING = re.compile(r"\b(?:still|currently|continues? to)\s+(?:\w+\s+)?$|^(?:produces?|manufactures?)$")
 # "the capacity to produce mines", "will produce": an infinitive or a modal's verb states no production.
 INFINITIVE = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must)\s+$")
+PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?\w+ed\b")  # "has signed", "have recently awarded"
+PERFECT_REACH = 120  # characters before the verb in which a present perfect governs it
 PASSIVE = re.compile(r"\b(?:were|was|are|is|been|being)\s+(?:\w+\s+)?$")
 
 
@@ -88,8 +90,19 @@ def extract(s: Sentence) -> list[Fact]:
                 "production",
                 "production.event@2",
                 0.75,
-                when=s.periods[-1].period,
+                when=_event_period(s, verb),
                 attributes=attrs,
             )
         )
     return out
+
+
+def _event_period(s: Sentence, verb: re.Match) -> Period:
+    """The period in the verb's clause; else, for "has signed a contract for the production of …",
+    the document's date; else the sentence's last period."""
+    own = s.period_near(s.start + verb.start(), clause=True)
+    if own is not None:
+        return own
+    if PERFECT.search(s.low, max(0, verb.start() - PERFECT_REACH), verb.start()):
+        return s.as_of()
+    return s.periods[-1].period

@@ -68,3 +68,12 @@ def test_a_plural_subject_producing_now_holds_as_of_the_document() -> None:
     )  # fmt: skip
     assert (f.value, f.polarity, f.when.start) == ("production", "affirmed", "2024-03-01")
     assert facts_of("The plant has the capacity to produce mines.", state="PAK", indicator="production") == []
+
+
+def test_a_contract_signed_for_production_holds_as_of_the_release_not_a_later_clause() -> None:
+    text = (
+        "The ministry has signed a contract for the production of antipersonnel mines, "
+        "the first since the withdrawal from the Mine Ban Treaty took effect on 20 December 2025."
+    )
+    (f,) = facts_of(text, state="POL", on="2026-02-03", indicator="production")
+    assert (f.value, f.polarity, f.when.start) == ("production", "affirmed", "2026-02-03")
