@@ -336,12 +336,14 @@ class Sentence:
         return next((f.period for f in self.periods if m.start(1) <= f.start - self.start < m.end(1)), None)
 
     def clause_bounds(self, offset: int) -> tuple[int, int]:
-        """The absolute span of the clause holding ``offset`` ("…, and it has not …" starts a new one)."""
+        """The absolute span of the clause holding ``offset`` ("…, and it has not …" starts a new one,
+        and "…, which has not joined the treaty, …" is one of its own)."""
         lo, hi = self.start, self.end
-        for m in CLAUSE_BREAK.finditer(self.low):
-            at = self.start + m.start()
+        cuts = [m.span() for m in CLAUSE_BREAK.finditer(self.low)] + polarity.relative_closes(self.low)
+        for a, b in sorted(cuts):
+            at = self.start + a
             if at <= offset:
-                lo = self.start + m.end()
+                lo = self.start + b
             else:
                 hi = at
                 break

@@ -24,6 +24,13 @@ CLAUSE_BREAK = re.compile(
     r",\s*(?:the (?:first|last) )?since\b|"  # "…, the first since its withdrawal took effect on 20 December"
     r"\b(?:but\b|while\b|whereas\b|with the(?: \w+)? exception\b|except\b|since (?:the|it|they|we|he|she)\b)"
 )
+# The end of a relative clause of a verb and its object ("…, which has not joined the treaty
+# either, last reported …"): a negation inside it governs nothing after it. A bare verb list
+# ("which has not used, produced or …") does not close it.
+RELATIVE_OPEN = re.compile(r",\s*(?:which|who)\b")
+RELATIVE_CLOSE = re.compile(
+    r"[^,]*?\b(?:not|never|no longer|yet)\s+\w+\s+\w+[^,]*,\s+(?!(?:or|and|nor|but)\b)"
+)
 # NEGATION's words, for the run's scan of a sentence (see ``Sentence.cues``); "n't" is tested apart.
 CUES = {
     "negation": (
@@ -45,10 +52,25 @@ CUES = {
 NOT_BEFORE = re.compile(r"\b(?:not only|no doubt|no matter|not least|nothing but|no sooner)\b")
 
 
+def relative_closes(low: str) -> list[tuple[int, int]]:
+    """Spans of the commas that close a relative clause of a negated verb and its object in ``low``."""
+    out = []
+    for m in RELATIVE_OPEN.finditer(low):
+        closed = RELATIVE_CLOSE.match(low, m.end())
+        if closed:
+            out.append((m.end() + closed.group().rfind(","), closed.end()))
+    return out
+
+
 def _clause_before(text: str, trigger: int, window: int) -> str:
     span = text[max(0, trigger - window) : trigger]
     breaks = list(CLAUSE_BREAK.finditer(span))
-    return span[breaks[-1].end() :] if breaks else span
+    clause = span[breaks[-1].end() :] if breaks else span
+    if breaks and breaks[-1].group().rstrip().endswith(("which", "who")):
+        closed = RELATIVE_CLOSE.match(clause)
+        if closed:  # "North Korea, which has not joined the treaty, last reported producing …"
+            return clause[closed.end() :]
+    return clause
 
 
 def negation_word(text: str, trigger: int, window: int = 80) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from minewatch.extract.polarity import negated, negation_word
+from tests.extract.conftest import facts_of
 
 
 def at(text: str, word: str) -> int:
@@ -52,3 +53,15 @@ def test_cannot_negates_and_a_since_clause_is_its_own() -> None:
     assert negated(text, text.index("accede"))
     text = 'Cambodia "has not laid a single new mine" since it joined the treaty in 2000.'
     assert negated(text, text.index("laid")) and not negated(text, text.index("joined"))
+
+
+def test_a_negation_inside_a_relative_clause_stays_there() -> None:
+    text = "North Korea, which has not joined the treaty either, last reported producing mines in the 1990s."
+    facts = facts_of(text, on="2025-10-08")
+    got = {(f.indicator, f.value, f.polarity, f.when.start) for f in facts}
+    assert got == {
+        ("production", "production", "affirmed", "1990-01-01"),
+        ("treaty_status", "accession", "denied", "2025-10-08"),
+    }
+    listed = facts_of("Iran, which has not used, produced or transferred mines, voted against.")
+    assert {f.polarity for f in listed if f.indicator in ("use", "production", "transfer")} == {"denied"}
