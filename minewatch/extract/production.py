@@ -29,6 +29,10 @@ NONE_FUNDED = re.compile(r"^\W*No\b", re.IGNORECASE)
 ONGOING = re.compile(r"\b(?:still|currently|continues? to)\s+(?:\w+\s+)?$|^(?:produces?|manufactures?)$")
 # "the capacity to produce mines", "will produce": an infinitive or a modal's verb states no production.
 INFINITIVE = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must)\s+$")
+# "has signed a contract … for the production of": procurement as of the document
+CONTRACTED = re.compile(
+    r"\b(?:has|have)\s+(?:\w+\s+)?(?:signed|awarded|placed|concluded)\s+(?:a|an|the)\s+(?:\w+\s+)?(?:contract|order|deal)\b"
+)
 PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?\w+ed\b")  # "has signed", "have recently awarded"
 PERFECT_REACH = 120  # characters before the verb in which a present perfect governs it
 PASSIVE = re.compile(r"\b(?:were|was|are|is|been|being)\s+(?:\w+\s+)?$")
@@ -82,6 +86,8 @@ def extract(s: Sentence) -> list[Fact]:
     ongoing = ONGOING.search(before) or (ONGOING.search(verb.group(0)) and not INFINITIVE.search(before))
     if not out and not s.periods and ongoing:
         out.append(s.fact("production", "production", "production.ongoing@1", 0.7, when=s.as_of()))
+    if not out and not s.periods and CONTRACTED.search(s.low, 0, verb.start()):
+        out.append(s.fact("production", "production", "production.contract@1", 0.7, when=s.as_of()))
     if not out and s.periods:
         attrs = {"last": True} if LAST.search(s.low) else {}
         out.append(

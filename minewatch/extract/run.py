@@ -18,6 +18,7 @@ from minewatch.extract import (
     production,
     rules,
     sentences,
+    similar,
     stockpile,
     transfer,
     treaty,
@@ -169,4 +170,5 @@ def extract(doc: Document, vocab: Vocabulary) -> list[Fact]:
             for fact in run(sentence):
                 if fact.state and fact.state in vocab.states and fact.indicator in vocab.indicators:
                     facts.append(fact)
+    facts += [f for f in similar.carry(found, facts) if f.state in vocab.states]
     return facts
