@@ -145,3 +145,15 @@ def grow(store: Store, docs_from: int, docs_to: int) -> float:
         store.save_document_and_facts(doc, facts)
         spent += time.perf_counter() - t0
     return spent
+
+
+def host_reference(loops: int = 10_000_000) -> float:
+    """CPU seconds this machine takes for a fixed pure-Python loop, printed beside a benchmark's figures.
+
+    Absolute throughput moves with the machine (a shared virtual core's speed changes from one
+    day to the next); a run's figures are comparable with another's scaled by this one.
+    """
+    start, total = time.process_time(), 0
+    for i in range(loops):
+        total += i
+    return time.process_time() - start
