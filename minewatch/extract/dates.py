@@ -81,6 +81,15 @@ MEETING = re.compile(
     r"\b(?:[Tt]he\s+)?(?P<ordinal>\d{1,2}(?:st|nd|rd|th)|(?:[Tt]wenty-)?[A-Za-z]+)\s+"
     r"(?P<meeting>Meeting\s+of\s+(?:the\s+)?States\s+Parties|Review\s+Conference)\b"
 )
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+# "on Thursday" in news: the last such day up to the document's date
+WEEKDAY = re.compile(
+    r"\b[Oo]n\s+(?P<weekday>"
+    + "|".join(calendar.day_name)
+    + r")\b(?!,?\s+\d|,?\s+(?:"
+    + "|".join(calendar.month_name[1:])
+    + r"))"
+)
 _FY = r"(?:fiscal\s+year|FY)"  # "fiscal year 2021", "FY2021", "FY 21"; plural with "s" after it
 PATTERNS: list[tuple[str, re.Pattern]] = [
     # "2021/22", "2023-24": a budget year written by its two calendar years (the second one's two
@@ -139,6 +148,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("today", re.compile(r"\b(?:today|this week)\b", re.IGNORECASE)),
     ("relmonth", re.compile(r"\b(?P<rel>this|last|next) month\b", re.IGNORECASE)),
     ("meeting", MEETING),
+    ("weekday", WEEKDAY),
 ]
 # Words that refer back to a period named before ("that year", "since then"), lower case.
 ANAPHORS = ("that year", "same year", "since then")
@@ -182,6 +192,8 @@ def _gates(text: str, low: str) -> frozenset[str]:
         found.add("month_word")
     if "states parties" in low or "review conference" in low:
         found.add("meeting")
+    if "day" in low:
+        found.add("weekday")
     return frozenset(found)
 
 
@@ -208,6 +220,7 @@ GATED = (
     "today",
     "month_word",
     "meeting",
+    "weekday",
 )
 assert len(GATED) == len(PATTERNS)
 
@@ -335,6 +348,10 @@ def _period(
         return month_period(y, mo, text)
     if kind == "meeting":
         return _meeting(g["ordinal"], g["meeting"], text)
+    if kind == "weekday" and ref:
+        back = (ref.weekday() - WEEKDAYS[g["weekday"].lower()]) % 7
+        day = date.fromordinal(ref.toordinal() - back).isoformat()
+        return Period(day, day, "day", text)
     if kind == "today" and ref:
         return Period(ref.isoformat(), ref.isoformat(), "day", text)
     if kind == "relyear" and ref:

@@ -27,6 +27,10 @@ KEYWORDS = (
     "called on",
     "called for",
     "statement",
+    "said",
+    "stated",
+    "explained",
+    "told",
 )
 VOTE = re.compile(
     r"\b(?P<vote>abstain\w*|voted? (?:in favou?r|for|against|yes|no)|did not vote|was absent)\b"
@@ -49,6 +53,12 @@ STATEMENT_TITLE = re.compile(
     r"\W*statement\s+(?:of|by)\s+(?:the\s+)?(?:(?:delegation|government|permanent mission|representative)\s+of\s+)?"
     r"(?:the\s+)?",
     re.IGNORECASE,
+)
+SPOKEN = ("said", "stated", "explained", "told")
+# A state speaking, right after its name: "Egypt said", "Egypt's delegate stated"
+SPOKE = re.compile(
+    r"(?:['’]s\s+(?:delegate|delegation|representative|ambassador|envoy|foreign minister)\s+|\s+)"
+    r"(?:said|stated|explained|told)\b"
 )
 STATEMENT = re.compile(
     r"\b(?:expressed|condemn\w*|criticiz\w*|regrett?\w*|welcomed|urged|deplored|protested|called (?:on|for))\b"
@@ -182,6 +192,8 @@ def _statements(s: Sentence) -> list[Fact]:
                 )
             ]
     m = STATEMENT.search(s.low)
+    if not m and s.footnote is None and any(w in s.low for w in SPOKEN):
+        return _explanations(s)
     if not m or s.footnote is not None:
         return []
     speakers = [(a, b, c) for a, b, c in s.states if a - s.start < m.start() and c != s.doc.subject_state]
@@ -201,6 +213,31 @@ def _statements(s: Sentence) -> list[Fact]:
         )
         f.citations = [c for c in s.citations if c.number in marks]
         out.append(f)
+    return out
+
+
+def _explanations(s: Sentence) -> list[Fact]:
+    """A state explaining its vote where a resolution was just reported: "Egypt's delegate said the
+    treaty did not address …", "Speaking after the vote, Egypt said it could not support the text".
+    Dated by the sentence, else by the vote's."""
+    context = s if UNGA.search(s.low) else _resolution_sentence(s)
+    if context is None:
+        return []
+    out = []
+    for _a, b, code in s.states:
+        if SPOKE.match(s.text, b - s.start) and all(f.state != code for f in out):
+            when = s.periods[0].period if s.periods else context.last_period or s.as_of()
+            out.append(
+                s.fact(
+                    "diplomacy",
+                    "statement",
+                    "diplomacy.explanation@2",
+                    0.6,
+                    state=code,
+                    when=when,
+                    attributes={"kind": "explanation of vote"},
+                )
+            )
     return out
 
 

@@ -178,3 +178,10 @@ def test_a_numbered_treaty_meeting_is_dated_from_the_calendar() -> None:
     (rc,) = find("at the 5th Review Conference in Siem Reap", date(2025, 6, 18))
     assert (rc.period.start, rc.period.end, rc.period.precision) == ("2024-11-25", "2024-11-29", "range")
     assert find("the Fortieth Meeting of States Parties", date(2025, 6, 18)) == []
+
+
+def test_a_weekday_in_news_is_the_last_such_day_up_to_the_document() -> None:
+    (f,) = find("The committee on Thursday adopted a draft resolution.", date(2024, 11, 1))
+    assert (f.period.start, f.period.precision) == ("2024-10-31", "day")
+    (same,) = find("Officials said on Friday that the talks had ended.", date(2024, 11, 1))
+    assert same.period.start == "2024-11-01"

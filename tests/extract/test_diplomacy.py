@@ -138,3 +138,13 @@ def test_a_statement_title_is_its_state_speaking_on_the_day() -> None:
     text = "Intersessional Meetings\n\nStatement by the delegation of Chile\n\nMr. President,\n\nThank you."
     (f,) = facts_of(text, on="2025-06-18", indicator="diplomacy")
     assert (f.state, f.value, f.when.start) == ("CHL", "statement", "2025-06-18")
+
+
+def test_a_state_explaining_its_vote_is_a_statement_dated_by_the_vote() -> None:
+    text = (
+        "NEW YORK - The General Assembly on Thursday adopted Resolution 79/43 on the Mine Ban Treaty by a vote "
+        "of 158 to none. Egypt abstained; Egypt's delegate said the treaty ignored states with long borders."
+    )
+    facts = facts_of(text, on="2024-11-01", indicator="diplomacy")
+    assert ("EGY", "statement", "2024-10-31") in [(f.state, f.value, f.when.start) for f in facts]
+    assert facts_of("Egypt said it would review its position.", indicator="diplomacy") == []
