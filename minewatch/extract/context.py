@@ -30,10 +30,14 @@ REFERENCE = re.compile(
 
 
 PRONOUNS = ("It ", "They", "She ", "He ")
+# A news dateline opening a sentence ("(Baku, 14 May 2025) - ", "SEOUL, 8 October 2025 – "): its
+# date is the document's, not the date of what the sentence tells.
+DATELINE = re.compile(r"\(?[A-Z][A-Za-z .'’-]{1,30},\s+[^()\n]{4,30}?\)?\s*[–—-]+\s+")
+DATELINE_REACH = 40
 SENTENCE_MARKS = '.?!…"”’)]'  # what a sentence ends with, before the space after it
 # Where one clause of a sentence ends and another, with its own verb and time, begins.
 CLAUSE_BREAK = re.compile(
-    r",?\s+and\s+(?=(?:it|they|has|have|had|is|was|its)\b)|;\s*|,\s+(?:but|which|while)\b|"
+    r",?\s+and\s+(?=(?:it|they|has|have|had|is|was|its|said|says|added|stated)\b)|;\s*|,\s+(?:but|which|while)\b|"
     r",\s+(?:the (?:first|last) )?since\b"  # "…, the first since its withdrawal took effect on …"
 )
 
@@ -198,7 +202,9 @@ class Sentence:
             else None
         )
         low = self.low if self.low is not self.text else None  # the same text lower-cased, if it is
-        return dates.find(self.text, self.doc.date, self.start, self.ctx.fiscal_start, prev, low)
+        found = dates.find(self.text, self.doc.date, self.start, self.ctx.fiscal_start, prev, low)
+        head = DATELINE.match(self.text) if found and found[0].start - self.start < DATELINE_REACH else None
+        return [f for f in found if f.start >= self.start + head.end()] if head else found
 
     @cached
     def last_period(self) -> Period | None:

@@ -15,7 +15,8 @@ import re
 NEGATION = re.compile(
     r"\b(?:not|cannot|never|no longer|no|none|nor|neither|without|"
     r"refus(?:ed|es|ing) to|declin(?:ed|es|ing) to|fail(?:ed|s)? to|has yet to|have yet to|"
-    r"ceased|stopped|ended|halt(?:ed|ing)?)\b|n['’]t\b"
+    r"ceased|stopped|ended|halt(?:ed|ing)?|den(?:y|ies|ied|ying) that|reject(?:ed|s|ing)? (?:claims|allegations|reports) that)\b|"
+    r"n['’]t\b"
 )
 # A clause ends at these; a negation before them does not reach past.
 CLAUSE_BREAK = re.compile(
@@ -46,7 +47,19 @@ CUES = {
         "declin",
         "fail",
     )
-    + ("has yet", "have yet", "ceased", "stopped", "ended", "halt")
+    + (
+        "has yet",
+        "have yet",
+        "ceased",
+        "stopped",
+        "ended",
+        "halt",
+        "deny",
+        "denies",
+        "denied",
+        "denying",
+        "reject",
+    )
 }
 # Negators that govern a following noun, not a verb: "no minefields", "no funding for".
 NOT_BEFORE = re.compile(r"\b(?:not only|no doubt|no matter|not least|nothing but|no sooner)\b")

@@ -29,8 +29,11 @@ CUES = {
         + ("calls on", "appeal", "invit", "set to", "due to", "aims to")
     ),
 }
+MAY = r"(?<!\d )(?<!in )may(?!\s+\d)"  # the verb, not the month ("14 May 2025", "in May")
 MODAL = re.compile(
-    r"\b(?:could|would|might|may|should|shall|can|will|intends? to|plans? to|envision\w*|consider\w*|"
+    r"\b(?:could|would|might|"
+    + MAY
+    + r"|should|shall|can|will|intends? to|plans? to|envision\w*|consider\w*|"
     r"if|whether|in the event of|allow\w*|permit\w*|need\w* (?:for|to)|seek\w* to|expect(?:s|ed|ing)? to|supposed to|"
     r"cited the need|hypothetical\w*|future|plans? for|(?:is|are|was|were) (?:set|due) to|aims? to|"
     r"(?:urg|encourag|invit)(?:ed|es|e|ing)|call(?:ed|s|ing) on|appeal(?:ed|s|ing)? to)\b"
@@ -39,7 +42,7 @@ MODAL = re.compile(
 # engine skips ahead to one of them.
 CLAUSE_START = re.compile(r";|:|—|,\s*(?:but|while|and|which|although)\b|(?:b(?<!\w.)ut|t(?<!\w.)hat)\b")
 MODAL_AFTER = re.compile(
-    r"\w+(?:\s+(?:of\s+)?(?:anti-?personnel\s+)?(?:land)?mines)?\s+(?:will|would|could|may|might)\b"
+    r"\w+(?:\s+(?:of\s+)?(?:anti-?personnel\s+)?(?:land)?mines)?\s+(?:will|would|could|" + MAY + r"|might)\b"
 )
 
 

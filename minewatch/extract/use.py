@@ -123,7 +123,8 @@ def _use(s: Sentence) -> list:
     main_end = s.start + cut.start() if cut else s.end
     out = []
     if s.negated(verb.start()):
-        periods = [f.period for f in s.periods if f.start < main_end]
+        lo, hi = s.clause_bounds(s.start + verb.start())
+        periods = [f.period for f in s.periods if f.start < min(main_end, hi)]
         out += s.per_subject(
             s.fact(
                 "use", "use", "use.none@2", 0.8, polarity="denied", when=periods[0] if periods else s.as_of()

@@ -214,3 +214,15 @@ def test_a_denial_ends_where_a_new_predicate_starts() -> None:
     text = "Russia is not party to the Mine Ban Treaty and has used antipersonnel mines in Ukraine since February 2022."
     (f,) = facts_of(text, indicator="use")
     assert (f.state, f.polarity) == ("RUS", "affirmed")
+
+
+def test_a_dateline_dates_the_report_not_the_use_and_may_the_month_is_no_modal() -> None:
+    text = "Title\n\n(Baku, 14 May 2025) - Azerbaijani forces laid antipersonnel mines near Tegh in February 2025."
+    (f,) = facts_of(text, on="2025-05-14", indicator="use")
+    assert (f.state, f.polarity, f.when.start) == ("AZE", "affirmed", "2025-02-01")
+
+
+def test_a_government_denying_use_is_a_denied_use_as_of_the_report() -> None:
+    text = "Azerbaijan's Ministry of Defense denied that its troops had used mines and said they dated from the 1990s."
+    (f,) = facts_of(text, on="2025-05-14", indicator="use")
+    assert (f.state, f.polarity, f.when.start) == ("AZE", "denied", "2025-05-14")
