@@ -190,7 +190,10 @@ def _retained(s: Sentence) -> list[Fact]:
         )
     ]
     # "… retained 1,890 mines, compared with 2,015 at the end of 2022": the earlier count too
-    for q, _types in qs[1:]:
+    first = qs[0][0] if qs else None
+    for q in s.quantities:
+        if q is first or q.unit not in (None, "mines") or (first is not None and q.start < first.end):
+            continue
         if COMPARED.search(s.low, max(0, q.start - s.start - 20), q.start - s.start):
             out.append(
                 replace(

@@ -54,6 +54,9 @@ STATEMENT_TITLE = re.compile(
     r"(?:the\s+)?",
     re.IGNORECASE,
 )
+MADE_STATEMENT = re.compile(
+    r"\b(?:made|delivered|gave|read|presented)\s+(?:a|an|its|their)\s+(?:\w+\s+)?statements?\b"
+)
 SPOKEN = ("said", "stated", "explained", "told")
 # A state speaking, right after its name: "Egypt said", "Egypt's delegate stated"
 SPOKE = re.compile(
@@ -191,6 +194,18 @@ def _statements(s: Sentence) -> list[Fact]:
                     attributes={"kind": "statement"},
                 )
             ]
+    made = MADE_STATEMENT.search(s.low) if s.footnote is None else None
+    if made and not hypothetical(s, made.start()):  # "where it made a statement on …": the subject spoke
+        return s.per_subject(
+            s.fact(
+                "diplomacy",
+                "statement",
+                "diplomacy.statement@2",
+                0.65,
+                when=s.period_near(s.start + made.start()) or s.as_of(),
+                attributes={"kind": "statement"},
+            )
+        )
     m = STATEMENT.search(s.low)
     if not m and s.footnote is None and any(w in s.low for w in SPOKEN):
         return _explanations(s)

@@ -119,5 +119,7 @@ def _clears_mines(low: str, m: re.Match) -> bool:
     """The clearing verb acts on mines: they follow it, or it is passive with mines named before."""
     if CLEARED_OBJECT.match(low[m.end() :]):
         return True
+    if not m.group().endswith("ed"):
+        return False  # "fields that had been clear": an adjective, not a passive clearing
     before = low[max(0, m.start() - 120) : m.start()]
     return bool(CLEARED_PASSIVE.search(before) and MINES_BEFORE.search(before))

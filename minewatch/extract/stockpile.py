@@ -13,7 +13,7 @@ import re
 
 from minewatch.extract import dates
 from minewatch.extract.context import Sentence
-from minewatch.extract.rules import mine_quantities
+from minewatch.extract.rules import hypothetical, mine_quantities
 from minewatch.model import Fact, Period
 
 # Words one of which a sentence must contain before the patterns run (lower case).
@@ -35,6 +35,9 @@ KEYWORDS = (
     "expir",
     "obsolete",
     "unusable",
+    "leaving",
+    "remain",
+    "awaiting",
 )
 CUE = re.compile(r"\b(?:stockpil\w*|stocks?|inventory|holds?|held|stored|arsenal)\b")
 RETAINED = re.compile(r"\s*(?:\w+\s+){0,2}(?:retained|kept for|held for training)\b")
@@ -48,6 +51,11 @@ DESTROYED = re.compile(
     r"\b(?:destroyed|demilitari[sz]ed)\s+(?:its|their|the)\s+(?:entire\s+|whole\s+)?stockpiles?\s+of\b"
 )
 KEPT_BACK = re.compile(r"\b(?:retain\w*|keep\w*|kept)\s+(?:\w+\s+){0,2}$")  # "keeping 2,000 for training"
+# A count left after destruction: "leaving about 120,000", "120,000 remain", "… awaiting destruction"
+LEAVING = re.compile(r"\b(?:leaving|leaves|left|with)\s+(?:a\s+)?$")
+STILL_HELD = re.compile(r"(?:\s+\w+){0,2}\s+(?:remain\w*|awaiting destruction|still (?:held|stockpiled))\b")
+# A stockpile held, its size untold: "holds a stockpile of mines for defensive purposes"
+HOLDS = re.compile(r"\b(?:holds?|has|possess(?:es)?|maintains?|keeps?)\s+(?:a|an)\s+(?:\w+\s+)?stockpile\b")
 EXPIRY = re.compile(r"\b(?:expire|expiry|become unusable|be completely unusable|obsolete)\b")
 ANAPHOR = re.compile(
     r"\b(?:this|that|these|those)\s+(?:document|report|figure|number|table|source|list)\b|\bthe same\b|^\W*also\b"
@@ -67,7 +75,7 @@ def extract(s: Sentence) -> list[Fact]:
         return _table_row(s)
     destroyed = "stockpile.destroyed" in s.cues and DESTROYED.search(s.low)
     if destroyed and not s.negated(destroyed.end() - 1):
-        return []
+        return _remaining(s)
     cue = CUE.search(s.low) if "stockpile.cue" in s.cues else None
     out = _counts(s) if (cue or _continues_stockpile(s)) else []
     if out:
@@ -87,7 +95,41 @@ def extract(s: Sentence) -> list[Fact]:
         ]
     if cue and re.search(r"\bno\s+stockpiles?\b", s.low) and s.negated(cue.end()):
         return [s.fact("stockpile", "antipersonnel mines", "stockpile.none@2", 0.6, polarity="denied")]
+    holds = HOLDS.search(s.low) if cue else None
+    if holds and not s.negated(holds.start()) and not hypothetical(s, holds.start()):
+        return [
+            s.fact(
+                "stockpile",
+                "held",
+                "stockpile.held@1",
+                0.6,
+                when=s.period_near(s.start + holds.start(), clause=True) or s.as_of(),
+            )
+        ]
     return _expiry(s) if cue else []
+
+
+def _remaining(s: Sentence) -> list[Fact]:
+    """What a destruction left: "…had destroyed 3,280,000 mines, leaving about 120,000 awaiting destruction"."""
+    return [
+        s.fact(
+            "stockpile",
+            q.number,
+            "stockpile.remaining@2",
+            0.75,
+            unit="mines",
+            approx=q.approx,
+            when=s.period_near(q.start, clause=True) or s.period_near(q.start) or s.as_of(),
+            attributes={"scope": "awaiting destruction"},
+        )
+        for q in s.quantities
+        if q.unit in (None, "mines")
+        and q.value >= 1
+        and (
+            LEAVING.search(s.low, max(0, q.start - s.start - 30), q.start - s.start)
+            or STILL_HELD.match(s.low, q.end - s.start)
+        )
+    ]
 
 
 def _counts(s: Sentence) -> list[Fact]:

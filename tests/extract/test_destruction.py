@@ -163,3 +163,9 @@ def test_mines_kept_for_training_are_retained_and_a_state_speaking_dates_them() 
     assert {(f.indicator, f.value) for f in facts} == {("destruction", 1000000), ("retained", 2000)}
     (f,) = facts_of("We retain 105 mines for the training of deminers.", state="TJK", on="2025-06-18")
     assert (f.indicator, f.value, f.when.start) == ("retained", 105, "2025-06-18")
+
+
+def test_an_earlier_retained_count_without_its_unit_is_kept_too() -> None:
+    text = "Belarus retained 4,565 mines for training at the end of 2023, down from 5,120 in 2021."
+    facts = facts_of(text, indicator="retained")
+    assert sorted((f.value, f.when.start[:4]) for f in facts) == [(4565, "2023"), (5120, "2021")]

@@ -148,3 +148,12 @@ def test_a_state_explaining_its_vote_is_a_statement_dated_by_the_vote() -> None:
     facts = facts_of(text, on="2024-11-01", indicator="diplomacy")
     assert ("EGY", "statement", "2024-10-31") in [(f.state, f.value, f.when.start) for f in facts]
     assert facts_of("Egypt said it would review its position.", indicator="diplomacy") == []
+
+
+def test_a_state_that_made_a_statement_at_a_meeting_spoke_there() -> None:
+    text = "Belarus attended the Twenty-first Meeting of States Parties in November 2023, where it made a statement."
+    facts = facts_of(text, indicator="diplomacy")
+    assert {(f.state, f.value, f.when.start[:7]) for f in facts} == {
+        ("BLR", "attended", "2023-11"),
+        ("BLR", "statement", "2023-11"),
+    }

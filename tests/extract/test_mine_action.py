@@ -112,3 +112,10 @@ def test_a_parliamentary_question_states_nothing() -> None:
         )
         == []
     )
+
+
+def test_fields_that_had_been_clear_are_no_clearance() -> None:
+    assert (
+        facts_of("Residents found mines in fields that had been clear in 2023.", indicator="mine_action")
+        == []
+    )

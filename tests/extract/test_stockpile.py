@@ -80,3 +80,12 @@ def test_holdings_and_a_denied_destruction_in_one_sentence() -> None:
     assert (stock.value, stock.when.start) == (3_300_000, "2024-05-05")
     (gone,) = facts_of(text, on="2024-05-05", indicator="destruction")
     assert (gone.polarity, gone.when.start) == ("denied", "2020-01-01")
+
+
+def test_what_a_destruction_left_is_a_stockpile_and_a_stockpile_held_untold_is_held() -> None:
+    text = "By the end of 2023, Belarus had destroyed 3,280,000 PFM mines, leaving about 120,000 awaiting destruction."
+    (left,) = facts_of(text, indicator="stockpile")
+    assert (left.state, left.value, left.approx) == ("BLR", 120000, "approximately")
+    held = "Azerbaijan has said it holds a stockpile of mines for defensive purposes but has never disclosed its size."
+    (f,) = facts_of(held, on="2025-05-14", indicator="stockpile")
+    assert (f.state, f.value, f.polarity, f.when.start) == ("AZE", "held", "affirmed", "2025-05-14")
