@@ -9,11 +9,13 @@ from minewatch.extract.rules import about_policy, hypothetical, mine_quantities
 from minewatch.model import Fact
 
 # Words one of which a sentence must contain before the patterns run (lower case).
-KEYWORDS = ("export", "import", "transfer", "sold", "sell", "moratori", "suppl", "ship")
+KEYWORDS = ("export", "import", "transfer", "sold", "sell", "moratori", "suppl", "ship", "receiv")
 VERB = re.compile(
     r"\b(?:export\w*|import\w*|transferr?\w*|sold|sell\w*|suppl(?:y|ied|ies|ying)|ship(?:s|ped|ping)?)\b"
 )
 # An object that is mines, not mine action: "antipersonnel landmines", "Claymore mines", "mines".
+# Receiving is a transfer only with mines as its object: "received mines from North Korea"
+RECEIVED = re.compile(r"\breceiv(?:e|ed|es|ing)\s+(?:\w+\s+){0,3}?(?:anti-?personnel\s+)?(?:land)?mines\b")
 MINES = re.compile(r"\b(?:(?:anti-?personnel\s+)?(?:land)?mines|anti-?personnel\s+(?:land)?mine)\b")
 OBJECT_WINDOW = 80
 EARLIER = re.compile(r"\b(?:previously|earlier|formerly|once|had)\b[^.]{0,20}$")
@@ -27,7 +29,7 @@ MORATORIUM = re.compile(
 def extract(s: Sentence) -> list[Fact]:
     if s.kind == "table":
         return []
-    verb = VERB.search(s.low)
+    verb = VERB.search(s.low) or RECEIVED.search(s.low)
     if not verb:
         return []
     when = s.periods[0].period if s.periods else None
@@ -63,7 +65,9 @@ def extract(s: Sentence) -> list[Fact]:
             approx=q.approx,
             mine_types=types,
             when=s.period_near(q.start),
-            attributes={"direction": "import" if "import" in verb.group(0).lower() else "export"}
+            attributes={
+                "direction": "import" if verb.group(0).lower().startswith(("import", "receiv")) else "export"
+            }
             | ({"countries": countries[0].number} if countries else {}),
         )
         for q, types in counted

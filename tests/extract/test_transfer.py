@@ -79,3 +79,11 @@ def test_a_moratorium_beside_a_denied_export_keeps_both() -> None:
         ("export moratorium", "affirmed"),
         ("transfer", "denied"),
     }
+
+
+def test_mines_received_are_a_transfer_and_other_things_received_are_not() -> None:
+    (f,) = facts_of(
+        "Russia's defence ministry denied that it had received mines from North Korea.", indicator="transfer"
+    )
+    assert (f.state, f.value, f.polarity) == ("RUS", "transfer", "denied")
+    assert facts_of("The ministry has not received any reports of mine use.", indicator="transfer") == []
