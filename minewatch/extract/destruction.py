@@ -50,9 +50,11 @@ START = re.compile(r"\b(?:start(?:ed|s)?|began|begun|commenced|launched|opened)\
 END = re.compile(r"\b(?:complet\w+|conclu\w+|finish\w*|end(?:ed|s)?|deadline)\b")
 # "missed its stockpile destruction deadline", "failed to meet its deadline of 1 March 2008": not done by then.
 MISSED = re.compile(
-    r"\b(?:miss(?:ed|es|ing)?|fail(?:ed|s|ing)? to (?:meet|complete|respect)|did not meet|not met)\b[^.;]{0,50}\bdeadline\b"
+    r"\b(?:miss(?:ed|es|ing)?|fail(?:ed|s|ing)? to (?:meet|complete|respect)|did not meet|not met|"
+    r"in (?:violation|breach) of|past|(?:passed|exceeded|overran))\b[^.;]{0,50}\bdeadlines?\b"
     r"|\bdeadline\b[^.;]{0,30}\b(?:was|were|has been|had been) (?:missed|not met)\b"
 )
+APPOSITIVE = re.compile(r"\bmines,\s+$")
 CONTRACT = re.compile(r"\bcontract\b")
 PROGRAM = re.compile(r"\b(?:facility|plant|program(?:me)?|process|notice|project)\b")
 # Groups of words the run's scan of a sentence looks for (see ``Sentence.cues``).
@@ -61,7 +63,9 @@ RETAIN = re.compile(
     r"\b(?:retain(?:ed|s)?\b|kept for\b|keep(?:s|ing)?\b(?=[^.;]{0,30}\bfor (?:training|research)\b))"
 )
 # kept as the source writes ("retains", or a state speaking for itself: "We retain")
-PRESENT = re.compile(r"\b(?:retains|keeps|holds|has|maintains|(?:we|i) (?:retain|keep|hold|maintain))\b")
+PRESENT = re.compile(
+    r"\b(?:retains|keeps|holds|has|maintains|currently|(?:we|i) (?:retain|keep|hold|maintain))\b"
+)
 COMPARED = re.compile(r"\b(?:compared (?:with|to)|down from|up from|against)\s+$")
 SMALL = re.compile(r"\bsmall (?:quantity|number)\b")
 
@@ -97,6 +101,7 @@ def _destruction(s: Sentence) -> list[Fact]:
         return [
             s.fact("destruction", "destruction", "destruction.none@1", 0.65, polarity="denied", when=when)
         ]
+    counted: list[Fact] = []
     if done:
         counted = [
             s.fact(
@@ -109,12 +114,14 @@ def _destruction(s: Sentence) -> list[Fact]:
                 mine_types=t,
                 when=s.period_near(q.start),
             )
-            for q, t in mine_quantities(s)
+            for q, t in mine_quantities(s) + _appositive_counts(s)
             if q.start >= lo  # not a count of the clearing clause ("had cleared 1,450 mines and …")
         ]
-        if counted:
+        if counted and not LAST.search(s.low):
             return counted
-    out = []
+    out = (
+        counted  # "destroyed its last mines, about one million in all, in 2015": the count and the completion
+    )
     start, end = START.search(s.low), END.search(s.low) or LAST.search(s.low)
     halted = HALTED.search(s.text)
     if halted:
@@ -135,7 +142,7 @@ def _destruction(s: Sentence) -> list[Fact]:
         when = _nearest(s, missed.end(), before=False)
         if when is not None and when.precision == "since":  # "since March 2008, when it missed …": March 2008
             when = dates.month_period(int(when.start[:4]), int(when.start[5:7]), when.text)
-        return out + [
+        return out + s.per_subject(
             s.fact(
                 "destruction",
                 "completion",
@@ -143,19 +150,30 @@ def _destruction(s: Sentence) -> list[Fact]:
                 0.65,
                 polarity="denied",
                 mine_types=types,
-                when=when,
+                when=when or s.as_of(),  # "are in violation of the deadline": as the source writes
                 attributes={"deadline": "missed"},
             )
-        ]
+        )
     if end and s.periods:
         when = _nearest(s, end.end(), before=False)
-        if when is not None and all(when != f.when for f in out):
+        if when is not None and all(when != f.when for f in out if isinstance(f.value, str)):
             out.append(
                 s.fact(
                     "destruction", "completion", "destruction.completion@1", 0.65, mine_types=types, when=when
                 )
             )
     return out
+
+
+def _appositive_counts(s: Sentence) -> list:
+    """A count set after the mines it counts: "its last stockpiled mines, about one million in all"."""
+    return [
+        (q, [])
+        for q in s.quantities
+        if q.unit is None
+        and q.value >= 100
+        and APPOSITIVE.search(s.low, max(0, q.start - s.start - 12), q.start - s.start)
+    ]
 
 
 def _nearest(s: Sentence, local: int, before: bool):
@@ -169,8 +187,13 @@ def _retained(s: Sentence) -> list[Fact]:
     if not r or not re.search(r"\bmines?\b", s.low, re.I):
         return []
     qs = mine_quantities(s)
-    kept = next(
-        (q for q in s.quantities if 0 <= q.start - s.start - r.end() <= 12 and q.unit in (None, "mines")),
+    kept = next(  # "keeping 2,000 for training", "apart from 12,000 kept for training"
+        (
+            q
+            for q in s.quantities
+            if q.unit in (None, "mines")
+            and (0 <= q.start - s.start - r.end() <= 12 or 0 <= r.start() - (q.end - s.start) <= 2)
+        ),
         None,
     )
     if kept is not None and all(q is not kept for q, _t in qs):  # "keeping 2,000 for training"

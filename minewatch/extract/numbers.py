@@ -228,8 +228,8 @@ def _quantity(text: str, m: re.Match, original: str) -> Quantity | None:
         if u and u.start("unit") - end <= 40:
             unit = next(k for k in UNITS if u.group(k))
             end = u.end()
-        elif word and not u:
-            return None  # a bare number word ("one of", "two") is not a quantity
+        elif word and not u and not scale:
+            return None  # a bare number word ("one of", "two") is not a quantity; "one million" is
     start, approx = m.start(), None
     q = QUALIFIED.search(text, max(0, start - 24), start)
     if q:

@@ -48,12 +48,15 @@ HOLDS_NONE = re.compile(r"\bno longer (?:holds?|stockpiles?|possess\w*|has)\b[^.
 DESTROYED = re.compile(
     r"\b(?:have|has|had|were|was|been)\s+(?:\w+\s+)?(?:destroyed|demilitari[sz]ed)\b|\bdestruction of\b|"
     r"\b(?:destroyed|demilitari[sz]ed)\s+(?:(?:some|about|approximately|over|nearly|more than|its|their)\s+)*\d|"
-    r"\b(?:destroyed|demilitari[sz]ed)\s+(?:its|their|the)\s+(?:entire\s+|whole\s+)?stockpiles?\s+of\b"
+    r"\b(?:destroyed|demilitari[sz]ed)\s+(?:its|their|the)\s+(?:entire\s+|whole\s+)?stockpiles?\s+of\b|"
+    r"\b(?:destroyed|demilitari[sz]ed)\s+(?:its|their|the)\s+(?:last|remaining)\b"
 )
 KEPT_BACK = re.compile(r"\b(?:retain\w*|keep\w*|kept)\s+(?:\w+\s+){0,2}$")  # "keeping 2,000 for training"
 # A count left after destruction: "leaving about 120,000", "120,000 remain", "… awaiting destruction"
 LEAVING = re.compile(r"\b(?:leaving|leaves|left|with)\s+(?:a\s+)?$")
 STILL_HELD = re.compile(r"(?:\s+\w+){0,2}\s+(?:remain\w*|awaiting destruction|still (?:held|stockpiled))\b")
+HOLD_VERB = re.compile(r"holds?|held")
+HELD_MINES = re.compile(r"\s+(?:any\s+)?(?:anti-?personnel\s+)?(?:land)?mines\b")
 # A stockpile held, its size untold: "holds a stockpile of mines for defensive purposes"
 HOLDS = re.compile(r"\b(?:holds?|has|possess(?:es)?|maintains?|keeps?)\s+(?:a|an)\s+(?:\w+\s+)?stockpile\b")
 EXPIRY = re.compile(r"\b(?:expire|expiry|become unusable|be completely unusable|obsolete)\b")
@@ -91,6 +94,13 @@ def extract(s: Sentence) -> list[Fact]:
                 0.75,
                 polarity="denied",
                 when=s.periods[0].period if s.periods else s.as_of(),
+            )
+        ]
+    if cue and HOLD_VERB.match(cue.group()) and s.negated(cue.start()) and HELD_MINES.match(s.low, cue.end()):
+        # "The Defence Forces do not currently hold antipersonnel mines"
+        return [
+            s.fact(
+                "stockpile", "antipersonnel mines", "stockpile.none@2", 0.7, polarity="denied", when=s.as_of()
             )
         ]
     if cue and re.search(r"\bno\s+stockpiles?\b", s.low) and s.negated(cue.end()):

@@ -168,7 +168,19 @@ def _events(s: Sentence, lo: int, hi: int, exception: bool = False) -> list:
     owners = _owners(s, lo, hi)
     if owners:
         return [replace(f, state=owners[0]) for f in _events_of(s, lo, hi, exception)]
+    if GOVERNMENT_FORCES.search(s.low, lo - s.start, hi - s.start):
+        # "use … by government forces was recorded in Russia, Myanmar and Ukraine": each state's own forces
+        named = list(dict.fromkeys(code for a, _b, code in s.states if lo <= a < hi))
+        if len(named) > 1:
+            return [
+                replace(f, state=code, attributes={k: v for k, v in f.attributes.items() if k != "location"})
+                for f in _events_of(s, lo, hi, exception)
+                for code in named
+            ]
     return _events_of(s, lo, hi, exception)
+
+
+GOVERNMENT_FORCES = re.compile(r"\bby (?:government|state|national) (?:armed )?forces\b")
 
 
 def _owners(s: Sentence, lo: int, hi: int) -> list[str]:

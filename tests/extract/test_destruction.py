@@ -169,3 +169,17 @@ def test_an_earlier_retained_count_without_its_unit_is_kept_too() -> None:
     text = "Belarus retained 4,565 mines for training at the end of 2023, down from 5,120 in 2021."
     facts = facts_of(text, indicator="retained")
     assert sorted((f.value, f.when.start[:4]) for f in facts) == [(4565, "2023"), (5120, "2021")]
+
+
+def test_a_missed_deadline_in_the_present_and_a_count_set_after_its_mines() -> None:
+    late = facts_of(
+        "Greece and Ukraine are in violation of the treaty's stockpile destruction deadline.", on="2025-11-19"
+    )
+    assert {(f.state, f.value, f.polarity, f.when.start) for f in late} == {
+        ("GRC", "completion", "denied", "2025-11-19"),
+        ("UKR", "completion", "denied", "2025-11-19"),
+    }
+    done = facts_of(
+        "Finland destroyed its last stockpiled antipersonnel mines, about one million in all, in 2015."
+    )
+    assert {(f.indicator, f.value) for f in done} == {("destruction", "completion"), ("destruction", 1000000)}

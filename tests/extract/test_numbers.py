@@ -104,3 +104,8 @@ def test_a_text_known_to_hold_no_number_word_gives_the_same_figures() -> None:
 def test_a_range_repeating_its_currency_is_one_quantity() -> None:
     q = one("between £40 million and £45 million")
     assert (q.value, q.high, q.unit) == (40e6, 45e6, "GBP")
+
+
+def test_a_number_word_with_a_scale_is_a_quantity_without_a_unit() -> None:
+    (q,) = find("its last mines, about one million in all")
+    assert (q.value, q.unit, q.approx) == (1_000_000, None, "approximately")

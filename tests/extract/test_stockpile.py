@@ -89,3 +89,14 @@ def test_what_a_destruction_left_is_a_stockpile_and_a_stockpile_held_untold_is_h
     held = "Azerbaijan has said it holds a stockpile of mines for defensive purposes but has never disclosed its size."
     (f,) = facts_of(held, on="2025-05-14", indicator="stockpile")
     assert (f.state, f.value, f.polarity, f.when.start) == ("AZE", "held", "affirmed", "2025-05-14")
+
+
+def test_not_holding_mines_now_is_a_denied_stockpile_and_those_kept_for_training_are_retained() -> None:
+    text = (
+        "The Defence Forces do not currently hold antipersonnel mines, apart from 12,000 kept for training."
+    )
+    facts = facts_of(text, state="FIN", on="2025-06-04")
+    assert {(f.indicator, f.value, f.polarity, f.when.start) for f in facts} == {
+        ("stockpile", "antipersonnel mines", "denied", "2025-06-04"),
+        ("retained", 12000, "affirmed", "2025-06-04"),
+    }

@@ -226,3 +226,10 @@ def test_a_government_denying_use_is_a_denied_use_as_of_the_report() -> None:
     text = "Azerbaijan's Ministry of Defense denied that its troops had used mines and said they dated from the 1990s."
     (f,) = facts_of(text, on="2025-05-14", indicator="use")
     assert (f.state, f.polarity, f.when.start) == ("AZE", "denied", "2025-05-14")
+
+
+def test_use_by_government_forces_in_listed_states_is_each_state_s_own() -> None:
+    text = "New use of antipersonnel mines by government forces was recorded in Russia, Myanmar and Ukraine in 2024."
+    facts = facts_of(text, indicator="use")
+    assert sorted(f.state for f in facts) == ["MMR", "RUS", "UKR"]
+    assert all("location" not in f.attributes for f in facts)
