@@ -96,6 +96,7 @@ PREVIOUS = re.compile(
     r"limits?|rules?)\b|\bfrom\s+(?:the\s+)?(?:president|presidential level)\b",
 )
 PREVIOUS_END = re.compile(r"\b(?:and instead|instead|to (?:the )?(?:regional|combatant|level))\b|[;:]|$")
+WHICH = re.compile(r",\s+which\b")
 CLAUSE = re.compile(r",\s+(?=(?:an?|the)\s+(?:goal|objective|aim|decision)\b)|,\s+which\b")
 # A cue right after these words is being undone or forbidden, not stated ("rolling back
 # prohibitions on production", "banned the production of non-persistent mines").
@@ -215,12 +216,18 @@ def extract(s: Sentence) -> list[Fact]:
     if s.kind == "table":
         return []
     cues = s.cues
-    if s.footnote is None and "policy.version" not in cues and not s.low.lstrip().startswith("it "):
-        return []  # nothing here could name a version: no policy, administration, act or reference
+    if (
+        s.footnote is None
+        and "policy.version" not in cues
+        and not s.low.lstrip().startswith("it ")
+        and not (s.previous is not None and "policy.version" in s.previous.cues)
+    ):
+        return []  # nothing here or just before could name a version: no policy, administration, act or reference
     whole = provisions(s.low, cues)
     if "policy.acts" not in cues and not whole:
         return []  # no provision and no act on a policy: nothing a version could carry
     out: list[Fact] = []
+    named: int | None = None  # the version the clause before named, for ", which …" after it
     for own, hi in _clauses(s.low):
         lo = own
         clause = s.low[lo:hi]
@@ -234,7 +241,11 @@ def extract(s: Sentence) -> list[Fact]:
             previous_text = clause[prev.start() : end.start()]
             current_text = clause[: prev.start()] + " " * len(previous_text) + clause[end.start() :]
         issued = _issued_year(s, own, hi)
-        version = _version(s, lo, hi, issued)
+        version = _version(s, lo, hi, issued) or _continued_version(s, lo, current_text)
+        if version is None and named and WHICH.match(clause):  # "the 2019 policy, which allowed production"
+            version = named
+        m = VERSION.search(clause) if "polic" in clause else None
+        named = int(m.group("year")) if m else version
         found = (whole if current_text == s.low else provisions(current_text, cues)) if version else {}
         reaffirmed = bool(version) and _reaffirmed(clause, cues)
         if version and (found or (issued and not previous_text) or reaffirmed):
@@ -336,6 +347,17 @@ def _version(s: Sentence, lo: int, hi: int, issued: int | None) -> int | None:
     if NEWEST.search(clause):
         seen = [y for off, y in s.ctx.versions if off < _position(s)]
         return max(seen) if seen else None
+    return _context_version(s, s.start + lo)
+
+
+def _continued_version(s: Sentence, lo: int, text: str) -> int | None:
+    """Provisions in a sentence naming no version, right after one that named it ("Under the 2025
+    policy, … . Mines may be used only on the Korean Peninsula …"): that version's."""
+    if s.footnote is not None or s.previous is None or "polic" not in s.previous.low:
+        return None
+    found = provisions(text, s.cues) if VERSION.search(s.previous.low) else {}
+    if not found or found.items() <= provisions(s.previous.low, s.previous.cues).items():
+        return None  # nothing, or only what the sentence before said ("This caveat indicates …")
     return _context_version(s, s.start + lo)
 
 

@@ -51,6 +51,7 @@ OBSERVER = re.compile(r"\b(?:as an observer|observer status)\b")
 NAMED_TREATY = re.compile(r"\s+(?:mine ban |ottawa |anti-?personnel mine ban )?(?:treaty|convention)\b")
 # "the states that are not party to the treaty": a kind of state described, not a state's status
 DESCRIBED = re.compile(r"\b(?:states|countries|nations|those|others)\s+(?:that|which|who)\s+$")
+DENIAL_REACH = 60  # characters after a denied event within which a period dates the denial
 NOT_PARTY = re.compile(r"\w+ (?:not|no longer) ")  # "is not party to": the negation inside the event
 OPENED = re.compile(r"\bopen(?:ed|s)?\s+for\s+$")  # "opened for signature": the treaty's, not a state's
 REPORT = re.compile(r"\b(?:transparency |annual )?reports?\b")
@@ -150,6 +151,14 @@ def _treaty(s: Sentence) -> list[Fact]:
         nxt = min(nxt, s.clause_bounds(s.start + at)[1] - s.start)
         own = [f.period for f in s.periods if at <= f.start - s.start < nxt and not _in_name(s, f.end)]
         denied = s.negated(at) or (event == "party" and bool(NOT_PARTY.match(s.low, at)))
+        if denied:  # "has not joined the treaty and abstained … in December 2024": that date is the vote's
+            own = [
+                f.period
+                for f in s.periods
+                if at <= f.start - s.start < nxt
+                and f.start - s.start - at <= DENIAL_REACH
+                and not _in_name(s, f.end)
+            ]
         earlier = [f.period for f in s.periods if (events[i - 1][0] if i else -1) < f.start - s.start < at]
         if own:
             when = own[0]

@@ -117,3 +117,18 @@ def test_a_policy_announced_today_is_the_documents_years_version() -> None:
         f.attributes["version"] for f in facts_of(text, state="USA", on="2022-06-21", indicator="policy")
     }
     assert versions == {2022}
+
+
+def test_provisions_right_after_a_named_version_are_that_version_s_and_which_clauses_keep_theirs() -> None:
+    text = (
+        "South Korea revised its landmine policy.\n\n"
+        "Under the 2025 policy, the armed forces will no longer produce antipersonnel mines and will not export them. "
+        "Mines may be used only on the Korean Peninsula.\n\n"
+        "The policy replaces the 2019 policy, which allowed production to continue."
+    )
+    got = [(f.value, f.attributes["provisions"]) for f in facts_of(text, indicator="policy")]
+    assert got == [
+        ("2025 policy", {"production": "banned", "transfer": "banned"}),
+        ("2025 policy", {"geographic_scope": "Korean Peninsula only"}),
+        ("2019 policy", {"production": "allowed"}),
+    ]

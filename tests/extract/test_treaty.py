@@ -166,3 +166,9 @@ def test_not_party_is_not_having_joined_and_holds_as_of_the_document() -> None:
 def test_a_contract_signed_is_not_a_treaty_signed() -> None:
     text = "The ministry has signed a contract for mines, the first since it left the Mine Ban Treaty."
     assert "signature" not in [f.value for f in facts_of(text, indicator="treaty_status")]
+
+
+def test_a_denial_is_not_dated_by_a_later_predicate() -> None:
+    text = "South Korea has not joined the Mine Ban Treaty and abstained on the UN General Assembly resolution in December 2024."
+    (f,) = facts_of(text, on="2025-03-03", indicator="treaty_status")
+    assert (f.value, f.polarity, f.when.start) == ("accession", "denied", "2025-03-03")
