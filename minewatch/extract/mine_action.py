@@ -34,7 +34,13 @@ DONOR = re.compile(
     r"\b([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}),? which (?:pledged|contributed|provided|donated|gave|granted)\b"
 )
 CURRENCIES = ("USD", "EUR", "GBP")
-RANK = re.compile(r"\b(?:top|largest|leading|biggest)\b")
+RANK = re.compile(r"(?<![\w-])(?:top|largest|leading|biggest) (?:funder|donor|contributor)\b")
+# "the second-largest donor": a rank, but not the top one
+LOWER_RANK = re.compile(r"\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th)[- ]$")
+# "Of that, $91.5 million went to Ukraine": a share of the sum the sentence before gave
+SHARE = re.compile(r"\W*(?:of (?:that|this|the total|which|it)|of these funds)\b")
+# "…went to Ukraine, where U.S.-funded teams cleared …": the clearing happened in that state
+WHERE = re.compile(r",?\s+where\b")
 # "released": land release, the term of Article 7 reports, when an area follows (CLEARED_OBJECT)
 CLEAR = re.compile(r"\b(?:cleared|clearing|clears?|removed|removing|removes?|demined|demining|released)\b")
 CLEARED_OBJECT = re.compile(
@@ -57,12 +63,20 @@ def extract(s: Sentence) -> list[Fact]:
 def _funding(s: Sentence) -> list[Fact]:
     """A donor's rank ("the largest donor") and the amount it gave, as separate facts."""
     m = FUNDING.search(s.low)
-    if not m or hypothetical(s, m.start()):
+    if not m:
+        return _share(s)
+    if hypothetical(s, m.start()):
         return []
     polarity = "denied" if s.negated(m.start()) else "affirmed"
     out = []
-    if RANK.search(m.group(0)):
-        out.append(s.fact("mine_action", "top funder", "mine_action.rank@1", 0.7, polarity=polarity))
+    rank = RANK.search(s.low)
+    if rank and not LOWER_RANK.search(s.low, max(0, rank.start() - 8), rank.start()):
+        when = s.period_near(s.start + rank.start(), clause=True) or (
+            s.periods[0].period if s.periods else None
+        )
+        out.append(
+            s.fact("mine_action", "top funder", "mine_action.rank@1", 0.7, polarity=polarity, when=when)
+        )
     donor = DONOR.search(s.text)
     code = s.vocab.state_code(donor.group(1).strip()) if donor else None
     amounts = [q for q in s.quantities if q.unit in CURRENCIES]
@@ -87,6 +101,33 @@ def _funding(s: Sentence) -> list[Fact]:
     return out
 
 
+def _share(s: Sentence) -> list[Fact]:
+    """Amounts a sentence gives as a share of the funding the sentence before reported: the same donor,
+    the same period, the state it went to as the place."""
+    before = s.previous
+    if before is None or not SHARE.match(s.low) or not FUNDING.search(before.low):
+        return []
+    amounts = [q for q in s.quantities if q.unit in CURRENCIES]
+    places = [code for _a, _b, code in s.states if code != before.state]
+    cut = WHERE.search(s.low)  # "…, where teams cleared … in 2024" dates the clearing, not the share
+    own = [f.period for f in s.periods if cut is None or f.start - s.start < cut.start()]
+    when = own[0] if own else (before.periods[0].period if before.periods else None)
+    return [
+        s.fact(
+            "mine_action",
+            q.number,
+            "mine_action.funding@4",
+            0.65,
+            state=before.state,
+            unit=q.unit,
+            approx=q.approx,
+            when=when,
+            attributes={"location": places[:1]} if places else {},
+        )
+        for q in amounts
+    ]
+
+
 def _own_period(s: Sentence, q: Quantity, next_start: int, count: int) -> Period | None:
     """In a list of amounts ("£42.5 million in 2021/22, £38.2 million in 2022/23"), the period
     between an amount and the next one is that amount's."""
@@ -101,6 +142,11 @@ def _clearance(s: Sentence) -> list[Fact]:
         return []
     attrs = {"location": s.locations} if s.locations else {}
     when = s.period_near(s.start + m.start(), clause=True) or (s.periods[0].period if s.periods else None)
+    where = [c for _a, b, c in s.states if b - s.start < m.start() and WHERE.match(s.low, b - s.start)]
+    if where:  # "…went to Ukraine, where U.S.-funded teams cleared …"
+        return [
+            s.fact("mine_action", "clearance", "mine_action.clearance@1", 0.65, state=where[-1], when=when)
+        ]
     return [
         s.fact(
             "mine_action",

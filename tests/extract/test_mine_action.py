@@ -119,3 +119,21 @@ def test_fields_that_had_been_clear_are_no_clearance() -> None:
         facts_of("Residents found mines in fields that had been clear in 2023.", indicator="mine_action")
         == []
     )
+
+
+def test_a_share_of_reported_funding_the_top_rank_and_clearing_where_the_money_went() -> None:
+    text = (
+        "The United States provided $304 million for conventional weapons destruction in fiscal year 2024, "
+        "making it the largest donor to mine action. Of that, $91.5 million went to Ukraine, where U.S.-funded "
+        "teams cleared 12 square kilometres of land in 2024.\n\nJapan was the second-largest donor, with $62 million."
+    )
+    got = {
+        (f.state, f.value, f.when.start if f.when else None) for f in facts_of(text, indicator="mine_action")
+    }
+    assert got == {
+        ("USA", "top funder", "2023-10-01"),
+        ("USA", 304000000, "2023-10-01"),
+        ("USA", 91500000, "2023-10-01"),
+        ("UKR", "clearance", "2024-01-01"),
+        ("JPN", 62000000, None),
+    }
