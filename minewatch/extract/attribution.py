@@ -219,7 +219,12 @@ def non_state_pattern() -> re.Pattern:
 
 
 def non_state_subject(s: Sentence, lo: int, verb: int) -> bool:
-    """A non-state actor, and no state, is named between ``lo`` and the verb at ``verb``."""
+    """A non-state actor, and no state but a place ("In Yemen, Houthi forces laid …"), is named
+    between ``lo`` and the verb at ``verb``."""
     return non_state_pattern().search(s.low, lo - s.start, verb - s.start) is not None and not any(
-        lo <= a < verb for a, _b, _c in s.states
+        lo <= a < verb and not IN_PLACE.search(s.low, max(0, a - s.start - 8), a - s.start)
+        for a, _b, _c in s.states
     )
+
+
+IN_PLACE = re.compile(r"\b(?:in|across|along|inside|throughout)\s+(?:the\s+)?$")

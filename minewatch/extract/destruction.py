@@ -14,7 +14,7 @@ from dataclasses import replace
 from minewatch.extract import dates
 from minewatch.extract.context import Sentence
 from minewatch.extract.rules import about_policy, hypothetical, mine_quantities
-from minewatch.model import Fact
+from minewatch.model import Fact, Period
 
 # Words one of which a sentence must contain before the patterns run (lower case).
 KEYWORDS = (
@@ -66,14 +66,57 @@ RETAIN = re.compile(
 PRESENT = re.compile(
     r"\b(?:retains|keeps|holds|has|maintains|currently|(?:we|i) (?:retain|keep|hold|maintain))\b"
 )
+RETAINED_CAPTION = re.compile(r"\b(?:retained|retention|kept for|for training)\b")
+TOTAL = re.compile(r"\W*total\b")
+REPORTING_PERIOD = re.compile(r"\breporting period\s*:?\s*([^\n]{6,80})", re.IGNORECASE)
+FRONT_MATTER = 1000  # characters from a report's start in which its reporting period is stated
+CONSUMED = re.compile(r"\b(?:were|was|been)\s+(?:consumed|used|expended|destroyed)\b")
 COMPARED = re.compile(r"\b(?:compared (?:with|to)|down from|up from|against)\s+$")
 SMALL = re.compile(r"\bsmall (?:quantity|number)\b")
 
 
 def extract(s: Sentence) -> list[Fact]:
-    if s.kind == "table" or about_policy(s):
+    if s.kind == "table":
+        return _retained_row(s)
+    if about_policy(s):
         return []
     return _destruction(s) + _retained(s)
+
+
+def _retained_row(s: Sentence) -> list[Fact]:
+    """A row of a table of mines retained (an Article 7 report's Form D): its count, of the types it
+    names ("VS-50 | 280 | training"), or the table's total; dated by the caption, else the report's period."""
+    if (
+        not s.caption
+        or not RETAINED_CAPTION.search(s.caption.lower())
+        or s.text == s.caption.rsplit(" — ", 1)[-1]
+    ):
+        return []
+    counts = [q for q in s.quantities if q.unit in (None, "mines") and q.value >= 1]
+    if not counts:
+        return []
+    q = counts[0]
+    periods = dates.find(s.caption.replace("\xa0", " "), s.doc.date)
+    when = periods[0].period if periods else _reporting_period(s.doc.text) or s.as_of()
+    return [
+        s.fact(
+            "retained",
+            q.number,
+            "retained.table@1",
+            0.7,
+            unit="mines",
+            mine_types=list(dict.fromkeys(m for _a, _b, m in s.mine_types)),
+            when=when,
+            attributes={"purpose": "training and research"} | ({"total": True} if TOTAL.match(s.low) else {}),
+        )
+    ]
+
+
+def _reporting_period(text: str) -> Period | None:
+    """The period a report covers, from its front matter: "Reporting period: 1 January 2024 to 31 December 2024"."""
+    m = REPORTING_PERIOD.search(text, 0, FRONT_MATTER)
+    found = dates.find(m.group(1)) if m else []
+    return found[-1].period if found else None
 
 
 def _destruction(s: Sentence) -> list[Fact]:
@@ -184,8 +227,8 @@ def _nearest(s: Sentence, local: int, before: bool):
 
 def _retained(s: Sentence) -> list[Fact]:
     r = RETAIN.search(s.low)
-    if not r or not re.search(r"\bmines?\b", s.low, re.I):
-        return []
+    if not r or not re.search(r"\bmines?\b", s.low, re.I) or CONSUMED.search(s.low):
+        return []  # "36 retained mines were consumed in training" counts what was used, not what is held
     qs = mine_quantities(s)
     kept = next(  # "keeping 2,000 for training", "apart from 12,000 kept for training"
         (

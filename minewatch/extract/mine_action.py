@@ -39,10 +39,14 @@ RANK = re.compile(r"(?<![\w-])(?:top|largest|leading|biggest) (?:funder|donor|co
 LOWER_RANK = re.compile(r"\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th)[- ]$")
 # "Of that, $91.5 million went to Ukraine": a share of the sum the sentence before gave
 SHARE = re.compile(r"\W*(?:of (?:that|this|the total|which|it)|of these funds)\b")
+OPENING_PLACE = re.compile(r"\W*(?:\d+\.\s+)?in\s+(?:the\s+)?[^,]{2,40},")  # "54. In Afghanistan, …"
 # "…went to Ukraine, where U.S.-funded teams cleared …": the clearing happened in that state
 WHERE = re.compile(r",?\s+where\b")
 # "released": land release, the term of Article 7 reports, when an area follows (CLEARED_OBJECT)
-CLEAR = re.compile(r"\b(?:cleared|clearing|clears?|removed|removing|removes?|demined|demining|released)\b")
+CLEAR = re.compile(
+    r"\b(?:cleared|clearing|clears?|removed|removing|removes?|demined|demining|released)\b|"
+    r"\b(?:complet\w+|finish\w+|conclud\w+)\s+(?:the\s+)?clearance\s+of\b"  # "completed the clearance of all known minefields"
+)
 CLEARED_OBJECT = re.compile(
     r"^(?:\s+and\s+\w+)?\s+(?:the\s+|a\s+\w+\s+portion\s+of\s+|some\s+|all\s+|(?!of\b|for\b|in\b)\w+\s+)?"
     r"(?:(?:more|less|fewer) than\s+)?"
@@ -51,6 +55,7 @@ CLEARED_OBJECT = re.compile(
 )
 # "… laid mines …, and most were cleared by 2004": mines named before a passive clearing verb.
 CLEARED_PASSIVE = re.compile(r"\b(?:were|was|been|are|is)\s+(?:\w+\s+)?$")
+NOUN_OBJECT_WINDOW = 40  # characters after "clearance of" in which the mines cleared are named
 MINES_BEFORE = re.compile(r"\b(?:land)?mines?\b|\bminefields?\b")
 
 
@@ -147,6 +152,14 @@ def _clearance(s: Sentence) -> list[Fact]:
         return [
             s.fact("mine_action", "clearance", "mine_action.clearance@1", 0.65, state=where[-1], when=when)
         ]
+    opening = OPENING_PLACE.match(s.low)
+    if opening and not any(opening.end() <= a - s.start < m.start() for a, _b, _c in s.states):
+        # "In Afghanistan, the Mine Action Programme cleared …": the clearing is that state's
+        place = next((c for a, _b, c in s.states if a - s.start < opening.end()), None)
+        if place:
+            return [
+                s.fact("mine_action", "clearance", "mine_action.clearance@1", 0.65, state=place, when=when)
+            ]
     return [
         s.fact(
             "mine_action",
@@ -165,6 +178,8 @@ def _clears_mines(low: str, m: re.Match) -> bool:
     """The clearing verb acts on mines: they follow it, or it is passive with mines named before."""
     if CLEARED_OBJECT.match(low[m.end() :]):
         return True
+    if m.group().endswith(" of"):  # "the clearance of all known minefields"
+        return bool(MINES_BEFORE.search(low, m.end(), m.end() + NOUN_OBJECT_WINDOW))
     if not m.group().endswith("ed"):
         return False  # "fields that had been clear": an adjective, not a passive clearing
     before = low[max(0, m.start() - 120) : m.start()]

@@ -97,7 +97,10 @@ def document_sentences(doc: Document, vocab: Vocabulary, doc_id: str | None = No
         ):
             continue
         if p.kind == "table":
-            caption = caption or doc.text[p.start : p.end]
+            # the table's first line, after the heading it sits under ("Form D: Mines retained for training")
+            caption = caption or " — ".join(
+                filter(None, [_last_heading(p.heading), doc.text[p.start : p.end]])
+            )
             out.append(Sentence(ctx, p.start, p.end, section=p.section, kind="table", caption=caption))
             continue
         caption = None
@@ -127,6 +130,10 @@ def document_sentences(doc: Document, vocab: Vocabulary, doc_id: str | None = No
     return out
 
 
+def _last_heading(path: str | None) -> str | None:
+    return path.rsplit(" > ", 1)[-1] if path else None
+
+
 LEAD_NAME = re.compile(r"[ \t]*([A-Z][^:\n]{1,50}):\s")  # "ALGERIA: Algeria submitted …"
 
 
@@ -145,7 +152,7 @@ def cue_words() -> Cues:
 def wanted(sentence: Sentence) -> set[str]:
     """The extractors worth running on ``sentence``."""
     if sentence.kind == "table":
-        return {"stockpile"}
+        return {"stockpile", "destruction"}
     return EXTRACTOR_NAMES & sentence.cues
 
 

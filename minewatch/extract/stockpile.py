@@ -44,7 +44,10 @@ RETAINED = re.compile(r"\s*(?:\w+\s+){0,2}(?:retained|kept for|held for training
 CARRY = re.compile(r"\b(?:number|total|figure|count|reduction|increase|decrease|down from|up from)\b")
 SCOPE = re.compile(r"\b(active|operational|unserviceable|demil\w*|awaiting destruction|war reserve)\b")
 SCOPES = {"demil": "demilitarization", "demilitarization": "demilitarization", "war reserve": "war reserve"}
-HOLDS_NONE = re.compile(r"\bno longer (?:holds?|stockpiles?|possess\w*|has)\b[^.]{0,60}")
+HOLDS_NONE = re.compile(
+    r"\bno longer (?:holds?|stockpiles?|possess\w*|has)\b[^.]{0,60}|"
+    r"\b(?:holds?|has|possess(?:es)?)\s+no\s+(?:stockpiled\s+)?(?:anti-?personnel\s+)?(?:land)?mines\b"
+)
 DESTROYED = re.compile(
     r"\b(?:have|has|had|were|was|been)\s+(?:\w+\s+)?(?:destroyed|demilitari[sz]ed)\b|\bdestruction of\b|"
     r"\b(?:destroyed|demilitari[sz]ed)\s+(?:(?:some|about|approximately|over|nearly|more than|its|their)\s+)*\d|"
@@ -77,25 +80,16 @@ def extract(s: Sentence) -> list[Fact]:
     if s.kind == "table":
         return _table_row(s)
     destroyed = "stockpile.destroyed" in s.cues and DESTROYED.search(s.low)
+    none = HOLDS_NONE.search(s.low)
     if destroyed and not s.negated(destroyed.end() - 1):
-        return _remaining(s)
+        # "…completed the destruction of its stockpile … and holds no stockpiled mines": the holding after
+        return _remaining(s) + (_holds_none(s, none) if none and none.start() > destroyed.end() else [])
     cue = CUE.search(s.low) if "stockpile.cue" in s.cues else None
     out = _counts(s) if (cue or _continues_stockpile(s)) else []
     if out:
         return out
-    none = HOLDS_NONE.search(s.low)
     if none:
-        persistent = "persistent" in none.group(0).lower()
-        return [
-            s.fact(
-                "stockpile",
-                "persistent mines" if persistent else "antipersonnel mines",
-                "stockpile.none@2",
-                0.75,
-                polarity="denied",
-                when=s.periods[0].period if s.periods else s.as_of(),
-            )
-        ]
+        return _holds_none(s, none)
     if cue and HOLD_VERB.match(cue.group()) and s.negated(cue.start()) and HELD_MINES.match(s.low, cue.end()):
         # "The Defence Forces do not currently hold antipersonnel mines"
         return [
@@ -117,6 +111,23 @@ def extract(s: Sentence) -> list[Fact]:
             )
         ]
     return _expiry(s) if cue else []
+
+
+def _holds_none(s: Sentence, none: re.Match) -> list[Fact]:
+    """A denied holding ("no longer holds any persistent mines", "holds no stockpiled mines"), dated by a
+    period after it, else as the source writes."""
+    persistent = "persistent" in none.group(0).lower()
+    after = [f.period for f in s.periods if f.start - s.start >= none.start()]
+    return [
+        s.fact(
+            "stockpile",
+            "persistent mines" if persistent else "antipersonnel mines",
+            "stockpile.none@2",
+            0.75,
+            polarity="denied",
+            when=after[0] if after else s.as_of(),
+        )
+    ]
 
 
 def _remaining(s: Sentence) -> list[Fact]:

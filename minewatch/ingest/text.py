@@ -39,6 +39,31 @@ def paragraphs(text: str) -> list[Paragraph]:
             end -= 1
         while start < end and text[start] in " \t":
             start += 1
-        if start < end:
+        if start >= end:
+            continue
+        if "|" in text[start:end] and _pipe_table(text, start, end):
+            out += _rows(text, start, end)
+        else:
             out.append(Paragraph(start, end))
+    return out
+
+
+def _pipe_table(text: str, start: int, end: int) -> bool:
+    """A block of two or more lines, each with a cell separator: "VS-50 | 280 | training"."""
+    lines = text[start:end].split("\n")
+    return len(lines) >= 2 and all(line.count("|") >= 1 for line in lines)
+
+
+def _rows(text: str, start: int, end: int) -> list[Paragraph]:
+    """Each line of a pipe table as a table paragraph of its own, as the HTML reader gives rows."""
+    out, at = [], start
+    for line in text[start:end].split("\n"):
+        a, b = at, at + len(line)
+        at = b + 1
+        while b > a and text[b - 1] in " \t":
+            b -= 1
+        while a < b and text[a] in " \t":
+            a += 1
+        if a < b and not set(text[a:b]) <= set("|-:+ "):  # a "---|---" rule separates no data
+            out.append(Paragraph(a, b, kind="table"))
     return out

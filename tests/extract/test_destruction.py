@@ -183,3 +183,17 @@ def test_a_missed_deadline_in_the_present_and_a_count_set_after_its_mines() -> N
         "Finland destroyed its last stockpiled antipersonnel mines, about one million in all, in 2015."
     )
     assert {(f.indicator, f.value) for f in done} == {("destruction", "completion"), ("destruction", 1000000)}
+
+
+def test_a_retained_mines_table_gives_each_row_and_its_total_dated_by_the_reporting_period() -> None:
+    text = (
+        "Article 7 Report\nReporting period: 1 January 2024 to 31 December 2024\n\n"
+        "Form D: Mines retained for training\n\n"
+        "Type | Quantity | Purpose\nM16A1 | 120 | training\nTotal | 120 |\n\n"
+        "In 2024, 36 retained mines were consumed in training."
+    )
+    facts = facts_of(text, state="CYP", on="2025-04-28", indicator="retained")
+    assert [(f.value, f.mine_types, f.when.end) for f in facts] == [
+        (120, ["M16A1"], "2024-12-31"),
+        (120, [], "2024-12-31"),
+    ]

@@ -137,3 +137,13 @@ def test_a_share_of_reported_funding_the_top_rank_and_clearing_where_the_money_w
         ("UKR", "clearance", "2024-01-01"),
         ("JPN", 62000000, None),
     }
+
+
+def test_clearing_in_a_state_named_first_and_the_clearance_of_minefields() -> None:
+    text = (
+        "Colombia is named here. Colombia again.\n\n"
+        "54. In Afghanistan, the Mine Action Programme cleared 28 square kilometres in 2024.\n\n"
+        "57. Sri Lanka completed the clearance of all known minefields in its north in October 2024."
+    )
+    got = {(f.state, f.when.start) for f in facts_of(text, indicator="mine_action")}
+    assert got == {("AFG", "2024-01-01"), ("LKA", "2024-10-01")}

@@ -100,3 +100,9 @@ def test_not_holding_mines_now_is_a_denied_stockpile_and_those_kept_for_training
         ("stockpile", "antipersonnel mines", "denied", "2025-06-04"),
         ("retained", 12000, "affirmed", "2025-06-04"),
     }
+
+
+def test_holding_no_mines_after_a_completed_destruction_holds_as_of_the_report() -> None:
+    text = "Cyprus completed the destruction of its stockpile on 1 April 2003 and holds no stockpiled anti-personnel mines."
+    (f,) = facts_of(text, on="2025-04-28", indicator="stockpile")
+    assert (f.value, f.polarity, f.when.start) == ("antipersonnel mines", "denied", "2025-04-28")

@@ -233,3 +233,12 @@ def test_use_by_government_forces_in_listed_states_is_each_state_s_own() -> None
     facts = facts_of(text, indicator="use")
     assert sorted(f.state for f in facts) == ["MMR", "RUS", "UKR"]
     assert all("location" not in f.attributes for f in facts)
+
+
+def test_a_named_armed_group_in_a_state_is_no_state_s_use() -> None:
+    assert (
+        facts_of(
+            "In Yemen, Houthi forces laid landmines along the western coast during 2024.", indicator="use"
+        )
+        == []
+    )

@@ -265,3 +265,13 @@ def test_an_html_note_loses_only_its_own_number(tmp_path: Path):
     doc = ingest.read(path)
     assert doc.footnotes[1].text == "12 mines were kept for training."
     assert doc.footnotes[2].text == "Letter of 3 May 2004."
+
+
+def test_a_pipe_table_in_plain_text_is_a_table_row_by_row(tmp_path: Path):
+    path = tmp_path / "form-d.txt"
+    path.write_text(
+        "Form D: Mines retained\n\nType | Quantity\n---|---\nM16A1 | 120\nTotal | 120\n\nMore text here.\n"
+    )
+    doc = ingest.read(path)
+    rows = [doc.text[p.start : p.end] for p in doc.paragraphs if p.kind == "table"]
+    assert rows == ["Type | Quantity", "M16A1 | 120", "Total | 120"]
