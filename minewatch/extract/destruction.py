@@ -66,6 +66,7 @@ RETAIN = re.compile(
 PRESENT = re.compile(
     r"\b(?:retains|keeps|holds|has|maintains|currently|(?:we|i) (?:retain|keep|hold|maintain))\b"
 )
+RETAIN_REACH = 20  # characters before a count in which a retaining verb makes it retained, not destroyed
 RETAINED_CAPTION = re.compile(r"\b(?:retained|retention|kept for|for training)\b")
 TOTAL = re.compile(r"\W*total\b")
 REPORTING_PERIOD = re.compile(r"\breporting period\s*:?\s*([^\n]{6,80})", re.IGNORECASE)
@@ -159,6 +160,7 @@ def _destruction(s: Sentence) -> list[Fact]:
             )
             for q, t in mine_quantities(s) + _appositive_counts(s)
             if q.start >= lo  # not a count of the clearing clause ("had cleared 1,450 mines and …")
+            and not RETAIN.search(s.low, max(0, q.start - s.start - RETAIN_REACH), q.start - s.start)
         ]
         if counted and not LAST.search(s.low):
             return counted
@@ -241,8 +243,13 @@ def _retained(s: Sentence) -> list[Fact]:
     )
     if kept is not None and all(q is not kept for q, _t in qs):  # "keeping 2,000 for training"
         qs = [(kept, []), *qs]
+    elif (
+        len(qs) > 1
+    ):  # "destroyed its stockpile of 5,728 mines in 2007, and it retains 728 mines": the one retained
+        here = r.start() + s.start
+        qs = sorted(qs, key=lambda c: (c[0].start < here, abs(c[0].start - here)))
     value = qs[0][0].number if qs else "small quantity" if SMALL.search(s.low) else "mines retained"
-    when = s.period_near(qs[0][0].start) if qs else (s.periods[0].period if s.periods else None)
+    when = s.period_near(qs[0][0].start, clause=True) if qs else (s.periods[0].period if s.periods else None)
     out = [
         s.fact(
             "retained",

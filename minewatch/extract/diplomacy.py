@@ -31,6 +31,8 @@ KEYWORDS = (
     "stated",
     "explained",
     "told",
+    "addressed",
+    "briefed",
 )
 VOTE = re.compile(
     r"\b(?P<vote>abstain\w*|voted? (?:in favou?r|for|against|yes|no)|did not vote|was absent)\b"
@@ -54,6 +56,7 @@ STATEMENT_TITLE = re.compile(
     r"(?:the\s+)?",
     re.IGNORECASE,
 )
+TOLD = re.compile(r"\b(?:told|addressed|informed|briefed)\s+(?:the\s+)?")
 MADE_STATEMENT = re.compile(
     r"\b(?:made|delivered|gave|read|presented)\s+(?:a|an|its|their)\s+(?:\w+\s+)?statements?\b"
 )
@@ -194,7 +197,7 @@ def _statements(s: Sentence) -> list[Fact]:
                     attributes={"kind": "statement"},
                 )
             ]
-    made = MADE_STATEMENT.search(s.low) if s.footnote is None else None
+    made = (MADE_STATEMENT.search(s.low) or _told_meeting(s)) if s.footnote is None else None
     if made and not hypothetical(s, made.start()):  # "where it made a statement on …": the subject spoke
         return s.per_subject(
             s.fact(
@@ -229,6 +232,12 @@ def _statements(s: Sentence) -> list[Fact]:
         f.citations = [c for c in s.citations if c.number in marks]
         out.append(f)
     return out
+
+
+def _told_meeting(s: Sentence) -> re.Match | None:
+    """ "the government told the Fifth Review Conference …": speaking to a treaty meeting."""
+    told = TOLD.search(s.low)
+    return told if told and MEETING.match(s.low, told.end()) else None
 
 
 def _explanations(s: Sentence) -> list[Fact]:

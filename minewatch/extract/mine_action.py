@@ -45,7 +45,7 @@ WHERE = re.compile(r",?\s+where\b")
 # "released": land release, the term of Article 7 reports, when an area follows (CLEARED_OBJECT)
 CLEAR = re.compile(
     r"\b(?:cleared|clearing|clears?|removed|removing|removes?|demined|demining|released)\b|"
-    r"\b(?:complet\w+|finish\w+|conclud\w+)\s+(?:the\s+)?clearance\s+of\b"  # "completed the clearance of all known minefields"
+    r"\b(?:(?:complet\w+|finish\w+|conclud\w+)\s+(?:the\s+)?)?clearance\s+of\b"  # "(completed) the clearance of …"
 )
 CLEARED_OBJECT = re.compile(
     r"^(?:\s+and\s+\w+)?\s+(?:the\s+|a\s+\w+\s+portion\s+of\s+|some\s+|all\s+|(?!of\b|for\b|in\b)\w+\s+)?"
@@ -55,8 +55,13 @@ CLEARED_OBJECT = re.compile(
 )
 # "… laid mines …, and most were cleared by 2004": mines named before a passive clearing verb.
 CLEARED_PASSIVE = re.compile(r"\b(?:were|was|been|are|is)\s+(?:\w+\s+)?$")
+SUPPORTED = re.compile(
+    r"\b(?:support|fund|financ|assist)\w*\s+(?:\w+\s+){0,3}$"
+)  # paying for clearing is not clearing
 NOUN_OBJECT_WINDOW = 40  # characters after "clearance of" in which the mines cleared are named
-MINES_BEFORE = re.compile(r"\b(?:land)?mines?\b|\bminefields?\b")
+MINES_BEFORE = re.compile(
+    r"\b(?:land)?mines?\b|\bminefields?\b|\bmined areas?\b|\b[\d.,]+\s+(?:square\s+kilomet|square\s+met|hectares|km2)"
+)
 
 
 def extract(s: Sentence) -> list[Fact]:
@@ -175,11 +180,17 @@ def _clearance(s: Sentence) -> list[Fact]:
 
 
 def _clears_mines(low: str, m: re.Match) -> bool:
-    """The clearing verb acts on mines: they follow it, or it is passive with mines named before."""
+    """The clearing verb acts on mines: they follow it, or it is passive with mines named before.
+
+    The noun ("the clearance of all known minefields") needs mines or an area after it, and is
+    no clearing where it is paid for ("to support survey and clearance of mines").
+    """
+    if m.group().endswith(" of"):
+        if SUPPORTED.search(low, max(0, m.start() - 40), m.start()):
+            return False
+        return bool(MINES_BEFORE.search(low, m.end(), m.end() + NOUN_OBJECT_WINDOW))
     if CLEARED_OBJECT.match(low[m.end() :]):
         return True
-    if m.group().endswith(" of"):  # "the clearance of all known minefields"
-        return bool(MINES_BEFORE.search(low, m.end(), m.end() + NOUN_OBJECT_WINDOW))
     if not m.group().endswith("ed"):
         return False  # "fields that had been clear": an adjective, not a passive clearing
     before = low[max(0, m.start() - 120) : m.start()]

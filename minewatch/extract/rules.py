@@ -25,7 +25,20 @@ CUES = {
     "modal": (
         ("could", "would", "might", "may", "should", "shall", "can", "will", "intend", "plan", "envision")
         + ("consider", "if", "whether", "in the event of", "allow", "permit", "need", "seek", "expect")
-        + ("supposed to", "cited the need", "hypothetical", "future", "urg", "encourag", "called on")
+        + (
+            "supposed to",
+            "cited the need",
+            "hypothetical",
+            "future",
+            "urg",
+            "encourag",
+            "called on",
+            "call on",
+            "calls on",
+            "call upon",
+            "calls upon",
+            "called upon",
+        )
         + ("calls on", "appeal", "invit", "set to", "due to", "aims to")
     ),
 }
@@ -36,7 +49,7 @@ MODAL = re.compile(
     + r"|should|shall|can|will|intends? to|plans? to|envision\w*|consider\w*|"
     r"if|whether|in the event of|allow\w*|permit\w*|need\w* (?:for|to)|seek\w* to|expect(?:s|ed|ing)? to|supposed to|"
     r"cited the need|hypothetical\w*|future|plans? for|(?:is|are|was|were) (?:set|due) to|aims? to|"
-    r"(?:urg|encourag|invit)(?:ed|es|e|ing)|call(?:ed|s|ing) on|appeal(?:ed|s|ing)? to)\b"
+    r"(?:urg|encourag|invit)(?:ed|es|e|ing)|call(?:ed|s|ing)? (?:on|upon)|appeal(?:ed|s|ing)? to)\b"
 )
 # Literal openings only ("b", "t" with the word boundary tested after them), so that the regex
 # engine skips ahead to one of them.

@@ -178,4 +178,4 @@ def extract(doc: Document, vocab: Vocabulary) -> list[Fact]:
                 if fact.state and fact.state in vocab.states and fact.indicator in vocab.indicators:
                     facts.append(fact)
     facts += [f for f in similar.carry(found, facts) if f.state in vocab.states]
-    return facts
+    return treaty.consistent(facts)

@@ -58,8 +58,11 @@ KEPT_BACK = re.compile(r"\b(?:retain\w*|keep\w*|kept)\s+(?:\w+\s+){0,2}$")  # "k
 # A count left after destruction: "leaving about 120,000", "120,000 remain", "… awaiting destruction"
 LEAVING = re.compile(r"\b(?:leaving|leaves|left|with)\s+(?:a\s+)?$")
 STILL_HELD = re.compile(r"(?:\s+\w+){0,2}\s+(?:remain\w*|awaiting destruction|still (?:held|stockpiled))\b")
-HOLD_VERB = re.compile(r"holds?|held")
-HELD_MINES = re.compile(r"\s+(?:any\s+)?(?:anti-?personnel\s+)?(?:land)?mines\b")
+HOLD_VERB = re.compile(r"holds?|held|stockpiled")
+# the mines held, after the verb or a list of verbs ("never produced, stockpiled or used antipersonnel mines")
+HELD_MINES = re.compile(
+    r"(?:,?\s+(?:or|and|nor)?\s*\w+){0,3}?\s+(?:any\s+)?(?:anti-?personnel\s+)?(?:land)?mines\b"
+)
 # A stockpile held, its size untold: "holds a stockpile of mines for defensive purposes"
 HOLDS = re.compile(r"\b(?:holds?|has|possess(?:es)?|maintains?|keeps?)\s+(?:a|an)\s+(?:\w+\s+)?stockpile\b")
 EXPIRY = re.compile(r"\b(?:expire|expiry|become unusable|be completely unusable|obsolete)\b")

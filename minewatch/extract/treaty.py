@@ -182,3 +182,24 @@ def _treaty(s: Sentence) -> list[Fact]:
 def _in_name(s: Sentence, end: int) -> bool:
     """A year that is part of a treaty's name ("the 1997 Mine Ban Treaty") dates no event."""
     return bool(NAMED_TREATY.match(s.low, end - s.start))
+
+
+def consistent(facts: list[Fact]) -> list[Fact]:
+    """Facts less the status denials the same document contradicts: "ratified the treaty on 12 March
+    2025 … but did not ratify it for almost three decades" does not deny ratification as of the text."""
+    done = {
+        (f.state, f.value): f.when.end
+        for f in facts
+        if f.indicator == "treaty_status" and f.polarity == "affirmed" and f.when and f.when.end
+    }
+    return [
+        f
+        for f in facts
+        if not (
+            f.indicator == "treaty_status"
+            and f.polarity == "denied"
+            and f.when is not None
+            and f.when.start
+            and done.get((f.state, f.value), "9999") <= f.when.start
+        )
+    ]

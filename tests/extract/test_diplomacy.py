@@ -157,3 +157,9 @@ def test_a_state_that_made_a_statement_at_a_meeting_spoke_there() -> None:
         ("BLR", "attended", "2023-11"),
         ("BLR", "statement", "2023-11"),
     }
+
+
+def test_telling_a_review_conference_is_a_statement_dated_by_it() -> None:
+    text = "Mauritania has completed clearance of all known mined areas, the government told the Fifth Review Conference."
+    (f,) = facts_of(text, indicator="diplomacy")
+    assert (f.state, f.value, f.when.start) == ("MRT", "statement", "2024-11-25")

@@ -147,3 +147,13 @@ def test_clearing_in_a_state_named_first_and_the_clearance_of_minefields() -> No
     )
     got = {(f.state, f.when.start) for f in facts_of(text, indicator="mine_action")}
     assert got == {("AFG", "2024-01-01"), ("LKA", "2024-10-01")}
+
+
+def test_the_clearance_of_an_area_is_clearance_but_supporting_it_is_not() -> None:
+    text = "Mauritania reported the clearance of 4.2 square kilometres in the north since 2020."
+    (f,) = facts_of(text, on="2024-12-02", indicator="mine_action")
+    assert (f.state, f.value, f.when.precision) == ("MRT", "clearance", "since")
+    assert (
+        facts_of("Norway urged the US to support survey and clearance of mines.", indicator="mine_action")
+        == []
+    )

@@ -106,3 +106,9 @@ def test_holding_no_mines_after_a_completed_destruction_holds_as_of_the_report()
     text = "Cyprus completed the destruction of its stockpile on 1 April 2003 and holds no stockpiled anti-personnel mines."
     (f,) = facts_of(text, on="2025-04-28", indicator="stockpile")
     assert (f.value, f.polarity, f.when.start) == ("antipersonnel mines", "denied", "2025-04-28")
+
+
+def test_never_having_stockpiled_in_a_list_of_verbs_is_a_denied_stockpile() -> None:
+    text = "The Marshall Islands has never produced, stockpiled or used antipersonnel mines."
+    facts = facts_of(text, on="2025-03-14", indicator="stockpile")
+    assert [(f.state, f.value, f.polarity) for f in facts] == [("MHL", "antipersonnel mines", "denied")]

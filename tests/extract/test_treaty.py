@@ -172,3 +172,15 @@ def test_a_denial_is_not_dated_by_a_later_predicate() -> None:
     text = "South Korea has not joined the Mine Ban Treaty and abstained on the UN General Assembly resolution in December 2024."
     (f,) = facts_of(text, on="2025-03-03", indicator="treaty_status")
     assert (f.value, f.polarity, f.when.start) == ("accession", "denied", "2025-03-03")
+
+
+def test_a_denial_the_same_text_contradicts_is_dropped() -> None:
+    text = (
+        "The Marshall Islands deposited its instrument of ratification of the Mine Ban Treaty on 12 March 2025. "
+        "The country signed the treaty in 1997 but did not ratify it for almost three decades."
+    )
+    facts = facts_of(text, on="2025-03-14", indicator="treaty_status")
+    assert sorted((f.value, f.polarity) for f in facts) == [
+        ("ratification", "affirmed"),
+        ("signature", "affirmed"),
+    ]
