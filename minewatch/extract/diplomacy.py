@@ -244,25 +244,25 @@ def _explanations(s: Sentence) -> list[Fact]:
     """A state explaining its vote where a resolution was just reported: "Egypt's delegate said the
     treaty did not address …", "Speaking after the vote, Egypt said it could not support the text".
     Dated by the sentence, else by the vote's."""
+    speakers = list(dict.fromkeys(code for _a, b, code in s.states if SPOKE.match(s.text, b - s.start)))
+    if not speakers:
+        return []
     context = s if UNGA.search(s.low) else _resolution_sentence(s)
     if context is None:
         return []
-    out = []
-    for _a, b, code in s.states:
-        if SPOKE.match(s.text, b - s.start) and all(f.state != code for f in out):
-            when = s.periods[0].period if s.periods else context.last_period or s.as_of()
-            out.append(
-                s.fact(
-                    "diplomacy",
-                    "statement",
-                    "diplomacy.explanation@2",
-                    0.6,
-                    state=code,
-                    when=when,
-                    attributes={"kind": "explanation of vote"},
-                )
-            )
-    return out
+    when = s.periods[0].period if s.periods else context.last_period or s.as_of()
+    return [
+        s.fact(
+            "diplomacy",
+            "statement",
+            "diplomacy.explanation@2",
+            0.6,
+            state=code,
+            when=when,
+            attributes={"kind": "explanation of vote"},
+        )
+        for code in speakers
+    ]
 
 
 def _note_date(s: Sentence, number: int):
