@@ -341,12 +341,18 @@ class Sentence:
             return None
         return next((f.period for f in self.periods if m.start(1) <= f.start - self.start < m.end(1)), None)
 
+    @cached
+    def clause_cuts(self) -> list[tuple[int, int]]:
+        """Where clauses end and the next begin, as (end, start) offsets into the sentence text."""
+        return sorted(
+            [m.span() for m in CLAUSE_BREAK.finditer(self.low)] + polarity.relative_closes(self.low)
+        )
+
     def clause_bounds(self, offset: int) -> tuple[int, int]:
         """The absolute span of the clause holding ``offset`` ("…, and it has not …" starts a new one,
         and "…, which has not joined the treaty, …" is one of its own)."""
         lo, hi = self.start, self.end
-        cuts = [m.span() for m in CLAUSE_BREAK.finditer(self.low)] + polarity.relative_closes(self.low)
-        for a, b in sorted(cuts):
+        for a, b in self.clause_cuts:
             at = self.start + a
             if at <= offset:
                 lo = self.start + b

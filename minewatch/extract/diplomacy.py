@@ -27,13 +27,18 @@ KEYWORDS = (
     "called on",
     "called for",
     "statement",
+)
+SPOKEN = (
     "said",
     "stated",
     "explained",
     "told",
     "addressed",
     "briefed",
-)
+)  # a state speaking: see _explanations
+# Groups of words the run's scan of a sentence looks for (see ``Sentence.cues``).
+CUES = {"diplomacy.core": KEYWORDS}
+KEYWORDS += SPOKEN
 VOTE = re.compile(
     r"\b(?P<vote>abstain\w*|voted? (?:in favou?r|for|against|yes|no)|did not vote|was absent)\b"
 )
@@ -60,7 +65,6 @@ TOLD = re.compile(r"\b(?:told|addressed|informed|briefed)\s+(?:the\s+)?")
 MADE_STATEMENT = re.compile(
     r"\b(?:made|delivered|gave|read|presented)\s+(?:a|an|its|their)\s+(?:\w+\s+)?statements?\b"
 )
-SPOKEN = ("said", "stated", "explained", "told")
 # A state speaking, right after its name: "Egypt said", "Egypt's delegate stated"
 SPOKE = re.compile(
     r"(?:['’]s\s+(?:delegate|delegation|representative|ambassador|envoy|foreign minister)\s+|\s+)"
@@ -74,6 +78,10 @@ STATEMENT = re.compile(
 def extract(s: Sentence) -> list[Fact]:
     if s.kind == "table" or s.is_reference:
         return []
+    if (
+        "diplomacy.core" not in s.cues
+    ):  # only a state speaking: "Egypt's delegate said …", "told the Conference"
+        return _explanations(s) if s.footnote is None else []
     return _votes(s) + _meetings(s) + _statements(s)
 
 

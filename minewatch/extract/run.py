@@ -71,6 +71,7 @@ CUES: dict[str, tuple[str, ...]] = (
     | treaty.CUES
     | use.CUES
     | stockpile.CUES
+    | diplomacy.CUES
     | destruction.CUES
     | {"numbers.words": tuple(numbers.WORDS)}
 )
