@@ -30,6 +30,11 @@ REFERENCE = re.compile(
 
 
 PRONOUNS = ("It ", "They", "She ", "He ")
+# A state speaking for itself: "We have not provided …", "Our policy, announced in June 2022, …"
+FIRST_PERSON = re.compile(
+    r"\W*(?:[A-Z][A-Z. ]{1,30}:\s+)?(?:(?:yes|no)[.,]\s+)?(?:we|our|us)\b", re.IGNORECASE
+)
+SPEAKER_REACH = 300  # characters at a document's start whose first state is the one that says "we"
 # A news dateline opening a sentence ("(Baku, 14 May 2025) - ", "SEOUL, 8 October 2025 – "): its
 # date is the document's, not the date of what the sentence tells.
 DATELINE = re.compile(r"\(?[A-Z][A-Za-z .'’-]{1,30},\s+[^()\n]{4,30}?\)?\s*[–—-]+\s+")
@@ -81,6 +86,15 @@ class DocContext:
             plain = self.doc.text.replace("\xa0", " ")
             self.cache["plain"] = plain, plain.lower()
         return self.cache["plain"]
+
+    def speaker(self) -> str | None:
+        """The state a document speaks for when it says "we": the first one its opening lines name
+        (a title, a dateline: "Washington, 21 June 2024"), else the state it is about."""
+        if "speaker" not in self.cache:
+            starts, found = self.names(0)
+            head = next((code for a, _b, code in found if a < SPEAKER_REACH), None)
+            self.cache["speaker"] = head or self.doc.subject_state
+        return self.cache["speaker"]
 
     def lexicon(self, which: int) -> Lexicon:
         return self.vocab.mine_lexicon if which else self.vocab.state_lexicon
@@ -258,9 +272,8 @@ class Sentence:
             if self.previous is not None and self.text.lstrip().startswith(PRONOUNS)
             else None
         )
-        return attribution.subject_states(
-            self.text, self.states, self.start, self.lead or self.doc.subject_state, previous
-        )
+        fallback = self.ctx.speaker() if FIRST_PERSON.match(self.text) else self.doc.subject_state
+        return attribution.subject_states(self.text, self.states, self.start, self.lead or fallback, previous)
 
     @cached
     def state(self) -> str | None:

@@ -33,6 +33,7 @@ INFINITIVE = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must)\s+
 CONTRACTED = re.compile(
     r"\b(?:has|have)\s+(?:\w+\s+)?(?:signed|awarded|placed|concluded)\s+(?:a|an|the)\s+(?:\w+\s+)?(?:contract|order|deal)\b"
 )
+CAPACITY = re.compile(r"\s+(?:capacit|facilit|lines?\b|plants?\b|base\b)")
 PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?\w+ed\b")  # "has signed", "have recently awarded"
 PERFECT_REACH = 120  # characters before the verb in which a present perfect governs it
 PASSIVE = re.compile(r"\b(?:were|was|are|is|been|being)\s+(?:\w+\s+)?$")
@@ -41,6 +42,8 @@ PASSIVE = re.compile(r"\b(?:were|was|are|is|been|being)\s+(?:\w+\s+)?$")
 def _trigger(s: Sentence) -> re.Match | None:
     """The first verb acting on mines: followed by them, or passive with them before it."""
     for m in VERB.finditer(s.low):
+        if CAPACITY.match(s.low, m.end()):
+            continue  # "did not end US production capacity": a means of producing, not producing
         after = s.low[m.end() : m.end() + OBJECT_WINDOW]
         before = s.low[max(0, m.start() - OBJECT_WINDOW) : m.start()]
         if OBJECT.search(after) or (PASSIVE.search(before) and OBJECT.search(before)):
@@ -55,6 +58,8 @@ def extract(s: Sentence) -> list[Fact]:
     if not verb:
         return []
     if s.negated(verb.start()) or NONE_FUNDED.match(s.low):
+        lo, hi = s.clause_bounds(s.start + verb.start())
+        own = [f.period for f in s.periods if lo <= f.start < hi]
         return s.per_subject(
             s.fact(
                 "production",
@@ -62,7 +67,7 @@ def extract(s: Sentence) -> list[Fact]:
                 "production.none@2",
                 0.75,
                 polarity="denied",
-                when=s.periods[0].period if s.periods else s.as_of(),
+                when=own[0] if own else (s.periods[0].period if s.periods else s.as_of()),
             )
         )
     if hypothetical(s, verb.start()):

@@ -10,8 +10,8 @@ from minewatch.extract.numbers import Quantity
 # A sentence that states what a policy or law allows or forbids is about policy,
 # not practice: "the policy allows the US to produce" is no production.
 POLICY_FRAME = re.compile(  # one "\b" before all the alternatives: the same matches, found faster
-    r"\b(?:(?:polic(?:y|ies)|law|directive|moratorium|faqs?|fact sheet|doctrine)\b[^.]{0,80}?\b(?:allow|permit|ban|"
-    r"prohibit|commit|halt|preclude|lower|abandon|authori[sz]|state|require|envisage|envision|relax)|"
+    r"\b(?:(?:polic(?:y|ies)|law|directive|moratorium|faqs?|fact sheet|doctrine)\b[^.;]{0,80}?\b(?:allow|permit|ban|"
+    r"prohibit|commit|halt|preclude|lower|abandon|authori[sz]|(?<!united )state|require|envisage|envision|relax)|"
     r"(?:committed|commits|pledged|promised)\b[^.]{0,20}\b(?:to|not to|that)\b|under the \d{4} policy\b|"
     r"(?:would|will) (?:no longer|not) (?:develop|use|produce)\b|requirements? (?:to|that|for)\b)"
 )
@@ -71,12 +71,18 @@ def about_policy(s: Sentence) -> bool:
     return found
 
 
+# An inverted condition opening the sentence: "Had the administration acceded to the treaty, it would …"
+INVERTED = re.compile(r"\W*(?:had|were|should)\s+(?:the\s+)?\w+(?:\s+\w+)?\s+\w+[^,;]{0,80},")
+
+
 def hypothetical(s: Sentence, trigger: int, window: int = 150) -> bool:
     """A modal or conditional governs the trigger (offset into the sentence text).
 
     Looks back to the start of the trigger's clause, and at the verb right after a
     noun trigger ("the use of landmines will not be a default option").
     """
+    if s.low[:1] in "hws" and INVERTED.match(s.low):
+        return True
     if "modal" not in s.cues:
         return False
     span = s.low[max(0, trigger - window) : trigger]

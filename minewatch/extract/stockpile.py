@@ -166,6 +166,8 @@ def _counts(s: Sentence) -> list[Fact]:
         if q.unit is None and q.value >= 1000 and all(q is not c for c, _t in counted)
     ]
     for q, types in sorted(counted, key=lambda c: c[0].start):
+        if hypothetical(s, q.start - s.start):
+            continue  # "…it would have had to destroy the stockpile of about 3 million mines"
         if RETAINED.match(s.low, q.end - s.start) or KEPT_BACK.search(
             s.low, max(0, q.start - s.start - 30), q.start - s.start
         ):

@@ -9,13 +9,15 @@ from minewatch.extract.rules import about_policy, hypothetical, mine_quantities
 from minewatch.model import Fact
 
 # Words one of which a sentence must contain before the patterns run (lower case).
-KEYWORDS = ("export", "import", "transfer", "sold", "sell", "moratori", "suppl", "ship", "receiv")
+KEYWORDS = ("export", "import", "transfer", "sold", "sell", "moratori", "suppl", "ship", "receiv", "provid")
 VERB = re.compile(
     r"\b(?:export\w*|import\w*|transferr?\w*|sold|sell\w*|suppl(?:y|ied|ies|ying)|ship(?:s|ped|ping)?)\b"
 )
 # An object that is mines, not mine action: "antipersonnel landmines", "Claymore mines", "mines".
-# Receiving is a transfer only with mines as its object: "received mines from North Korea"
-RECEIVED = re.compile(r"\breceiv(?:e|ed|es|ing)\s+(?:\w+\s+){0,3}?(?:anti-?personnel\s+)?(?:land)?mines\b")
+# Receiving or providing is a transfer only with mines as its object: "received mines from North Korea"
+RECEIVED = re.compile(
+    r"\b(?:receiv|provid)(?:e|ed|es|ing)\s+(?:\w+\s+){0,3}?(?:anti-?personnel\s+)?(?:land)?mines\b"
+)
 MINES = re.compile(r"\b(?:(?:anti-?personnel\s+)?(?:land)?mines|anti-?personnel\s+(?:land)?mine)\b")
 OBJECT_WINDOW = 80
 EARLIER = re.compile(r"\b(?:previously|earlier|formerly|once|had)\b[^.]{0,20}$")

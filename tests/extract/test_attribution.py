@@ -81,3 +81,13 @@ def test_a_paragraph_led_by_a_state_and_a_colon_is_about_that_state() -> None:
     found = {(f.state, f.indicator) for f in facts_of(text, state="DZA")}
     assert {("AFG", "treaty_status"), ("AFG", "mine_action"), ("DZA", "stockpile")} <= found
     assert ("DZA", "mine_action") not in found
+
+
+def test_we_is_the_state_the_document_speaks_for() -> None:
+    text = (
+        "Department of State - Press Briefing\nWashington, 21 June 2024\n\n"
+        "Ukraine asked again. Ukraine waits.\n\n"
+        "MR. MILLER: We have not provided antipersonnel landmines to Ukraine."
+    )
+    (f,) = facts_of(text, on="2024-06-21", indicator="transfer")
+    assert (f.state, f.value, f.polarity) == ("USA", "transfer", "denied")

@@ -77,3 +77,12 @@ def test_a_contract_signed_for_production_holds_as_of_the_release_not_a_later_cl
     )
     (f,) = facts_of(text, state="POL", on="2026-02-03", indicator="production")
     assert (f.value, f.polarity, f.when.start) == ("production", "affirmed", "2026-02-03")
+
+
+def test_united_states_is_no_policy_frame() -> None:
+    text = (
+        "The 2022 policy did not end US production capacity; "
+        "it simply confirmed that the United States had not produced antipersonnel mines since 1997."
+    )
+    (f,) = facts_of(text, on="2025-02-03", indicator="production")
+    assert (f.state, f.polarity, f.when.start) == ("USA", "denied", "1997-01-01")

@@ -112,3 +112,8 @@ def test_never_having_stockpiled_in_a_list_of_verbs_is_a_denied_stockpile() -> N
     text = "The Marshall Islands has never produced, stockpiled or used antipersonnel mines."
     facts = facts_of(text, on="2025-03-14", indicator="stockpile")
     assert [(f.state, f.value, f.polarity) for f in facts] == [("MHL", "antipersonnel mines", "denied")]
+
+
+def test_a_counterfactual_states_neither_a_stockpile_nor_an_accession() -> None:
+    text = "Had the administration acceded to the treaty, it would have had to destroy the stockpile of about 3 million mines."
+    assert facts_of(text, state="USA") == []
