@@ -85,13 +85,18 @@ def _revision(conn: sa.Connection) -> str | None:
     return "+".join(sorted(MigrationContext.configure(conn).get_current_heads())) or None
 
 
+FOLDED = ("paragraphs", "footnotes", "markers")  # tables of older stores, folded into documents by 0006
+
+
 def _table_at_revision(conn: sa.Connection, name: str, path: str | Path) -> sa.Table:
     """A table as the store holds it now, at the backup's own migration: an older backup's tables
     and columns (a table since folded into another, say) load as they were, and migrate after."""
+    if name not in {t.name for t in tables()} | set(FOLDED):
+        raise ValueError(f"{path}: table {name} is unknown to this minewatch")
     try:
         return sa.Table(name, sa.MetaData(), autoload_with=conn)
     except sa.exc.NoSuchTableError:
-        raise ValueError(f"{path}: table {name} is unknown to this minewatch") from None
+        raise ValueError(f"{path}: table {name} is not in a store at the backup's migration") from None
 
 
 def read_header(path: str | Path) -> dict:

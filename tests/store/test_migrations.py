@@ -6,6 +6,7 @@ import gzip
 import json
 from datetime import UTC, datetime
 
+import pytest
 import sqlalchemy as sa
 
 from minewatch.store import Store, db
@@ -77,3 +78,18 @@ def test_a_backup_from_before_the_fold_restores_and_upgrades(any_url, tmp_path) 
         assert [h["ref"] for h in store.search("briefing", kinds=("paragraph",))] == [3]
     finally:
         store.close()
+
+
+def test_a_backup_naming_a_table_no_minewatch_ever_had_is_refused(tmp_path) -> None:
+    path = tmp_path / "odd.jsonl.gz"
+    header = dict(format=backups.FORMAT, version=backups.VERSION, revision="0005", engine="sqlite")
+    with gzip.open(path, "wt", encoding="utf-8") as f:
+        f.write(
+            json.dumps(header) + "\n" + json.dumps({"table": "sqlite_master", "columns": ["name"]}) + "\n"
+        )
+    eng = db.engine(f"sqlite:///{tmp_path / 'x.db'}")
+    try:
+        with pytest.raises(ValueError, match=r"odd\.jsonl\.gz: table sqlite_master is unknown"):
+            backups.restore(eng, path)
+    finally:
+        eng.dispose()
