@@ -91,3 +91,9 @@ def test_we_is_the_state_the_document_speaks_for() -> None:
     )
     (f,) = facts_of(text, on="2024-06-21", indicator="transfer")
     assert (f.state, f.value, f.polarity) == ("USA", "transfer", "denied")
+
+
+def test_an_administration_stands_for_its_state() -> None:
+    text = "Ukraine asked for help.\n\nThe Biden administration authorized the transfer of antipersonnel mines to Ukraine in November 2024."
+    (f,) = facts_of(text, indicator="transfer")
+    assert (f.state, f.attributes["recipient"]) == ("USA", "UKR")
