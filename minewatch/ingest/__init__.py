@@ -163,9 +163,9 @@ def time_limit(path: str, seconds: float | None) -> Iterator[None]:
 
     timer = threading.Timer(seconds, expire_thread)
     timer.daemon = True
-    timer.start()
     try:
         try:
+            timer.start()  # inside the try: a short limit can expire before the next line runs
             yield
         finally:
             timer.cancel()

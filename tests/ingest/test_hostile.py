@@ -144,3 +144,14 @@ def test_time_limit_off_the_main_thread(tmp_path: Path):
         fine = pool.submit(pipeline.parse_file, str(path), None, 10**9, 60.0, False).result()
     assert failed.doc is None and "took longer than 0.001 s" in failed.error
     assert fine.doc is not None and fine.error is None
+
+
+def test_a_limit_that_expires_at_once_still_fails_only_the_file(tmp_path: Path):
+    """A limit can run out before the reader even starts; the file still gets its error, every time."""
+    path = tmp_path / "short.txt"
+    path.write_text("Stockpile. " * 2_000)
+    with ThreadPoolExecutor(1) as pool:
+        results = [
+            pool.submit(pipeline.parse_file, str(path), None, 10**9, 1e-5, False).result() for _ in range(200)
+        ]
+    assert all(r.doc is not None or "took longer than" in r.error for r in results)
