@@ -42,7 +42,8 @@ DATELINE_REACH = 40
 SENTENCE_MARKS = '.?!…"”’)]'  # what a sentence ends with, before the space after it
 # Where one clause of a sentence ends and another, with its own verb and time, begins.
 CLAUSE_BREAK = re.compile(
-    r",?\s+and\s+(?=(?:it|they|has|have|had|is|was|its|said|says|added|stated)\b)|;\s*|,\s+(?:but|which|while)\b|"
+    r",?\s+and\s+(?=(?:it|they|has|have|had|is|was|its|said|says|added|stated|still|now|holds|retains|keeps)\b)|"
+    r";\s*|,\s+(?:but|which|while)\b|"
     r",\s+(?:the (?:first|last) )?since\b"  # "…, the first since its withdrawal took effect on …"
 )
 

@@ -66,6 +66,8 @@ RETAIN = re.compile(
 PRESENT = re.compile(
     r"\b(?:retains|keeps|holds|has|maintains|currently|(?:we|i) (?:retain|keep|hold|maintain))\b"
 )
+LEFT = re.compile(r"\b(?:leaving|leaves|left)\s+(?:(?:about|some|approximately|nearly|over)\s+)?$")
+RETAINED_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:retained|kept)\s+for\b")
 RETAIN_REACH = 20  # characters before a count in which a retaining verb makes it retained, not destroyed
 RETAINED_CAPTION = re.compile(r"\b(?:retained|retention|kept for|for training)\b")
 TOTAL = re.compile(r"\W*total\b")
@@ -161,6 +163,9 @@ def _destruction(s: Sentence) -> list[Fact]:
             for q, t in mine_quantities(s) + _appositive_counts(s)
             if q.start >= lo  # not a count of the clearing clause ("had cleared 1,450 mines and …")
             and not RETAIN.search(s.low, max(0, q.start - s.start - RETAIN_REACH), q.start - s.start)
+            and not RETAINED_AFTER.match(
+                s.low, q.end - s.start
+            )  # "destroyed 1,500 mines retained for training"
         ]
         if counted and not LAST.search(s.low):
             return counted
@@ -241,11 +246,15 @@ def _retained(s: Sentence) -> list[Fact]:
         ),
         None,
     )
-    if kept is not None and all(q is not kept for q, _t in qs):  # "keeping 2,000 for training"
+    left = next(  # "destroyed 1,500 mines retained for training in 2024, leaving 3,980": what is kept
+        (q for q in s.quantities if q.start - s.start > r.end() and LEFT.search(s.low, 0, q.start - s.start)),
+        None,
+    )
+    if left is not None:
+        qs = [(left, [])]
+    elif kept is not None and all(q is not kept for q, _t in qs):  # "keeping 2,000 for training"
         qs = [(kept, []), *qs]
-    elif (
-        len(qs) > 1
-    ):  # "destroyed its stockpile of 5,728 mines in 2007, and it retains 728 mines": the one retained
+    elif len(qs) > 1:  # "destroyed its stockpile of 5,728 mines in 2007, and it retains 728 mines"
         here = r.start() + s.start
         qs = sorted(qs, key=lambda c: (c[0].start < here, abs(c[0].start - here)))
     value = qs[0][0].number if qs else "small quantity" if SMALL.search(s.low) else "mines retained"

@@ -37,6 +37,9 @@ CURRENCIES = ("USD", "EUR", "GBP")
 RANK = re.compile(r"(?<![\w-])(?:top|largest|leading|biggest) (?:funder|donor|contributor)\b")
 # "the second-largest donor": a rank, but not the top one
 LOWER_RANK = re.compile(r"\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th)[- ]$")
+AMONG = re.compile(
+    r"\s+(?:among|within|in)\s+(?:the\s+)?(?:eu|european|its|member|nordic|regional|asian|african)"
+)  # a rank in a group
 # "Of that, $91.5 million went to Ukraine": a share of the sum the sentence before gave
 SHARE = re.compile(r"\W*(?:of (?:that|this|the total|which|it)|of these funds)\b")
 OPENING_PLACE = re.compile(r"\W*(?:\d+\.\s+)?in\s+(?:the\s+)?[^,]{2,40},")  # "54. In Afghanistan, …"
@@ -80,7 +83,11 @@ def _funding(s: Sentence) -> list[Fact]:
     polarity = "denied" if s.negated(m.start()) else "affirmed"
     out = []
     rank = RANK.search(s.low)
-    if rank and not LOWER_RANK.search(s.low, max(0, rank.start() - 8), rank.start()):
+    if (
+        rank
+        and not LOWER_RANK.search(s.low, max(0, rank.start() - 8), rank.start())
+        and not AMONG.match(s.low, rank.end())
+    ):
         when = s.period_near(s.start + rank.start(), clause=True) or (
             s.periods[0].period if s.periods else None
         )

@@ -120,7 +120,7 @@ _scale = r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn)\b)?"
 # The number itself; its qualifier is looked for just before it (QUALIFIED), which
 # is much cheaper than trying every qualifier at every position of the text.
 NUMBER = re.compile(
-    rf"(?:(?P<cur>us\$|\$|usd\s?|€|£)\s?)?"
+    rf"(?:(?P<cur>us\$|\$|usd\s?|eur\s?|gbp\s?|€|£)\s?)?"
     rf"(?:(?P<num>{_num})|\b(?P<word>{trie_pattern(sorted(WORDS))})\b)"
     rf"{_scale}"
     rf"(?:\s*(?:-|–|to|and)\s*(?P<cur2>us\$|\$|€|£)?(?P<high>{_num}){_scale.replace('scale', 'scale2')})?"
@@ -132,16 +132,17 @@ UNIT = re.compile(
     + "|".join(f"(?P<{k}>{v.lower()})" for k, v in UNITS.items())
     + r")\b"
 )
+KINDS = re.compile(r"\s+(?:different\s+)?(?:types?|kinds?|models?|varieties|categories)\b")
 PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|these|those)\b")
 YEARLIKE = re.compile(r"^(1[89]\d\d|20\d\d)$")
 BETWEEN = re.compile(r"\bbetween\s+$")
-START = re.compile(r"us\$|usd|[\d$€£]|\b(?:" + trie_pattern(sorted(WORDS)) + r")\b")
+START = re.compile(r"us\$|usd|eur\s?\d|gbp\s?\d|[\d$€£]|\b(?:" + trie_pattern(sorted(WORDS)) + r")\b")
 # Digits worth a look: a cheap test before the full pattern runs.
 HAS_NUMBER = re.compile(r"\d|\b(?:" + trie_pattern(sorted(WORDS)) + r")\b")
 # The same two for a text known to hold no number word: patterns opening with a character
 # set, which the regex engine skips ahead to.
 HAS_FIGURE = re.compile(r"\d")
-FIGURE_START = re.compile(r"[\d$€£u](?:(?<=u)s[$d]|(?<!u))")
+FIGURE_START = re.compile(r"[\d$€£u](?:(?<=u)s[$d]|(?<!u))|eur\s?\d|gbp\s?\d")
 
 
 @dataclass
@@ -220,11 +221,17 @@ def _quantity(text: str, m: re.Match, original: str) -> Quantity | None:
     unit = None
     if cur or (high is not None and m.group("cur2")) or (dollars and end == m.end()):
         c = (cur or m.group("cur2") or "$").strip()
-        unit = "USD" if c in ("$", "us$", "usd") else {"€": "EUR", "£": "GBP"}.get(c, c)
+        unit = (
+            "USD"
+            if c in ("$", "us$", "usd")
+            else {"€": "EUR", "£": "GBP", "eur": "EUR", "gbp": "GBP"}.get(c, c)
+        )
     else:
         u = UNIT.match(text, end)
         if u and PARTITIVE.match(text, end):
             u = None  # "one of the states" picks out, it does not count
+        if u and u.group("mines") and KINDS.match(text, end):
+            u, end = None, KINDS.match(text, end).end()  # "13 types of antipersonnel mines" counts types
         if u and u.start("unit") - end <= 40:
             unit = next(k for k in UNITS if u.group(k))
             end = u.end()

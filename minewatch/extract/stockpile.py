@@ -55,9 +55,11 @@ DESTROYED = re.compile(
     r"\b(?:destroyed|demilitari[sz]ed)\s+(?:its|their|the)\s+(?:last|remaining)\b"
 )
 KEPT_BACK = re.compile(r"\b(?:retain\w*|keep\w*|kept)\s+(?:\w+\s+){0,2}$")  # "keeping 2,000 for training"
+RETAINED_WORDS = re.compile(r"\b(?:retained|kept for training|retains)\b")
 # A count left after destruction: "leaving about 120,000", "120,000 remain", "… awaiting destruction"
 LEAVING = re.compile(r"\b(?:leaving|leaves|left|with)\s+(?:a\s+)?$")
 STILL_HELD = re.compile(r"(?:\s+\w+){0,2}\s+(?:remain\w*|awaiting destruction|still (?:held|stockpiled))\b")
+HOLDS_NOW = re.compile(r"\b(?:still\s+)?(?:holds|has|possesses|maintains|keeps)\s+(?:\w+\s+){0,3}$")
 HOLD_VERB = re.compile(r"holds?|held|stockpiled")
 # the mines held, after the verb or a list of verbs ("never produced, stockpiled or used antipersonnel mines")
 HELD_MINES = re.compile(
@@ -134,7 +136,10 @@ def _holds_none(s: Sentence, none: re.Match) -> list[Fact]:
 
 
 def _remaining(s: Sentence) -> list[Fact]:
-    """What a destruction left: "…had destroyed 3,280,000 mines, leaving about 120,000 awaiting destruction"."""
+    """What a destruction left: "…had destroyed 3,280,000 mines, leaving about 120,000 awaiting destruction"
+    (not what is left of the mines retained for training: those are counted as retained)."""
+    if RETAINED_WORDS.search(s.low):
+        return []
     return [
         s.fact(
             "stockpile",
@@ -187,11 +192,21 @@ def _counts(s: Sentence) -> list[Fact]:
                 unit="mines",
                 approx=q.approx,
                 mine_types=types,
-                when=s.period_near(q.start, clause=True) or _inherited(s) or s.as_of(),
+                when=_count_period(s, q),
                 attributes=attrs,
             )
         )
     return out
+
+
+def _count_period(s: Sentence, q) -> Period | None:
+    """When a count held: the period in its clause, else the sentence before's, else the source's date.
+    A count the source holds now ("still holds more than 3 million mines that it was obliged to destroy
+    by 2010") is not dated by a deadline after it."""
+    when = s.period_near(q.start, clause=True)
+    if when is not None and when.precision == "until" and HOLDS_NOW.search(s.low, 0, q.start - s.start):
+        return s.as_of()
+    return when or _inherited(s) or s.as_of()
 
 
 def _continues_stockpile(s: Sentence) -> bool:

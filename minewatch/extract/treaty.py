@@ -51,6 +51,8 @@ OBSERVER = re.compile(r"\b(?:as an observer|observer status)\b")
 NAMED_TREATY = re.compile(r"\s+(?:mine ban |ottawa |anti-?personnel mine ban )?(?:treaty|convention)\b")
 # "the states that are not party to the treaty": a kind of state described, not a state's status
 DESCRIBED = re.compile(r"\b(?:states|countries|nations|those|others)\s+(?:that|which|who)\s+$")
+# "Under the treaty's terms, the withdrawal takes effect six months after …": the treaty's rule, no state's act
+TREATY_TERMS = re.compile(r"\W*under (?:the (?:treaty|convention)(?:['’]s terms)?|its terms|article \d+)\b")
 DENIAL_REACH = 60  # characters after a denied event within which a period dates the denial
 NOT_PARTY = re.compile(r"\w+ (?:not|no longer) ")  # "is not party to": the negation inside the event
 OPENED = re.compile(r"\bopen(?:ed|s)?\s+for\s+$")  # "opened for signature": the treaty's, not a state's
@@ -119,7 +121,7 @@ def _observer(s: Sentence) -> list[Fact]:
 def _treaty(s: Sentence) -> list[Fact]:
     """Every status event the sentence states, each dated by the period that follows it."""
     cues = s.cues
-    if "treaty.treaty" not in cues or not TREATY.search(s.low):
+    if "treaty.treaty" not in cues or not TREATY.search(s.low) or TREATY_TERMS.match(s.low):
         return []
     events: list[tuple[int, str]] = []
     for event, _words, pattern in TREATY_EVENTS:

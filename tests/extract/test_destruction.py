@@ -197,3 +197,10 @@ def test_a_retained_mines_table_gives_each_row_and_its_total_dated_by_the_report
         (120, ["M16A1"], "2024-12-31"),
         (120, [], "2024-12-31"),
     ]
+
+
+def test_retained_mines_destroyed_leave_the_count_retained() -> None:
+    facts = facts_of(
+        "France destroyed 1,500 mines retained for training in 2024, leaving 3,980.", state="FRA"
+    )
+    assert [(f.indicator, f.value, f.when.start) for f in facts] == [("retained", 3980, "2024-01-01")]

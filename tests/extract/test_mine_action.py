@@ -157,3 +157,10 @@ def test_the_clearance_of_an_area_is_clearance_but_supporting_it_is_not() -> Non
         facts_of("Norway urged the US to support survey and clearance of mines.", indicator="mine_action")
         == []
     )
+
+
+def test_a_rank_within_a_group_is_not_the_top_rank() -> None:
+    text = "Germany, the largest contributor among EU member states, pledged a further EUR 10 million for victim assistance."
+    assert [(f.state, f.value, f.unit) for f in facts_of(text, indicator="mine_action")] == [
+        ("DEU", 10000000, "EUR")
+    ]

@@ -109,3 +109,10 @@ def test_a_range_repeating_its_currency_is_one_quantity() -> None:
 def test_a_number_word_with_a_scale_is_a_quantity_without_a_unit() -> None:
     (q,) = find("its last mines, about one million in all")
     assert (q.value, q.unit, q.approx) == (1_000_000, None, "approximately")
+
+
+def test_types_of_mines_are_no_count_of_mines_and_euro_codes_are_money() -> None:
+    (types,) = find("has used at least 13 types of antipersonnel mines")
+    assert (types.value, types.unit) == (13, None)
+    (money,) = find("pledged a further EUR 10 million for victim assistance")
+    assert (money.value, money.unit) == (10_000_000, "EUR")

@@ -117,3 +117,14 @@ def test_never_having_stockpiled_in_a_list_of_verbs_is_a_denied_stockpile() -> N
 def test_a_counterfactual_states_neither_a_stockpile_nor_an_accession() -> None:
     text = "Had the administration acceded to the treaty, it would have had to destroy the stockpile of about 3 million mines."
     assert facts_of(text, state="USA") == []
+
+
+def test_a_count_held_now_is_not_dated_by_the_deadline_after_it() -> None:
+    text = "Ukraine joined the treaty in 2005 and still holds more than 3 million stockpiled PFM-1 mines that it was obliged to destroy by 2010."
+    (f,) = facts_of(text, on="2025-06-30", indicator="stockpile")
+    assert (f.value, f.approx, f.when.start, f.mine_types) == (
+        3_000_000,
+        "more than",
+        "2025-06-30",
+        ["PFM-1"],
+    )

@@ -184,3 +184,8 @@ def test_a_denial_the_same_text_contradicts_is_dropped() -> None:
         ("ratification", "affirmed"),
         ("signature", "affirmed"),
     ]
+
+
+def test_the_treaty_s_own_terms_are_no_state_s_withdrawal() -> None:
+    text = "Under the treaty's terms, the withdrawal takes effect six months after notification."
+    assert facts_of(text, state="UKR", indicator="treaty_status") == []
