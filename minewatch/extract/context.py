@@ -34,7 +34,6 @@ PRONOUNS = ("It ", "They", "She ", "He ")
 FIRST_PERSON = re.compile(
     r"\W*(?:[A-Z][A-Z. ]{1,30}:\s+)?(?:(?:yes|no)[.,]\s+)?(?:we|our|us)\b", re.IGNORECASE
 )
-FIRST_PERSON_REACH = 48  # characters at a sentence's start in which "we", "our" or "us" opens it
 SPEAKER_REACH = 300  # characters at a document's start whose first state is the one that says "we"
 # A news dateline opening a sentence ("(Baku, 14 May 2025) - ", "SEOUL, 8 October 2025 – "): its
 # date is the document's, not the date of what the sentence tells.
@@ -274,13 +273,8 @@ class Sentence:
             if self.previous is not None and self.text.lstrip().startswith(PRONOUNS)
             else None
         )
-        fallback = self.ctx.speaker() if self._first_person() else self.doc.subject_state
+        fallback = self.ctx.speaker() if FIRST_PERSON.match(self.text) else self.doc.subject_state
         return attribution.subject_states(self.text, self.states, self.start, self.lead or fallback, previous)
-
-    def _first_person(self) -> bool:
-        """Whether the sentence opens with a state speaking for itself ("We have not …", "Our policy …")."""
-        head = self.low[:FIRST_PERSON_REACH]
-        return ("we " in head or "our " in head or "us " in head) and bool(FIRST_PERSON.match(self.text))
 
     @cached
     def state(self) -> str | None:

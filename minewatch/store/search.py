@@ -163,7 +163,7 @@ def paragraph_hits(score: float, doc_id: str, marked: str, paragraphs: list[list
             kind="paragraph",
             doc_id=doc_id,
             ref=n,
-            snippet=(text, spans),  # cut by :func:`snippet` once the hit is known to be shown
+            passage=(text, spans),  # cut into a snippet once the hit is known to be shown
             score=score * len(w) / len(every),
         )
         for (n, text, spans), w in zip(found, words, strict=True)
@@ -199,7 +199,7 @@ def _sqlite_hits(conn: sa.Connection, q: str, kinds: tuple[str, ...], n: int) ->
     hits = sorted(hits, key=lambda h: h["score"])[:n]
     for h in hits:
         if h["kind"] == "paragraph":
-            h["snippet"] = snippet(*h["snippet"])
+            h["snippet"] = snippet(*h.pop("passage"))
     return hits
 
 
