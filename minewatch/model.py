@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from functools import cached_property
 from operator import attrgetter
+from typing import Any
 
 FACT_STATUSES = ("candidate", "accepted", "rejected", "superseded")
 POLARITIES = ("affirmed", "denied")
@@ -66,13 +68,11 @@ class Document:
     warnings: list[str] = field(default_factory=list)
 
     def __reduce__(self) -> tuple:
-        """Pickles its structure as tuples of field values: documents cross from reader processes to
+        """Pickles its structure as rows of field values: documents cross from reader processes to
         the writer with hundreds of paragraphs, markers and notes each, and one object at a time
-        cost more than reading the file."""
-        state = dict(self.__dict__)
-        state["paragraphs"] = list(map(PARAGRAPH_FIELDS, self.paragraphs))
-        state["footnotes"] = list(map(FOOTNOTE_FIELDS, self.footnotes.values()))
-        state["markers"] = list(map(MARKER_FIELDS, self.markers))
+        cost more than reading the file. The writer stores the rows as they came."""
+        state = {k: v for k, v in self.__dict__.items() if k not in STRUCTURE and k != ROWS}
+        state[ROWS] = {name: structure_rows(self, name) for name in STRUCTURE}
         return _unpickle_document, (state,)
 
     @cached_property
@@ -99,15 +99,6 @@ class Document:
         return out
 
 
-def _unpickle_document(state: dict) -> Document:
-    state["paragraphs"] = [Paragraph(*t) for t in state["paragraphs"]]
-    state["footnotes"] = {t[0]: Footnote(*t) for t in state["footnotes"]}
-    state["markers"] = [Marker(*t) for t in state["markers"]]
-    doc = Document.__new__(Document)
-    doc.__dict__.update(state)
-    return doc
-
-
 def field_values(record: type) -> attrgetter:
     """A record's field values in declaration order, as a tuple: its compact form on disk and on the wire."""
     return attrgetter(*(f.name for f in fields(record)))
@@ -118,6 +109,54 @@ PARAGRAPH_FIELDS, FOOTNOTE_FIELDS, MARKER_FIELDS = (
     field_values(Footnote),
     field_values(Marker),
 )
+# A document's structure, field by field: (its rows of field values, its records from those rows).
+STRUCTURE: dict[str, tuple[Callable[[Document], list[tuple]], Callable[[list], Any]]] = {
+    "paragraphs": (
+        lambda d: list(map(PARAGRAPH_FIELDS, d.paragraphs)),
+        lambda rows: [Paragraph(*r) for r in rows],
+    ),
+    "footnotes": (
+        lambda d: list(map(FOOTNOTE_FIELDS, d.footnotes.values())),
+        lambda rows: {r[0]: Footnote(*r) for r in rows},
+    ),
+    "markers": (
+        lambda d: list(map(MARKER_FIELDS, d.markers)),
+        lambda rows: [Marker(*r) for r in rows],
+    ),
+}
+ROWS = "_rows"  # where an unpickled document keeps the structure no one has read yet
+
+
+def structure_rows(doc: Document, name: str) -> list:
+    """``doc``'s paragraphs, footnotes or markers as rows of field values, as stored."""
+    held = doc.__dict__.get(ROWS)
+    return held[name] if held and name in held else STRUCTURE[name][0](doc)
+
+
+class _FromRows:
+    """A structure field of an unpickled document: its records are built when first read.
+
+    The writer stores rows and never reads records, so it never builds them.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __get__(self, doc: Document | None, owner: type | None = None) -> Any:
+        if doc is None:
+            return self
+        value = doc.__dict__[self.name] = STRUCTURE[self.name][1](doc.__dict__[ROWS].pop(self.name))
+        return value
+
+
+for _name in STRUCTURE:  # a record built the usual way holds its fields itself and never asks these
+    setattr(Document, _name, _FromRows(_name))
+
+
+def _unpickle_document(state: dict) -> Document:
+    doc = Document.__new__(Document)
+    doc.__dict__.update(state)
+    return doc
 
 
 def content_hash(text: str) -> str:

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
+import orjson
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
@@ -36,10 +37,24 @@ def normalize_url(url: str) -> str:
     return url
 
 
+def _json_dumps(value: object) -> str:
+    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
+
+
+def _json_loads(value: str | bytes | float) -> object:
+    # SQLite gives a JSON column NUMERIC affinity: a number stored as JSON comes back a number
+    return orjson.loads(value) if isinstance(value, str | bytes) else value
+
+
+# JSON columns through orjson: a document's structure is hundreds of rows, and the standard
+# library's encoder took a tenth of the writer's time.
+JSON = {"json_serializer": _json_dumps, "json_deserializer": _json_loads}
+
+
 def engine(url: str, pool_size: int = 10, max_overflow: int = 20) -> sa.Engine:
     """An engine for ``url``; SQLite files get WAL, foreign keys and queued writers."""
     if url.startswith("sqlite"):
-        eng = sa.create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+        eng = sa.create_engine(url, connect_args={"timeout": 30, "check_same_thread": False}, **JSON)
 
         @sa.event.listens_for(eng, "connect")
         def _pragmas(dbapi_conn, _record) -> None:  # pragma: no cover - driver hook
@@ -60,7 +75,7 @@ def engine(url: str, pool_size: int = 10, max_overflow: int = 20) -> sa.Engine:
 
         return eng
     return sa.create_engine(
-        normalize_url(url), pool_pre_ping=True, pool_size=pool_size, max_overflow=max_overflow
+        normalize_url(url), pool_pre_ping=True, pool_size=pool_size, max_overflow=max_overflow, **JSON
     )
 
 

@@ -6,16 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import sqlalchemy as sa
 
-from minewatch.model import (
-    FOOTNOTE_FIELDS,
-    MARKER_FIELDS,
-    PARAGRAPH_FIELDS,
-    Document,
-    Fact,
-    Footnote,
-    Marker,
-    Paragraph,
-)
+from minewatch.model import STRUCTURE, Document, Fact, structure_rows
 from minewatch.store import db, search
 from minewatch.store.facts import insert_facts
 from minewatch.store.schema import documents, facts
@@ -141,9 +132,7 @@ class DocumentQueries:
                 author=row["author"],
                 language=row["language"],
                 subject_state=row["subject_state"],
-                paragraphs=[Paragraph(*p) for p in row["paragraphs"]],
-                footnotes={f[0]: Footnote(*f) for f in row["footnotes"]},
-                markers=[Marker(*m) for m in row["markers"]],
+                **{name: from_rows(row[name]) for name, (_, from_rows) in STRUCTURE.items()},
                 warnings=list(row["warnings"] or []),
             )
         return doc
@@ -188,7 +177,5 @@ def _document_row(doc_id: str, doc: Document, previous: str | None, at: datetime
         previous_id=previous,
         ingested_at=at,
         ingested_by=user,
-        paragraphs=list(map(PARAGRAPH_FIELDS, doc.paragraphs)),
-        footnotes=list(map(FOOTNOTE_FIELDS, doc.footnotes.values())),
-        markers=list(map(MARKER_FIELDS, doc.markers)),
+        **{name: structure_rows(doc, name) for name in STRUCTURE},
     )

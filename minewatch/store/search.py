@@ -30,7 +30,7 @@ from typing import Protocol
 import numpy as np
 import sqlalchemy as sa
 
-from minewatch.model import Document
+from minewatch.model import Document, structure_rows
 from minewatch.store.schema import documents, fact_revisions, facts
 
 HIT_START, HIT_END = "\x02", "\x03"
@@ -98,7 +98,9 @@ def index_documents(conn: sa.Connection, docs: list[tuple[str, Document]]) -> No
     if conn.dialect.name != "postgresql":
         return
     rows = [
-        (i, n, p.start, p.end, d.text[p.start : p.end]) for i, d in docs for n, p in enumerate(d.paragraphs)
+        (i, n, start, end, d.text[start:end])
+        for i, d in docs
+        for n, (start, end, *_) in enumerate(structure_rows(d, "paragraphs"))
     ]
     if rows:
         conn.exec_driver_sql(_INDEX_PG, rows)
