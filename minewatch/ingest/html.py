@@ -30,6 +30,8 @@ BOILERPLATE = re.compile(
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 BOLD_LEVEL = 6  # a bold line taken for a heading sits under every real heading before it
 BLOCKS = {"p", "li", "blockquote", "pre", "dt", "dd", "figcaption", "caption", "address"}
+# Elements that make the one holding them a container of blocks, not a block of text.
+NESTED = ", ".join(sorted(BLOCKS | set(HEADINGS) | {"table", "div"}))
 CONTAINERS = {"div", "section", "article", "main", "body", "html", "ul", "ol", "dl", "figure", "center"}
 NOTE_ID = re.compile(r"^(?:fn|footnote|note|endnote|ftn|edn)[-_:]?(\d{1,3})$", re.IGNORECASE)
 NOTE_HREF = re.compile(r"^#(?:fn|footnote|note|endnote|ftn|edn)[-_:]?(\d{1,3})$", re.IGNORECASE)
@@ -37,7 +39,6 @@ BACKREF = re.compile(r"^#(?:fnref|footnote-ref|noteref|ftnref|ednref|ref)", re.I
 NUMBER = re.compile(r"^\[?(\d{1,3})\]?$")
 NOTE_NUMBER = re.compile(r"(?:\[(\d{1,3})\]|(\d{1,3})\.?)\s*")  # a note body's own number, dropped
 NOTES_HEADING = re.compile(r"^(?:notes|endnotes|footnotes)$", re.IGNORECASE)
-GLUE = re.compile(r" ?\x00")
 CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
 DATE_META = (
     "article:published_time", "datePublished", "date", "dc.date", "dcterms.date", "DC.date.issued",
@@ -77,7 +78,7 @@ def parse(html: str, path: str, fmt: str, region_hint: str | None = None) -> Par
     if root is None:
         raise IngestError(path, "no HTML body")
     region = region_of(tree, html) if region_hint is None else tree.css_first(region_hint) or root
-    out = _Walker()
+    out = _Walker(tree.root or root)
     out.walk(region)
     notes = [n for n in tree.css("li[id], div[id], p[id], aside[id]") if NOTE_ID.match(n.id or "")]
     for n in notes:
@@ -115,7 +116,7 @@ def _own_text(n: LexborNode) -> str:
 def _norm(s: str) -> str:
     """Whitespace runs as one space, ends trimmed, note references glued to the word before."""
     s = " ".join(s.split())  # str.split knows the same whitespace as \s, several times faster
-    return GLUE.sub("", s) if "\x00" in s else s
+    return s.replace(" \x00", "").replace("\x00", "") if "\x00" in s else s  # " ?\x00", without a scan
 
 
 def _common_ancestor(nodes: list[LexborNode]) -> LexborNode:
@@ -166,9 +167,10 @@ def _boilerplate(n: LexborNode) -> bool:
 class _Walker:
     """Render a DOM region as paragraphs of canonical text."""
 
-    def __init__(self) -> None:
+    def __init__(self, root: LexborNode) -> None:
         self.b = TextBuilder()
         self.in_notes = False  # under a "Notes" heading: ordered list items are note bodies
+        self.nested = _holders(root.css(NESTED))  # elements holding a block of their own
 
     def walk(self, node: LexborNode) -> None:
         inline: list[str] = []
@@ -211,7 +213,7 @@ class _Walker:
             )
             for i, li in enumerate(node.css("li")):
                 self.note(li, start + i)
-        elif tag in BLOCKS and not _has_blocks(node):
+        elif tag in BLOCKS and node.mem_id not in self.nested:
             text = _norm(self.inline(node))
             if _bold_heading(node, text):
                 self.in_notes = bool(NOTES_HEADING.match(text))
@@ -264,23 +266,25 @@ def _bold_heading(node: LexborNode, text: str) -> bool:
     return "".join(bold.split()) == "".join(text.split())
 
 
-def _has_blocks(node: LexborNode) -> bool:
-    inner = (n for n in node.traverse() if n.mem_id != node.mem_id)
-    return any(n.tag in BLOCKS or n.tag in HEADINGS or n.tag in ("table", "div") for n in inner)
+def _holders(nodes: list[LexborNode]) -> set[int]:
+    """The elements (by ``mem_id``) holding any of ``nodes``, from one walk up from each."""
+    marked: set[int] = set()
+    for n in nodes:
+        up = n.parent
+        while up is not None and up.mem_id not in marked:  # a marked element's holders are marked
+            marked.add(up.mem_id)
+            up = up.parent
+    return marked
 
 
 def _note_ref(node: LexborNode) -> int | None:
     """The note number when ``node`` is a footnote reference (superscript or note link)."""
-    if node.tag not in ("sup", "a"):
+    tag = node.tag
+    if tag != "sup" and (tag != "a" or not NOTE_HREF.match(node.attributes.get("href") or "")):
         return None
-    text = _norm(node.text(deep=True))
-    m = NUMBER.match(text)
-    if not m:
-        return None
-    if node.tag == "sup":
-        return int(m.group(1))
-    href = node.attributes.get("href") or ""
-    return int(m.group(1)) if NOTE_HREF.match(href) else None
+    text = node.text(deep=True)
+    m = NUMBER.match(_norm(text) if "\x00" in text else text.strip())
+    return int(m.group(1)) if m else None
 
 
 def metadata(tree: LexborHTMLParser) -> dict:
