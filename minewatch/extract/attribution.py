@@ -206,9 +206,13 @@ def locations(text: str, mentions: list[tuple[int, int, str]], offset: int, subj
 
 
 @lru_cache(maxsize=1)
+def _actors() -> dict[str, list[str]]:
+    return yaml.safe_load((DATA / "actors.yaml").read_text(encoding="utf-8"))
+
+
 def non_state_words() -> tuple[str, ...]:
     """Actors that are not states (``vocab/data/actors.yaml``), lower case."""
-    return tuple(yaml.safe_load((DATA / "actors.yaml").read_text(encoding="utf-8"))["non_state"])
+    return tuple(_actors()["non_state"])
 
 
 @lru_cache(maxsize=1)
@@ -216,6 +220,13 @@ def non_state_pattern() -> re.Pattern:
     """``non_state_words`` as one pattern (run only where the cue scan found one of them)."""
     words = sorted(map(re.escape, non_state_words()), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(words) + ")")
+
+
+@lru_cache(maxsize=1)
+def organization_pattern() -> re.Pattern:
+    """Organizations that fund, clear or report (``vocab/data/actors.yaml``), as one pattern on lower case."""
+    names = _actors()["organizations"]
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, names), key=len, reverse=True)) + r")\b")
 
 
 def non_state_subject(s: Sentence, lo: int, verb: int) -> bool:

@@ -186,6 +186,8 @@ def _gates(text: str, low: str) -> frozenset[str]:
         found.add("relyear")
     if "then" in low:
         found.add("anaphor")
+    if "year" in low and ("earlier" in low or "before" in low or "previously" in low):
+        found.add("earlier")
     if "today" in low or "this week" in low:
         found.add("today")
     if " month" in low:
@@ -229,6 +231,36 @@ assert len(GATED) == len(PATTERNS)
 def _gated(gates: frozenset[str]) -> tuple[tuple[str, re.Pattern], ...]:
     """The patterns of the families in ``gates``, in PATTERNS order (few sets of families occur)."""
     return tuple(p for p, family in zip(PATTERNS, GATED, strict=True) if family in gates)
+
+
+# "a year earlier", "two years before": the period named just before, moved back (lower case).
+EARLIER = re.compile(r"\b(?P<n>a|one|two|three|four|five|\d{1,2})\s+years?\s+(?:earlier|before|previously)\b")
+
+
+def _earlier(text: str, low: str, found: list[Found], previous: Period | None, offset: int) -> list[Found]:
+    """Each "a year earlier" in ``low``, as the period found before it in the text (else ``previous``,
+    the period the text before named) moved back that many years."""
+    out = []
+    for m in EARLIER.finditer(low):
+        at = m.start() + offset
+        anchor = max((f for f in found if f.end <= at), key=lambda f: f.end, default=None)
+        base = anchor.period if anchor is not None else previous
+        if base is None or base.start is None or base.end is None:
+            continue
+        n = 1 if m["n"] == "a" else NUMBER_WORDS.get(m["n"]) or int(m["n"])
+        out.append(Found(at, m.end() + offset, _moved(base, -n, text[m.start() : m.end()])))
+    return out
+
+
+def _moved(period: Period, years: int, text: str) -> Period:
+    """``period`` moved by whole years (29 February becoming the 28th)."""
+
+    def move(day: str) -> str:
+        d = date.fromisoformat(day)
+        y = d.year + years
+        return d.replace(year=y, day=min(d.day, _month_end(y, d.month))).isoformat()
+
+    return Period(move(period.start), move(period.end), period.precision, text)
 
 
 # Run on the lower-cased words before a date.
@@ -408,6 +440,8 @@ def find(
                 period = Period(None, period.end, "until", _widen(text, before, UNTIL, s, e))
             taken.append((s, e))
             out.append(Found(s + offset, e + offset, period))
+    if "earlier" in gates:
+        out += _earlier(text, low, out, previous, offset)
     return sorted(out, key=lambda f: f.start)
 
 

@@ -39,12 +39,16 @@ DESTROYED = re.compile(
     r"\b(?:(?:destroyed|demilitari[sz]ed|disposed of|dismantled)\b|(?:destruction|demilitari[sz]ation|disposal) of\b)"
 )
 LAST = re.compile(
-    r"\bdestroyed (?:(?:its|their|the) (?:last|remaining|entire|whole)\b|all (?:of )?(?:its|their|the)\b)"
+    r"\bdestroyed (?:(?:its|their|the) (?:last|remaining|entire|whole)\b|all (?:of )?(?:its|their|the)\b)|"
+    r"\b(?:its|their|the) (?:last|remaining)\b[^.;]{0,60}\b(?:were|was|have been|had been) destroyed\b"
 )
 HALTED = re.compile(
     r"\b(?:halted|suspended|stopped|interrupted|froze)\b"
 )  # a verb, not a "Suspended" category
-CLEARANCE = re.compile(r"\b(?:clear\w*|laid|emplaced|minefields?|removed?|removing)\b")
+CLEARANCE = re.compile(
+    r"\b(?:clear\w*|laid|emplaced|minefields?|removed?|removing|in the ground|(?:hazardous|mined) areas?|"
+    r"found and destroyed|demin\w*|land release)\b"
+)
 UNCERTAIN = re.compile(r"\b(?:unclear|unknown|not known|uncertain)\b[^.]{0,30}\bhow many\b")
 START = re.compile(r"\b(?:start(?:ed|s)?|began|begun|commenced|launched|opened)\b")
 END = re.compile(r"\b(?:complet\w+|conclu\w+|finish\w*|end(?:ed|s)?|deadline)\b")
@@ -127,7 +131,7 @@ def _destruction(s: Sentence) -> list[Fact]:
     topical = s.section == "stockpile_destruction" or (
         s.previous is not None and "destruction.destroy" in s.previous.cues and DESTROY.search(s.previous.low)
     )
-    trigger = d or (END.search(s.low) if topical else None)
+    trigger = d or (_ending(s) if topical else None)
     if not trigger:
         return []
     # clearing emplaced mines is mine action (in the trigger's clause: "had cleared 1,450 mines
@@ -172,7 +176,7 @@ def _destruction(s: Sentence) -> list[Fact]:
     out = (
         counted  # "destroyed its last mines, about one million in all, in 2015": the count and the completion
     )
-    start, end = START.search(s.low), END.search(s.low) or LAST.search(s.low)
+    start, end = START.search(s.low), _ending(s) or LAST.search(s.low)
     halted = HALTED.search(s.text)
     if halted:
         when = _nearest(s, halted.start(), before=True)
@@ -213,6 +217,15 @@ def _destruction(s: Sentence) -> list[Fact]:
                 )
             )
     return out
+
+
+def _ending(s: Sentence) -> re.Match | None:
+    """The first word of an ending (completed, deadline …) that is not part of a date ("at the end of 2024")."""
+    for m in END.finditer(s.low):
+        at = s.start + m.start()
+        if not any(f.start <= at < f.end for f in s.periods):
+            return m
+    return None
 
 
 def _appositive_counts(s: Sentence) -> list:

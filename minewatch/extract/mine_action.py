@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+from minewatch.extract.attribution import organization_pattern
 from minewatch.extract.context import Sentence
-from minewatch.extract.numbers import Quantity
+from minewatch.extract.numbers import CURRENCIES, Quantity
 from minewatch.extract.rules import hypothetical
 from minewatch.model import Fact, Period
 
@@ -33,7 +34,12 @@ FUNDING = re.compile(
 DONOR = re.compile(
     r"\b([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}),? which (?:pledged|contributed|provided|donated|gave|granted)\b"
 )
-CURRENCIES = ("USD", "EUR", "GBP")
+# "…, followed by Germany with €2.1 million and Japan with US$1.4 million": each amount its donor's
+GIVER = re.compile(
+    r"\s+(?:with|gave|giving|provided|providing|contributed|contributing|pledged|pledging|at)\s+(?:\w+\s+){0,2}$"
+)
+# "… spent 95 million baht on the work": money a sentence about clearing says was spent pays for it
+SPENT = re.compile(r"\b(?:spent|allocated|budgeted|invested|cost)\b")
 RANK = re.compile(r"(?<![\w-])(?:top|largest|leading|biggest) (?:funder|donor|contributor)\b")
 # "the second-largest donor": a rank, but not the top one
 LOWER_RANK = re.compile(r"\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th)[- ]$")
@@ -74,17 +80,23 @@ def extract(s: Sentence) -> list[Fact]:
 
 
 def _funding(s: Sentence) -> list[Fact]:
-    """A donor's rank ("the largest donor") and the amount it gave, as separate facts."""
-    m = FUNDING.search(s.low)
+    """A donor's rank ("the largest donor") and the amount it gave, as separate facts.
+
+    What an organization gives ("The European Union was the largest donor") is not a state's;
+    an amount set after a state's name ("followed by Germany with €2.1 million") is that state's.
+    """
+    m = FUNDING.search(s.low) or _spent_on_clearing(s)
     if not m:
         return _share(s)
     if hypothetical(s, m.start()):
         return []
     polarity = "denied" if s.negated(m.start()) else "affirmed"
     out = []
+    by_organization = _organization_subject(s, m.start())
     rank = RANK.search(s.low)
     if (
         rank
+        and not by_organization
         and not LOWER_RANK.search(s.low, max(0, rank.start() - 8), rank.start())
         and not AMONG.match(s.low, rank.end())
     ):
@@ -97,25 +109,52 @@ def _funding(s: Sentence) -> list[Fact]:
     donor = DONOR.search(s.text)
     code = s.vocab.state_code(donor.group(1).strip()) if donor else None
     amounts = [q for q in s.quantities if q.unit in CURRENCIES]
-    out += [
-        s.fact(
-            "mine_action",
-            q.number,
-            "mine_action.funding@4",
-            0.7,
-            unit=q.unit,
-            approx=q.approx,
-            polarity=polarity,
-            when=_own_period(s, q, amounts[i + 1].start if i + 1 < len(amounts) else s.end, len(amounts))
-            or s.period_near(q.start, clause=True)
-            or s.period_near(q.start),
-            **({"state": code} if code else {}),
+    for i, q in enumerate(amounts):
+        giver = _giver(s, q, amounts[i - 1].end if i else s.start)
+        if giver is None and by_organization:
+            continue
+        out.append(
+            s.fact(
+                "mine_action",
+                q.number,
+                "mine_action.funding@4",
+                0.7,
+                unit=q.unit,
+                approx=q.approx,
+                polarity=polarity,
+                when=_own_period(s, q, amounts[i + 1].start if i + 1 < len(amounts) else s.end, len(amounts))
+                or s.period_near(q.start, clause=True)
+                or s.period_near(q.start),
+                **({"state": giver or code} if giver or code else {}),
+            )
         )
-        for i, q in enumerate(amounts)
-    ]
-    if not out:
+    if not out and not by_organization:
         out.append(s.fact("mine_action", "funding", "mine_action.funding@3", 0.6, polarity=polarity))
     return out
+
+
+def _spent_on_clearing(s: Sentence) -> re.Match | None:
+    """Spending an amount in a sentence that tells of clearing mines: "cleared 2.1 square kilometres …
+    and spent 95 million baht on the work"."""
+    spent = SPENT.search(s.low)
+    if spent is None or not any(q.unit in CURRENCIES for q in s.quantities):
+        return None
+    return spent if any(_clears_mines(s.low, c) for c in CLEAR.finditer(s.low)) else None
+
+
+def _organization_subject(s: Sentence, verb: int) -> bool:
+    """An organization, and no state before it, is named before ``verb`` (local offset)."""
+    org = organization_pattern().search(s.low, 0, verb)
+    return org is not None and not any(a - s.start < org.start() for a, _b, _c in s.states)
+
+
+def _giver(s: Sentence, q: Quantity, lo: int) -> str | None:
+    """The state named just before an amount, after the amount before it: "Japan with US$1.4 million"."""
+    named = [(b, c) for a, b, c in s.states if lo <= a and b <= q.start]
+    if not named:
+        return None
+    end, code = named[-1]
+    return code if GIVER.match(s.low, end - s.start, q.start - s.start) else None
 
 
 def _share(s: Sentence) -> list[Fact]:
@@ -158,7 +197,13 @@ def _clearance(s: Sentence) -> list[Fact]:
     if not m or hypothetical(s, m.start()) or s.negated(m.start()):
         return []
     attrs = {"location": s.locations} if s.locations else {}
-    when = s.period_near(s.start + m.start(), clause=True) or (s.periods[0].period if s.periods else None)
+    lo, hi = s.clause_bounds(s.start + m.start())
+    after = [f.period for f in s.periods if s.start + m.end() <= f.start < hi]  # "cleared … last year"
+    when = (
+        (after[0] if after else None)
+        or s.period_near(s.start + m.start(), clause=True)
+        or (s.periods[0].period if s.periods else None)
+    )
     where = [c for _a, b, c in s.states if b - s.start < m.start() and WHERE.match(s.low, b - s.start)]
     if where:  # "…went to Ukraine, where U.S.-funded teams cleared …"
         return [

@@ -114,6 +114,27 @@ UNITS = {
     "square_metres": r"(?:square met(?:re|er)s?|m2|m²)",
     "casualties": r"(?:casualties|victims|survivors)",
 }
+# Currencies as ISO 4217 codes: by the sign or code written before an amount ("US$1.4 million"),
+# and by the name written after it ("95 million baht").
+CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP"}
+CURRENCY_NAMES = {
+    "dollars": "USD",
+    "us dollars": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "pounds sterling": "GBP",
+    "baht": "THB",
+    "yen": "JPY",
+    "swiss francs": "CHF",
+    "norwegian kroner": "NOK",
+    "danish kroner": "DKK",
+    "swedish kronor": "SEK",
+}
+CURRENCIES = frozenset(CURRENCY_SIGNS.values()) | frozenset(CURRENCY_NAMES.values())
+# A time unit after "a", "per" or "each" is a rate or a distance in time, not what a number counts:
+# "1,720 a year earlier", "5,000 per year".
+RATE = re.compile(r"(?:^|\s)(?:a|an|per|each|every)\s+$")
+TIME_WORDS = ("year", "decade", "month", "hour", "day")
 _num = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _scale = r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn)\b)?"
 # All patterns here run on the lower-cased text (over twice as fast as IGNORECASE).
@@ -124,7 +145,7 @@ NUMBER = re.compile(
     rf"(?:(?P<num>{_num})|\b(?P<word>{trie_pattern(sorted(WORDS))})\b)"
     rf"{_scale}"
     rf"(?:\s*(?:-|–|to|and)\s*(?P<cur2>us\$|\$|€|£)?(?P<high>{_num}){_scale.replace('scale', 'scale2')})?"
-    rf"(?P<dollars>\s+(?:us\s)?dollars)?"
+    rf"(?:\s+(?P<named>{trie_pattern(sorted(CURRENCY_NAMES))})\b)?"
 )
 QUALIFIED = re.compile(rf"(?<![\w-])(?P<qual>{trie_pattern(sorted(QUALIFIERS))})\s+$")
 UNIT = re.compile(
@@ -193,9 +214,9 @@ def find(text: str, offset: int = 0, low: str | None = None, words: bool = True)
 def _quantity(text: str, m: re.Match, original: str) -> Quantity | None:
     """The quantity ``m`` found in ``text`` (lower-cased); its words are quoted from ``original``."""
     num, word, cur, scale = m.group("num"), m.group("word"), m.group("cur"), m.group("scale")
-    dollars = m.group("dollars")
+    named = m.group("named")
     if num:
-        if YEARLIKE.match(num) and not (cur or scale or dollars):
+        if YEARLIKE.match(num) and not (cur or scale or named):
             return None
         if _inside_token(text, m.start("num"), m.end("num")):
             return None
@@ -219,17 +240,16 @@ def _quantity(text: str, m: re.Match, original: str) -> Quantity | None:
         elif m.group("scale2") and not scale:  # "$5-10 million"
             value *= SCALES[m.group("scale2").lower()]
     unit = None
-    if cur or (high is not None and m.group("cur2")) or (dollars and end == m.end()):
-        c = (cur or m.group("cur2") or "$").strip()
-        unit = (
-            "USD"
-            if c in ("$", "us$", "usd")
-            else {"€": "EUR", "£": "GBP", "eur": "EUR", "gbp": "GBP"}.get(c, c)
-        )
+    if cur or (high is not None and m.group("cur2")):
+        unit = CURRENCY_SIGNS[(cur or m.group("cur2")).strip()]
+    elif named and end == m.end():
+        unit = CURRENCY_NAMES[named]
     else:
         u = UNIT.match(text, end)
         if u and PARTITIVE.match(text, end):
             u = None  # "one of the states" picks out, it does not count
+        if u and u.group("unit").startswith(TIME_WORDS) and RATE.search(text, end, u.start("unit")):
+            u = None
         if u and u.group("mines") and KINDS.match(text, end):
             u, end = None, KINDS.match(text, end).end()  # "13 types of antipersonnel mines" counts types
         if u and u.start("unit") - end <= 40:

@@ -48,6 +48,9 @@ def _trigger(s: Sentence) -> re.Match | None:
         before = s.low[max(0, m.start() - OBJECT_WINDOW) : m.start()]
         if OBJECT.search(after) or (PASSIVE.search(before) and OBJECT.search(before)):
             return m
+        verb_end = s.start + m.end()
+        if any(0 <= a - verb_end <= OBJECT_WINDOW for a, _b, _t in s.mine_types):  # "manufacture the MM-2"
+            return m
     return None
 
 

@@ -44,9 +44,11 @@ RETAINED = re.compile(r"\s*(?:\w+\s+){0,2}(?:retained|kept for|held for training
 CARRY = re.compile(r"\b(?:number|total|figure|count|reduction|increase|decrease|down from|up from)\b")
 SCOPE = re.compile(r"\b(active|operational|unserviceable|demil\w*|awaiting destruction|war reserve)\b")
 SCOPES = {"demil": "demilitarization", "demilitarization": "demilitarization", "war reserve": "war reserve"}
+CLAUSE_END = re.compile(r"[:;]")
 HOLDS_NONE = re.compile(
     r"\bno longer (?:holds?|stockpiles?|possess\w*|has)\b[^.]{0,60}|"
-    r"\b(?:holds?|has|possess(?:es)?)\s+no\s+(?:stockpiled\s+)?(?:anti-?personnel\s+)?(?:land)?mines\b"
+    r"\b(?:holds?|has|possess(?:es)?)\s+no\s+(?:(?:stockpiles?|stocks?)\s+of\s+)?(?:stockpiled\s+)?"
+    r"(?:anti-?personnel\s+)?(?:land)?mines\b"
 )
 DESTROYED = re.compile(
     r"\b(?:have|has|had|were|was|been)\s+(?:\w+\s+)?(?:destroyed|demilitari[sz]ed)\b|\bdestruction of\b|"
@@ -87,8 +89,10 @@ def extract(s: Sentence) -> list[Fact]:
     destroyed = "stockpile.destroyed" in s.cues and DESTROYED.search(s.low)
     none = HOLDS_NONE.search(s.low)
     if destroyed and not s.negated(destroyed.end() - 1):
-        # "…completed the destruction of its stockpile … and holds no stockpiled mines": the holding after
-        return _remaining(s) + (_holds_none(s, none) if none and none.start() > destroyed.end() else [])
+        # "…completed the destruction of its stockpile … and holds no stockpiled mines", "holds no stockpile:
+        # its last mines were destroyed in 1999": the holding beside the destruction
+        apart = none and (none.start() >= destroyed.end() or none.end() <= destroyed.start())
+        return _remaining(s) + (_holds_none(s, none) if apart else [])
     cue = CUE.search(s.low) if "stockpile.cue" in s.cues else None
     out = _counts(s) if (cue or _continues_stockpile(s)) else []
     if out:
@@ -122,7 +126,10 @@ def _holds_none(s: Sentence, none: re.Match) -> list[Fact]:
     """A denied holding ("no longer holds any persistent mines", "holds no stockpiled mines"), dated by a
     period after it, else as the source writes."""
     persistent = "persistent" in none.group(0).lower()
-    after = [f.period for f in s.periods if f.start - s.start >= none.start()]
+    _lo, hi = s.clause_bounds(s.start + none.start())
+    stop = CLAUSE_END.search(s.low, none.end())  # "holds no stockpile: its last … in 1999"
+    hi = min(hi, s.start + stop.start()) if stop else hi
+    after = [f.period for f in s.periods if s.start + none.start() <= f.start < hi]
     return [
         s.fact(
             "stockpile",

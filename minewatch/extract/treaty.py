@@ -15,7 +15,7 @@ from minewatch.extract.rules import hypothetical
 from minewatch.model import Fact
 
 # Words one of which a sentence must contain before the patterns run (lower case).
-KEYWORDS = ("treaty", "convention", "ccw", "protocol", "observer")
+KEYWORDS = ("treaty", "convention", "ccw", "protocol", "observer", "party since")
 # Each event, the words (at a word start) one of which its pattern needs, and the pattern.
 TREATY_EVENTS: list[tuple[str, tuple[str, ...], re.Pattern]] = [
     (
@@ -30,9 +30,10 @@ TREATY_EVENTS: list[tuple[str, tuple[str, ...], re.Pattern]] = [
     ("withdrawal", ("withdr",), re.compile(r"\bwithdr[ae]w\w*")),
     (
         "party",
-        ("party to", "party on"),
+        ("party to", "party on", "party since"),
         re.compile(
-            r"\b(?:is|are|became|become|becoming)(?: not| no longer)? (?:a )?(?:state )?party (?:to|on)\b"
+            r"\b(?:(?:is|are|was|were|became|become|becoming|(?:has|have|had) been)(?: not| no longer)? (?:a )?"
+            r"(?:state )?party (?:to|on)\b|\ba state party since\b)"
         ),
     ),
 ]
@@ -40,6 +41,10 @@ CCW = re.compile(r"\b(?:convention on (?:certain )?conventional weapons|ccw|amen
 THE_PROTOCOL = re.compile(r"\b(?:the|that) protocol\b")
 CCW_WINDOW = 1500  # characters back in which "the Protocol" finds the CCW protocol it stands for
 TREATY = re.compile(r"\b(?:mine ban treaty|ottawa convention|treaty|convention)\b")
+# "Thailand, a State Party since 1999, said …": the treaty's own term for a member, in a text that
+# names the Mine Ban Treaty, stands for the treaty
+STATE_PARTY = re.compile(r"\bState Party\b")
+MINE_BAN_TREATY = re.compile(r"\b(?:mine ban treaty|ottawa convention|anti-?personnel mine ban convention)\b")
 NOT_STATUS = re.compile(
     r"\b(?:goal|aim|objective|aspirations?|idea|path|measures|steps|progress|short|intent(?:ion)?s?|wish|"
     r"desire|willingness|readiness|commitment)\b[^.]{0,25}$"
@@ -121,7 +126,9 @@ def _observer(s: Sentence) -> list[Fact]:
 def _treaty(s: Sentence) -> list[Fact]:
     """Every status event the sentence states, each dated by the period that follows it."""
     cues = s.cues
-    if "treaty.treaty" not in cues or not TREATY.search(s.low) or TREATY_TERMS.match(s.low):
+    if not (("treaty.treaty" in cues and TREATY.search(s.low)) or _state_party(s)) or TREATY_TERMS.match(
+        s.low
+    ):
         return []
     events: list[tuple[int, str]] = []
     for event, _words, pattern in TREATY_EVENTS:
@@ -168,9 +175,11 @@ def _treaty(s: Sentence) -> list[Fact]:
             when = None  # a denial with no period of its own holds as of the document (below)
         else:
             when = earlier[-1] if earlier else None
+        # not party: has not joined; a party since a date: joined then
+        joined = event == "party" and (denied or (when is not None and when.precision == "since"))
         fact = s.fact(
             "treaty_status",
-            "accession" if event == "party" and denied else event,  # not party: has not joined
+            "accession" if joined else event,
             "treaty.status@3",
             0.75,
             polarity="denied" if denied else "affirmed",
@@ -179,6 +188,15 @@ def _treaty(s: Sentence) -> list[Fact]:
         )
         out += s.per_subject(fact)
     return out
+
+
+def _state_party(s: Sentence) -> bool:
+    """Whether the sentence calls a state a "State Party" in a document about the Mine Ban Treaty."""
+    if "treaty.party" not in s.cues or not STATE_PARTY.search(s.text):
+        return False
+    if "names_mine_ban_treaty" not in s.ctx.cache:
+        s.ctx.cache["names_mine_ban_treaty"] = bool(MINE_BAN_TREATY.search(s.ctx.plain()[1]))
+    return s.ctx.cache["names_mine_ban_treaty"]
 
 
 def _in_name(s: Sentence, end: int) -> bool:

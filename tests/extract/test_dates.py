@@ -185,3 +185,16 @@ def test_a_weekday_in_news_is_the_last_such_day_up_to_the_document() -> None:
     assert (f.period.start, f.period.precision) == ("2024-10-31", "day")
     (same,) = find("Officials said on Friday that the talks had ended.", date(2024, 11, 1))
     assert same.period.start == "2024-11-01"
+
+
+def test_a_year_earlier_moves_the_period_named_before_it_back():
+    found = find("at the close of 2022 it held 900 mines, against 1,100 a year earlier", REF)
+    assert [f.period.start[:4] for f in found] == ["2022", "2021"]
+    two = find("In March 2019 the plant opened; two years before, the army had bought it.", REF)
+    assert two[-1].period.start == "2017-03-01" and two[-1].period.precision == "month"
+
+
+def test_a_year_earlier_with_nothing_before_it_resolves_against_the_text_before():
+    before = Period("2020-01-01", "2020-12-31", "year")
+    assert find("A year earlier the count was lower.", REF, previous=before)[0].period.start == "2019-01-01"
+    assert find("A year earlier the count was lower.", REF) == []

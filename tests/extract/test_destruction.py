@@ -204,3 +204,20 @@ def test_retained_mines_destroyed_leave_the_count_retained() -> None:
         "France destroyed 1,500 mines retained for training in 2024, leaving 3,980.", state="FRA"
     )
     assert [(f.indicator, f.value, f.when.start) for f in facts] == [("retained", 3980, "2024-01-01")]
+
+
+def test_mines_found_and_destroyed_in_the_ground_are_clearance_not_stockpile_destruction():
+    text = "In 2023 survey teams found and destroyed 640 antipersonnel mines in the ground near Tuzla."
+    assert facts_of(text, state="BIH", indicator="destruction") == []
+
+
+def test_the_last_stockpiled_mines_destroyed_by_a_date_complete_destruction():
+    text = "Croatia holds no stocks of antipersonnel mines: its last 199,000 mines were destroyed by October 2002."
+    facts = facts_of(text, indicator="destruction")
+    assert {f.value for f in facts} == {199_000, "completion"}
+    assert all(f.when.end == "2002-10-31" for f in facts)
+
+
+def test_the_end_of_a_year_is_a_date_not_the_end_of_a_destruction():
+    text = "Serbia destroyed its stockpile in 2007. It retained 2,700 mines at the end of 2023."
+    assert not [f for f in facts_of(text, indicator="destruction") if f.value == "completion"]

@@ -164,3 +164,27 @@ def test_a_rank_within_a_group_is_not_the_top_rank() -> None:
     assert [(f.state, f.value, f.unit) for f in facts_of(text, indicator="mine_action")] == [
         ("DEU", 10000000, "EUR")
     ]
+
+
+def test_each_amount_of_a_donor_list_is_the_state_named_before_it():
+    text = (
+        "Cambodia cleared 40 square kilometres. The United Nations was the largest donor in 2023, providing "
+        "US$9 million, followed by Australia with US$3 million and Norway with €2 million."
+    )
+    facts = facts_of(text, state="KHM", indicator="mine_action")
+    funding = {(f.state, f.value, f.unit) for f in facts if isinstance(f.value, float | int)}
+    assert funding == {("AUS", 3_000_000, "USD"), ("NOR", 2_000_000, "EUR")}
+    assert not [f for f in facts if f.value == "top funder"]  # the organization's rank is no state's
+
+
+def test_money_spent_in_a_sentence_about_clearing_pays_for_it():
+    text = "Viet Nam said it had cleared 300 hectares of land in 2023 and spent 60 million baht on the work."
+    facts = facts_of(text, indicator="mine_action")
+    assert {(f.value, f.unit) for f in facts} == {("clearance", None), (60_000_000, "THB")}
+    assert all(f.when.start == "2023-01-01" for f in facts)
+
+
+def test_clearing_is_dated_by_the_period_after_its_verb_before_one_before():
+    text = "Peru, a State Party since 1998, cleared 12 hectares of mined land last year."
+    [fact] = facts_of(text, on="2024-05-01", indicator="mine_action")
+    assert fact.when.start == "2023-01-01"

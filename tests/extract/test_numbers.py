@@ -116,3 +116,23 @@ def test_types_of_mines_are_no_count_of_mines_and_euro_codes_are_money() -> None
     assert (types.value, types.unit) == (13, None)
     (money,) = find("pledged a further EUR 10 million for victim assistance")
     assert (money.value, money.unit) == (10_000_000, "EUR")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("the ministry spent 40 million baht on survey", 40_000_000, "THB"),
+        ("a grant of 12 million Norwegian kroner", 12_000_000, "NOK"),
+        ("pledged 3.5 million euros", 3_500_000, "EUR"),
+        ("some 800 million yen in all", 800_000_000, "JPY"),
+    ],
+)
+def test_a_currency_named_after_the_amount_is_its_unit(text, value, unit):
+    q = one(text)
+    assert (q.value, q.unit) == (value, unit)
+
+
+def test_a_year_after_a_or_per_is_no_unit_of_the_number():
+    assert one("up from 2,100 a year before").unit is None
+    assert one("about 5,000 per year").unit is None
+    assert one("for 36 years").unit == "years"

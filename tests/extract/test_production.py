@@ -86,3 +86,9 @@ def test_united_states_is_no_policy_frame() -> None:
     )
     (f,) = facts_of(text, on="2025-02-03", indicator="production")
     assert (f.state, f.polarity, f.when.start) == ("USA", "denied", "1997-01-01")
+
+
+def test_manufacturing_a_catalogued_mine_type_is_production():
+    text = "Its state factories continue to manufacture the PMN and the OZM-72, officials of Russia said."
+    [fact] = facts_of(text, state="RUS", indicator="production")
+    assert fact.polarity == "affirmed" and fact.extractor == "production.ongoing@1"

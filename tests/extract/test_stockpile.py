@@ -128,3 +128,9 @@ def test_a_count_held_now_is_not_dated_by_the_deadline_after_it() -> None:
         "2025-06-30",
         ["PFM-1"],
     )
+
+
+def test_holds_no_stockpile_of_mines_before_a_clause_about_their_destruction():
+    text = "Croatia holds no stockpile of antipersonnel mines: its last 199,000 mines were destroyed by October 2002."
+    [fact] = facts_of(text, on="2024-01-10", indicator="stockpile")
+    assert (fact.value, fact.polarity, fact.when.start) == ("antipersonnel mines", "denied", "2024-01-10")

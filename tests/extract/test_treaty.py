@@ -189,3 +189,19 @@ def test_a_denial_the_same_text_contradicts_is_dropped() -> None:
 def test_the_treaty_s_own_terms_are_no_state_s_withdrawal() -> None:
     text = "Under the treaty's terms, the withdrawal takes effect six months after notification."
     assert facts_of(text, state="UKR", indicator="treaty_status") == []
+
+
+def test_a_state_party_since_a_date_joined_then():
+    text = "Georgia reported to the Mine Ban Treaty. Albania has been a State Party to the Mine Ban Treaty since 1 August 2000."
+    [fact] = [f for f in facts_of(text, indicator="treaty_status") if f.state == "ALB"]
+    assert (fact.value, fact.polarity, fact.when.start) == ("accession", "affirmed", "2000-08-01")
+
+
+def test_an_appositive_state_party_in_a_text_about_the_mine_ban_treaty():
+    text = (
+        "Ten states have yet to join the Mine Ban Treaty. "
+        "Neighbouring Jordan, a State Party since 1999, said it had finished its border survey."
+    )
+    [fact] = [f for f in facts_of(text, indicator="treaty_status") if f.state == "JOR"]
+    assert fact.value == "accession" and fact.when.start == "1999-01-01"
+    assert facts_of("Jordan, a State Party since 1999, spoke first.", indicator="treaty_status") == []
