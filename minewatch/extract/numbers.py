@@ -129,6 +129,7 @@ CURRENCY_NAMES = {
     "norwegian kroner": "NOK",
     "danish kroner": "DKK",
     "swedish kronor": "SEK",
+    "zloty": "PLN",
 }
 CURRENCIES = frozenset(CURRENCY_SIGNS.values()) | frozenset(CURRENCY_NAMES.values())
 # A time unit after "a", "per" or "each" is a rate or a distance in time, not what a number counts:

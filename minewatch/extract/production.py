@@ -16,7 +16,7 @@ from minewatch.extract.rules import about_policy, hypothetical, mine_quantities,
 from minewatch.model import Fact, Period
 
 # Words one of which a sentence must contain before the patterns run (lower case).
-KEYWORDS = ("produc", "manufactur", "procur", "bought", "purchas", "fund")
+KEYWORDS = ("produc", "manufactur", "procur", "bought", "purchas", "fund", "deliver")
 VERB = re.compile(
     r"(?<!-)\b(?:produc(?:ed|es|e|tion|ing)|manufactur\w+|procured?|procurement|bought|purchas\w+|fund(?:ed|ing))\b"
 )
@@ -37,6 +37,11 @@ CAPACITY = re.compile(r"\s+(?:capacit|facilit|lines?\b|plants?\b|base\b)")
 PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?\w+ed\b")  # "has signed", "have recently awarded"
 PERFECT_REACH = 120  # characters before the verb in which a present perfect governs it
 PASSIVE = re.compile(r"\b(?:were|was|are|is|been|being)\s+(?:\w+\s+)?$")
+# "The contract, worth …, covers the delivery of up to one million mines": the contract a sentence
+# before placed for production, and what it delivers
+THE_CONTRACT = re.compile(r"\W*(?:the|this|that|under the)\s+(?:new\s+)?(?:contract|order|deal|agreement)\b")
+DELIVERY = re.compile(r"\b(?:deliver\w*|suppl(?:y|ies|ying))\b")
+CONTRACT_REACH = 600  # characters back in which the sentence placing the contract is looked for
 
 
 def _trigger(s: Sentence) -> re.Match | None:
@@ -59,7 +64,7 @@ def extract(s: Sentence) -> list[Fact]:
         return []
     verb = _trigger(s)
     if not verb:
-        return []
+        return _delivered(s)
     if s.negated(verb.start()) or NONE_FUNDED.match(s.low):
         lo, hi = s.clause_bounds(s.start + verb.start())
         own = [f.period for f in s.periods if lo <= f.start < hi]
@@ -109,6 +114,30 @@ def extract(s: Sentence) -> list[Fact]:
             )
         )
     return out
+
+
+def _delivered(s: Sentence) -> list[Fact]:
+    """Mines a production contract delivers, in a sentence about the contract the text placed just before."""
+    if not THE_CONTRACT.match(s.low) or not DELIVERY.search(s.low):
+        return []
+    placed = next(iter(s.before(CONTRACT_REACH)), None)
+    verb = _trigger(placed) if placed is not None else None
+    if verb is None or not CONTRACTED.search(placed.low, 0, verb.start()) or placed.negated(verb.start()):
+        return []
+    return [
+        s.fact(
+            "production",
+            q.number,
+            "production.delivery@1",
+            0.7,
+            state=placed.state,
+            unit="mines",
+            approx=q.approx,
+            mine_types=types,
+            when=s.period_near(q.start),
+        )
+        for q, types in mine_quantities(s)
+    ]
 
 
 def _event_period(s: Sentence, verb: re.Match) -> Period:

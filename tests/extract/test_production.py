@@ -92,3 +92,16 @@ def test_manufacturing_a_catalogued_mine_type_is_production():
     text = "Its state factories continue to manufacture the PMN and the OZM-72, officials of Russia said."
     [fact] = facts_of(text, state="RUS", indicator="production")
     assert fact.polarity == "affirmed" and fact.extractor == "production.ongoing@1"
+
+
+def test_the_mines_a_production_contract_placed_before_delivers_are_produced():
+    text = (
+        "The Ministry of Defence of Finland has signed a contract for the production of antipersonnel mines.\n\n"
+        "The contract covers the delivery of about 400,000 mines between 2027 and 2030."
+    )
+    counted = [f for f in facts_of(text, on="2026-05-01", indicator="production") if f.value == 400_000]
+    assert [(f.state, f.approx, f.when.start, f.when.end) for f in counted] == [
+        ("FIN", "approximately", "2027-01-01", "2030-12-31")
+    ]
+    alone = "The contract covers the delivery of about 400,000 mines between 2027 and 2030."
+    assert facts_of(alone, state="FIN", indicator="production") == []
