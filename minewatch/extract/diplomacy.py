@@ -48,11 +48,12 @@ MEETING = re.compile(
     r"\b(?P<name>(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) review conference|"
     r"meetings? of (?:the )?states parties|intersessional meetings?|review conference|"
     r"meetings of the (?:mine ban )?treaty|(?:annual )?conference of the high contracting parties|"
-    r"the conference)\b"
+    r"the conference|(?:these|those|this) meetings?)\b"
 )
 MEETING_WINDOW = 1500  # characters back in which "the Conference" finds the sentence dating it
 RESOLUTION_WINDOW = 600  # characters back in which a vote finds the resolution it is on
 ATTEND = re.compile(r"\b(?:attend\w*|participat\w*|present at|took part)\b")
+PRESENT = re.compile(r"(?:attends|participates)\b")
 ABSENT = re.compile(r"\b(?:did not (?:attend|participate)\b|absent\b|boycott\w*)")
 # A document that is a state's own statement: "Statement of the Republic of Tajikistan on …",
 # "Statement by the delegation of Chile".
@@ -69,6 +70,9 @@ MADE_STATEMENT = re.compile(
 SPOKE = re.compile(
     r"(?:['’]s\s+(?:delegate|delegation|representative|ambassador|envoy|foreign minister)\s+|\s+)"
     r"(?:said|stated|explained|told)\b"
+)
+TOLD_ASSEMBLY = re.compile(
+    r"\s+(?:the\s+)?(?:un\s+)?(?:general assembly|first committee|assembly|committee|delegates|meeting|conference)\b"
 )
 STATEMENT = re.compile(
     r"\b(?:expressed|condemn\w*|criticiz\w*|regrett?\w*|welcomed|urged|deplored|protested|called (?:on|for))\b"
@@ -160,6 +164,8 @@ def _meetings(s: Sentence) -> list[Fact]:
         )
         if when is None and not s.periods and m.group("name") == "the conference":
             when = _dated_before(s)
+        if when is None and PRESENT.match(a.group()):  # "attends these meetings": the document's
+            when = s.as_of()
         out += s.per_subject(
             s.fact(
                 "diplomacy",
@@ -252,7 +258,13 @@ def _explanations(s: Sentence) -> list[Fact]:
     """A state explaining its vote where a resolution was just reported: "Egypt's delegate said the
     treaty did not address …", "Speaking after the vote, Egypt said it could not support the text".
     Dated by the sentence, else by the vote's."""
-    speakers = list(dict.fromkeys(code for _a, b, code in s.states if SPOKE.match(s.text, b - s.start)))
+    speakers = list(
+        dict.fromkeys(
+            code
+            for _a, b, code in s.states
+            if (spoke := SPOKE.match(s.text, b - s.start)) and not _told_others(s, spoke.end())
+        )
+    )
     if not speakers:
         return []
     context = s if UNGA.search(s.low) else _resolution_sentence(s)
@@ -271,6 +283,11 @@ def _explanations(s: Sentence) -> list[Fact]:
         )
         for code in speakers
     ]
+
+
+def _told_others(s: Sentence, end: int) -> bool:
+    """ "Egypt told the Monitor …": told to someone other than the assembly that voted."""
+    return s.low[end - 4 : end] == "told" and not TOLD_ASSEMBLY.match(s.low, end)
 
 
 def _note_date(s: Sentence, number: int):

@@ -60,7 +60,7 @@ CLEARED_OBJECT = re.compile(
     r"^(?:\s+and\s+\w+)?\s+(?:the\s+|a\s+\w+\s+portion\s+of\s+|some\s+|all\s+|(?!of\b|for\b|in\b)\w+\s+)?"
     r"(?:(?:more|less|fewer) than\s+)?"
     r"(?:[\d,.]+\s+(?:thousand\s+|million\s+)?)?(?:land\s?mines|mines|minefields|explosive remnants|"
-    r"[\d,.]+\s+(?:hectares|square met\w+|km2|square kilomet\w+))\b"
+    r"[\d,.]+\s+(?:thousand\s+|million\s+)?(?:hectares|square met\w+|km2|square kilomet\w+))\b"
 )
 # "… laid mines …, and most were cleared by 2004": mines named before a passive clearing verb.
 CLEARED_PASSIVE = re.compile(r"\b(?:were|was|been|are|is)\s+(?:\w+\s+)?$")

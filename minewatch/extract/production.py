@@ -22,6 +22,7 @@ VERB = re.compile(
 )
 OBJECT = re.compile(r"\b(?:(?:mines?|landmines?|munitions?)\b|(?:adam|gator|m\d+\w*|cbu-\d+\w*)\b)")
 OBJECT_WINDOW = 60
+PRONOUN = re.compile(r"\s+(?:them|these|those)\b")
 LAST = re.compile(r"\blast\b")
 ALTERNATIVES = re.compile(r"\balternatives?\b")
 NONE_FUNDED = re.compile(r"^\W*No\b", re.IGNORECASE)
@@ -52,6 +53,10 @@ def _trigger(s: Sentence) -> re.Match | None:
         after = s.low[m.end() : m.end() + OBJECT_WINDOW]
         before = s.low[max(0, m.start() - OBJECT_WINDOW) : m.start()]
         if OBJECT.search(after) or (PASSIVE.search(before) and OBJECT.search(before)):
+            return m
+        if PRONOUN.match(after) and OBJECT.search(
+            s.low, 0, m.start()
+        ):  # "exported mines, and has not produced them"
             return m
         verb_end = s.start + m.end()
         if any(0 <= a - verb_end <= OBJECT_WINDOW for a, _b, _t in s.mine_types):  # "manufacture the MM-2"

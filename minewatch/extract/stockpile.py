@@ -68,7 +68,11 @@ HELD_MINES = re.compile(
     r"(?:,?\s+(?:or|and|nor)?\s*\w+){0,3}?\s+(?:any\s+)?(?:anti-?personnel\s+)?(?:land)?mines\b"
 )
 # A stockpile held, its size untold: "holds a stockpile of mines for defensive purposes"
-HOLDS = re.compile(r"\b(?:holds?|has|possess(?:es)?|maintains?|keeps?)\s+(?:a|an)\s+(?:\w+\s+)?stockpile\b")
+HOLDS = re.compile(
+    r"\b(?:holds?|has|possess(?:es)?|maintains?|keeps?)\s+(?:a|an)\s+(?:\w+\s+)?stockpile\b|"
+    r"\b(?:size|extent|composition) of (?:its|their|[\w-]+['’]s) stockpile\b(?=[^.;]{0,25}\b(?:unknown|not known|"
+    r"undisclosed|unclear|secret)\b)"  # "the size of Egypt's stockpile is unknown": one is held
+)
 EXPIRY = re.compile(r"\b(?:expire|expiry|become unusable|be completely unusable|obsolete)\b")
 ANAPHOR = re.compile(
     r"\b(?:this|that|these|those)\s+(?:document|report|figure|number|table|source|list)\b|\bthe same\b|^\W*also\b"

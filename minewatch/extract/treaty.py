@@ -30,10 +30,12 @@ TREATY_EVENTS: list[tuple[str, tuple[str, ...], re.Pattern]] = [
     ("withdrawal", ("withdr",), re.compile(r"\bwithdr[ae]w\w*")),
     (
         "party",
-        ("party to", "party on", "party since"),
+        ("party to", "party on", "party since", "outside"),
         re.compile(
             r"\b(?:(?:is|are|was|were|became|become|becoming|(?:has|have|had) been)(?: not| no longer)? (?:a )?"
-            r"(?:state )?party (?:to|on)\b|\ba state party since\b)"
+            r"(?:state )?party (?:to|on)\b|\ba state party since\b|"
+            r"(?:is|are|was|were|remains?|remained|stays?|stayed) outside (?:of )?the\b"
+            r"(?=(?: mine ban| ottawa)? (?:treaty|convention)\b))"
         ),
     ),
 ]
@@ -52,7 +54,7 @@ NOT_STATUS = re.compile(
 COUNTED = re.compile(r"\b\d+\s+(?:countries|states|nations)\s+(?:have|had)\s+$")
 # "announced that it will withdraw": the announcement is the fact, whatever the modal says.
 ANNOUNCED = re.compile(r"\b(?:announc\w*|declar\w*|decided|notif\w*|informed)\b[^.;]{0,40}$")
-OBSERVER = re.compile(r"\b(?:as an observer|observer status)\b")
+OBSERVER = re.compile(r"\b(?:as (?:an )?observers?|observer status)\b")
 NAMED_TREATY = re.compile(r"\s+(?:mine ban |ottawa |anti-?personnel mine ban )?(?:treaty|convention)\b")
 # "the states that are not party to the treaty": a kind of state described, not a state's status
 DESCRIBED = re.compile(r"\b(?:states|countries|nations|those|others)\s+(?:that|which|who)\s+$")
@@ -60,6 +62,7 @@ DESCRIBED = re.compile(r"\b(?:states|countries|nations|those|others)\s+(?:that|w
 TREATY_TERMS = re.compile(r"\W*under (?:the (?:treaty|convention)(?:['’]s terms)?|its terms|article \d+)\b")
 DENIAL_REACH = 60  # characters after a denied event within which a period dates the denial
 NOT_PARTY = re.compile(r"\w+ (?:not|no longer) ")  # "is not party to": the negation inside the event
+OUTSIDE = re.compile(r"\w+ outside\b")  # "remains outside the treaty": not party
 OPENED = re.compile(r"\bopen(?:ed|s)?\s+for\s+$")  # "opened for signature": the treaty's, not a state's
 REPORT = re.compile(r"\b(?:transparency |annual )?reports?\b")
 # Groups of words the run's scan of a sentence looks for (see ``Sentence.cues``).
@@ -120,7 +123,8 @@ def _observer(s: Sentence) -> list[Fact]:
     m = "treaty.observer" in s.cues and OBSERVER.search(s.low)
     if not m or not re.search(r"\b(?:treaty|meetings?|conference)\b", s.low):
         return []
-    return [s.fact("treaty_status", "observer", "treaty.observer@1", 0.7)]
+    when = s.period_near(s.start + m.start(), clause=True) or s.as_of()  # "attends … as an observer": now
+    return [s.fact("treaty_status", "observer", "treaty.observer@1", 0.7, when=when)]
 
 
 def _treaty(s: Sentence) -> list[Fact]:
@@ -159,7 +163,9 @@ def _treaty(s: Sentence) -> list[Fact]:
         nxt = events[i + 1][0] if i + 1 < len(events) else len(s.low)
         nxt = min(nxt, s.clause_bounds(s.start + at)[1] - s.start)
         own = [f.period for f in s.periods if at <= f.start - s.start < nxt and not _in_name(s, f.end)]
-        denied = s.negated(at) or (event == "party" and bool(NOT_PARTY.match(s.low, at)))
+        denied = s.negated(at) or (
+            event == "party" and (bool(NOT_PARTY.match(s.low, at)) or OUTSIDE.match(s.low, at) is not None)
+        )
         if denied:  # "has not joined the treaty and abstained … in December 2024": that date is the vote's
             own = [
                 f.period

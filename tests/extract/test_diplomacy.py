@@ -163,3 +163,17 @@ def test_telling_a_review_conference_is_a_statement_dated_by_it() -> None:
     text = "Mauritania has completed clearance of all known mined areas, the government told the Fifth Review Conference."
     (f,) = facts_of(text, indicator="diplomacy")
     assert (f.state, f.value, f.when.start) == ("MRT", "statement", "2024-11-25")
+
+
+def test_attending_these_meetings_is_attending_the_meeting_a_statement_is_made_to():
+    text = "Statement by Nepal\nIntersessional Meetings\n\nNepal attends these meetings as an observer state."
+    facts = facts_of(text, on="2025-06-18", indicator="diplomacy")
+    assert ("attended", "2025-06-18") in {(f.value, f.when.start) for f in facts}
+
+
+def test_telling_the_monitor_is_no_explanation_of_vote():
+    text = (
+        "Cuba abstained on the UN General Assembly resolution in December 2024. "
+        "Cuba told the Monitor that it keeps its mines for national defence."
+    )
+    assert [f.value for f in facts_of(text, indicator="diplomacy")] == ["abstain"]

@@ -188,3 +188,10 @@ def test_clearing_is_dated_by_the_period_after_its_verb_before_one_before():
     text = "Peru, a State Party since 1998, cleared 12 hectares of mined land last year."
     [fact] = facts_of(text, on="2024-05-01", indicator="mine_action")
     assert fact.when.start == "2023-01-01"
+
+
+def test_an_area_given_in_millions_of_square_metres_is_cleared():
+    [fact] = facts_of(
+        "In 2023, army engineers of Chile cleared 2.4 million square metres.", indicator="mine_action"
+    )
+    assert (fact.state, fact.value) == ("CHL", "clearance")

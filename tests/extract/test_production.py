@@ -105,3 +105,9 @@ def test_the_mines_a_production_contract_placed_before_delivers_are_produced():
     ]
     alone = "The contract covers the delivery of about 400,000 mines between 2027 and 2030."
     assert facts_of(alone, state="FIN", indicator="production") == []
+
+
+def test_mines_named_by_a_pronoun_after_the_verb():
+    text = "Cuba has never exported antipersonnel mines, and Cuba has not produced them since 2002."
+    [fact] = facts_of(text, indicator="production")
+    assert (fact.polarity, fact.when.start) == ("denied", "2002-01-01")

@@ -134,3 +134,8 @@ def test_holds_no_stockpile_of_mines_before_a_clause_about_their_destruction():
     text = "Croatia holds no stockpile of antipersonnel mines: its last 199,000 mines were destroyed by October 2002."
     [fact] = facts_of(text, on="2024-01-10", indicator="stockpile")
     assert (fact.value, fact.polarity, fact.when.start) == ("antipersonnel mines", "denied", "2024-01-10")
+
+
+def test_a_stockpile_of_unknown_size_is_held():
+    [fact] = facts_of("The size of Iran's stockpile remains unknown.", on="2025-02-01", indicator="stockpile")
+    assert (fact.state, fact.value, fact.polarity) == ("IRN", "held", "affirmed")

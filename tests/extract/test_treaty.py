@@ -205,3 +205,20 @@ def test_an_appositive_state_party_in_a_text_about_the_mine_ban_treaty():
     [fact] = [f for f in facts_of(text, indicator="treaty_status") if f.state == "JOR"]
     assert fact.value == "accession" and fact.when.start == "1999-01-01"
     assert facts_of("Jordan, a State Party since 1999, spoke first.", indicator="treaty_status") == []
+
+
+def test_remaining_outside_the_treaty_is_not_having_joined():
+    [fact] = facts_of(
+        "Libya remains outside the Mine Ban Treaty.", on="2025-01-05", indicator="treaty_status"
+    )
+    assert (fact.value, fact.polarity, fact.when.start) == ("accession", "denied", "2025-01-05")
+
+
+def test_observers_in_the_plural_and_an_observer_attending_now():
+    text = "Officials of Oman took part as observers in the Twentieth Meeting of States Parties in November 2022."
+    [obs] = [f for f in facts_of(text, indicator="treaty_status") if f.value == "observer"]
+    assert obs.state == "OMN" and obs.when.start[:7] == "2022-11"
+    now = facts_of("Nepal attends the meetings of the treaty as an observer.", on="2025-06-18")
+    assert {(f.indicator, f.value, f.when.start) for f in now} >= {
+        ("treaty_status", "observer", "2025-06-18")
+    }
