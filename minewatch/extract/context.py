@@ -196,7 +196,8 @@ class Sentence:
         """A note sentence that cites a source rather than stating a fact."""
         return self.footnote is not None and (
             bool(REFERENCE.match(self.text))
-            or (TITLE_END in self.raw and bool(TITLE.search(self.raw.replace("\xa0", " "))))
+            # ``text`` blanked a cited title (every match holds a quote mark, so blanking changes it)
+            or (TITLE_END in self.raw and self.text != self.raw.replace("\xa0", " "))
         )
 
     @property
@@ -274,7 +275,14 @@ class Sentence:
             else None
         )
         fallback = self.ctx.speaker() if FIRST_PERSON.match(self.text) else self.doc.subject_state
-        return attribution.subject_states(self.text, self.states, self.start, self.lead or fallback, previous)
+        return attribution.subject_states(
+            self.text, self.states, self.start, self.lead or fallback, previous, self.zone
+        )
+
+    @cached
+    def zone(self) -> tuple[int, int, re.Match | None]:
+        """Where the subject is named, and the main verb (see ``attribution.zone``): asked twice."""
+        return attribution.zone(self.text)
 
     @cached
     def state(self) -> str | None:
@@ -314,7 +322,7 @@ class Sentence:
         """The states listed after a colon when the subject is a group of states or the treaty
         ("Four signatory states have ratified: Ukraine (December 2005), Haiti …"); None when the
         subject is not such a group (an empty list: a group, and no states listed)."""
-        head, limit = attribution.subject_zone(self.text)
+        head, limit, _verb = self.zone
         if any(head <= a - self.start < limit for a, _b, _c in self.states):
             return None
         if not (
