@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from minewatch.extract import patterns
 from minewatch.vocab.loader import DATA
 
 if TYPE_CHECKING:
@@ -73,7 +74,7 @@ PLACES = {
 # "… and North Korea": the literal opening lets the regex engine skip ahead; the word
 # before " and" ("South") is read back from there.
 AND_NAME = re.compile(r" and ([A-Z]\w+) ([A-Z]\w+)\b")
-PLACE_PATTERN = re.compile(r"\b(?:" + "|".join(map(re.escape, PLACES)) + r")\b")
+PLACE_PATTERN = patterns.compile(r"\b(?:" + "|".join(map(re.escape, PLACES)) + r")\b")
 
 
 def subject_states(
@@ -232,4 +233,4 @@ def non_state_subject(s: Sentence, lo: int, verb: int) -> bool:
     )
 
 
-IN_PLACE = re.compile(r"\b(?:in|across|along|inside|throughout)\s+(?:the\s+)?$")
+IN_PLACE = patterns.compile(r"\b(?:in|across|along|inside|throughout)\s+(?:the\s+)?$")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
+from minewatch.extract import patterns
 from minewatch.model import Period
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -235,10 +236,10 @@ def _gated(gates: frozenset[str]) -> tuple[tuple[str, re.Pattern], ...]:
 
 
 # Run on the lower-cased words before a date.
-SINCE = re.compile(
+SINCE = patterns.compile(
     r"\b(?:since|from|starting in|as of|beginning in|after)\s+(?:the\s+)?(?:start of\s+|end of\s+)?$"
 )
-UNTIL = re.compile(r"\b(?:by|until|before|through|prior to)\s+(?:the\s+)?$")
+UNTIL = patterns.compile(r"\b(?:by|until|before|through|prior to)\s+(?:the\s+)?$")
 
 
 @dataclass

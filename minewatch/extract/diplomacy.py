@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from minewatch.extract import patterns
 from minewatch.extract.context import Sentence
 from minewatch.extract.rules import hypothetical
 from minewatch.model import Fact
@@ -52,8 +53,8 @@ MEETING = re.compile(
 )
 MEETING_WINDOW = 1500  # characters back in which "the Conference" finds the sentence dating it
 RESOLUTION_WINDOW = 600  # characters back in which a vote finds the resolution it is on
-ATTEND = re.compile(r"\b(?:attend\w*|participat\w*|present at|took part)\b")
-ABSENT = re.compile(r"\b(?:did not (?:attend|participate)\b|absent\b|boycott\w*)")
+ATTEND = patterns.compile(r"\b(?:attend\w*|participat\w*|present at|took part)\b")
+ABSENT = patterns.compile(r"\b(?:did not (?:attend|participate)\b|absent\b|boycott\w*)")
 # A document that is a state's own statement: "Statement of the Republic of Tajikistan on …",
 # "Statement by the delegation of Chile".
 STATEMENT_TITLE = re.compile(
@@ -61,8 +62,8 @@ STATEMENT_TITLE = re.compile(
     r"(?:the\s+)?",
     re.IGNORECASE,
 )
-TOLD = re.compile(r"\b(?:told|addressed|informed|briefed)\s+(?:the\s+)?")
-MADE_STATEMENT = re.compile(
+TOLD = patterns.compile(r"\b(?:told|addressed|informed|briefed)\s+(?:the\s+)?")
+MADE_STATEMENT = patterns.compile(
     r"\b(?:made|delivered|gave|read|presented)\s+(?:a|an|its|their)\s+(?:\w+\s+)?statements?\b"
 )
 # A state speaking, right after its name: "Egypt said", "Egypt's delegate stated"
@@ -70,7 +71,7 @@ SPOKE = re.compile(
     r"(?:['’]s\s+(?:delegate|delegation|representative|ambassador|envoy|foreign minister)\s+|\s+)"
     r"(?:said|stated|explained|told)\b"
 )
-STATEMENT = re.compile(
+STATEMENT = patterns.compile(
     r"\b(?:expressed|condemn\w*|criticiz\w*|regrett?\w*|welcomed|urged|deplored|protested|called (?:on|for))\b"
 )
 

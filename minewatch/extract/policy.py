@@ -21,6 +21,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
+from minewatch.extract import patterns
 from minewatch.extract.context import DocContext, Sentence
 from minewatch.extract.lexicon import Cues
 from minewatch.model import Fact, Period
@@ -65,9 +66,9 @@ ISSUING = re.compile(
     r"did not (?:adopt or )?sign|refused to sign)\b",
 )
 # Keeping a version in force dates that version; it issues no new one.
-REAFFIRMING = re.compile(r"\b(?:maintain(?:ed|s)?|retain(?:ed|s)?|reaffirm(?:ed|s)?|kept)\b")
+REAFFIRMING = patterns.compile(r"\b(?:maintain(?:ed|s)?|retain(?:ed|s)?|reaffirm(?:ed|s)?|kept)\b")
 OBJECT_AFTER, OBJECT_BEFORE = 50, 50
-ISSUED_OBJECT = re.compile(
+ISSUED_OBJECT = patterns.compile(
     r"\b(?:polic(?:y|ies)|goal|objective|directive|restraints|position|elimination|sign|step|changes?)\b"
 )
 ADMIN_GATE = re.compile(r"administration|-era|decided|policy|Policy|President")  # literals: skips ahead
@@ -90,7 +91,7 @@ CUES: dict[str, tuple[str, ...]] = {
 REFERENCE = re.compile(
     r"^\W*it\b|\b(?:polic(?:y|ies)|requirements?|faqs?|directive|commit\w*|restraints?|position|aspirations?)\b"
 )
-NEWEST = re.compile(r"\b(?:new|revised|current|updated)\s+(?:\w+\s+)?polic(?:y|ies)\b")
+NEWEST = patterns.compile(r"\b(?:new|revised|current|updated)\s+(?:\w+\s+)?polic(?:y|ies)\b")
 PREVIOUS = re.compile(
     r"\b(?:previous|prior|former|earlier)\s+(?:\w+\s+)?(?:polic(?:y|ies)|constraints?|requirements?|restrictions?|"
     r"limits?|rules?)\b|\bfrom\s+(?:the\s+)?(?:president|presidential level)\b",
@@ -188,7 +189,7 @@ def _provision_patterns() -> list[tuple[str, list[tuple[str, re.Pattern]], str |
                 source = r"\b(?:" + "|".join(f"(?:{c[2:]})" for c in sources) + ")"
             else:
                 source = "|".join(f"(?:{c})" for c in sources)
-            values.append((value, re.compile(source) if fold else re.compile(source, re.IGNORECASE)))
+            values.append((value, patterns.compile(source) if fold else re.compile(source, re.IGNORECASE)))
         out.append((name, values, f"provision.{name}" if p.keywords else None))
     return out
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from minewatch.extract import patterns
 from minewatch.extract.context import Sentence
 from minewatch.model import Fact
 
@@ -26,7 +27,7 @@ ANTECEDENT = {
     "bill": re.compile(r"\b(?:law|bill|legislation|parliament)"),
     "polic": re.compile(r"\b(?:polic|directive)"),
 }
-DECISION = re.compile(r"\b(?:announc|decid|decision|will withdraw|approv|vot)")
+DECISION = patterns.compile(r"\b(?:announc|decid|decision|will withdraw|approv|vot)")
 CARRIED = ("treaty_status", "production", "transfer", "destruction", "policy")
 WINDOW = 2000  # characters back in which the event referred to is looked for
 
