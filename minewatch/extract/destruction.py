@@ -99,7 +99,7 @@ def _retained_row(s: Sentence) -> list[Fact]:
     if not counts:
         return []
     q = counts[0]
-    periods = dates.find(s.caption.replace("\xa0", " "), s.doc.date)
+    periods = s.ctx.caption_dates(s.caption)
     when = periods[0].period if periods else _reporting_period(s.doc.text) or s.as_of()
     return [
         s.fact(

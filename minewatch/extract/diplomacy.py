@@ -235,7 +235,7 @@ def _statements(s: Sentence) -> list[Fact]:
             "diplomacy.statement@2",
             0.65,
             state=code,
-            when=_note_date(s, marks[0]) if marks else None,
+            when=s.ctx.note_date(marks[0]) if marks else None,
             attributes={"kind": "statement", "about": s.doc.subject_state},
         )
         f.citations = [c for c in s.citations if c.number in marks]
@@ -272,13 +272,3 @@ def _explanations(s: Sentence) -> list[Fact]:
         )
         for code in speakers
     ]
-
-
-def _note_date(s: Sentence, number: int):
-    from minewatch.extract import dates
-
-    note = s.doc.footnotes.get(number)
-    if note is None or not note.text:
-        return None
-    days = [f.period for f in dates.find(note.text.replace("\xa0", " ")) if f.period.precision == "day"]
-    return days[-1] if days else None

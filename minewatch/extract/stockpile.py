@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from minewatch.extract import dates, patterns
+from minewatch.extract import patterns
 from minewatch.extract.context import Sentence
 from minewatch.extract.rules import hypothetical, mine_quantities
 from minewatch.model import Fact, Period
@@ -257,7 +257,7 @@ def _table_row(s: Sentence) -> list[Fact]:
     types = list(dict.fromkeys(m for _a, _b, m in s.mine_types))
     if not types:
         return []
-    periods = dates.find(s.caption.replace("\xa0", " "), s.doc.date)
+    periods = s.ctx.caption_dates(s.caption)
     per_unit = PER_UNIT.search(s.low)
     attrs = {"mines_per_unit": int(per_unit.group(1))} if per_unit and len(types) == 1 else {}
     return [
