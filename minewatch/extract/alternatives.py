@@ -7,20 +7,19 @@ networked munition, a replacement program) named with such a cue is a program.
 
 from __future__ import annotations
 
-import re
-
+from minewatch.extract import patterns
 from minewatch.extract.context import Sentence
 from minewatch.extract.rules import money
 from minewatch.model import Fact
 
 # Words one of which a sentence must contain before the patterns run (lower case).
 KEYWORDS = ("alternative", "replace", "networked munition", "program", "effort", "project")
-CUE = re.compile(
+CUE = patterns.compile(
     r"\b(?:alternatives?\b|replacement\b|networked munitions?\b|replace\w*\b[^.]{0,40}\bmines\b)"
 )
 # "Congress appropriated $19.7 million for the program": money for the program the sentence
 # before, in the same paragraph, named as an alternative.
-SAME_PROGRAM = re.compile(r"\b(?:the|this|that|its) (?:program(?:me)?|effort|project)\b")
+SAME_PROGRAM = patterns.compile(r"\b(?:the|this|that|its) (?:program(?:me)?|effort|project)\b")
 PROGRAM_CATEGORIES = ("dual", "antivehicle")
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from minewatch.extract import patterns
 from minewatch.vocab.loader import DATA
 
 if TYPE_CHECKING:
@@ -73,7 +74,7 @@ PLACES = {
 # "… and North Korea": the literal opening lets the regex engine skip ahead; the word
 # before " and" ("South") is read back from there.
 AND_NAME = re.compile(r" and ([A-Z]\w+) ([A-Z]\w+)\b")
-PLACE_PATTERN = re.compile(r"\b(?:" + "|".join(map(re.escape, PLACES)) + r")\b")
+PLACE_PATTERN = patterns.compile(r"\b(?:" + "|".join(map(re.escape, PLACES)) + r")\b")
 
 
 def subject_states(
@@ -82,9 +83,13 @@ def subject_states(
     offset: int,
     default: str | None,
     previous: list[str] | None = None,
+    zone_: tuple[int, int, re.Match | None] | None = None,
 ) -> list[str]:
-    """The states the sentence's subject names (several when coordinated), else ``[default]``."""
-    head, limit, verb = _zone(text)
+    """The states the sentence's subject names (several when coordinated), else ``[default]``.
+
+    ``zone_`` is ``zone(text)``, for a caller that has it.
+    """
+    head, limit, verb = zone_ or zone(text)
     listed = FOLLOWING.match(text, head) if text.startswith("The following", head) else None
     if listed:  # "The following States … participated as observers: Egypt, Iran and Viet Nam."
         named = [code for start, _end, code in mentions if start - offset >= listed.end()]
@@ -134,11 +139,12 @@ def _listed_after(text: str, place_end: int, local: int) -> bool:
 
 def subject_zone(text: str) -> tuple[int, int]:
     """Where a sentence names its subject: after any number and opening adverbials, before the main verb."""
-    head, limit, _verb = _zone(text)
+    head, limit, _verb = zone(text)
     return head, limit
 
 
-def _zone(text: str) -> tuple[int, int, re.Match | None]:
+def zone(text: str) -> tuple[int, int, re.Match | None]:
+    """``subject_zone``, and the main verb found (None if none is)."""
     number = NUMBERED.match(text) if text[:1].isdigit() or text[:1] == "(" else None
     lead = LEAD.match(text, number.end() if number else 0)
     head = lead.end() if lead else 0
@@ -238,4 +244,4 @@ def non_state_subject(s: Sentence, lo: int, verb: int) -> bool:
     )
 
 
-IN_PLACE = re.compile(r"\b(?:in|across|along|inside|throughout)\s+(?:the\s+)?$")
+IN_PLACE = patterns.compile(r"\b(?:in|across|along|inside|throughout)\s+(?:the\s+)?$")

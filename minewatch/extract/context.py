@@ -97,6 +97,23 @@ class DocContext:
             self.cache["speaker"] = (found[0][2] if found else None) or self.doc.subject_state
         return self.cache["speaker"]
 
+    def caption_dates(self, caption: str) -> list[dates.Found]:
+        """The dates in a table's caption, which every row of the table asks for."""
+        key = ("caption", caption)
+        if key not in self.cache:
+            self.cache[key] = dates.find(caption.replace("\xa0", " "), self.doc.date)
+        return self.cache[key]
+
+    def note_date(self, number: int) -> Period | None:
+        """The last full date in note ``number``: the cited source's, which dates what the note quotes."""
+        key = ("note_date", number)
+        if key not in self.cache:
+            note = self.doc.footnotes.get(number)
+            found = dates.find(note.text.replace("\xa0", " ")) if note is not None and note.text else []
+            days = [f.period for f in found if f.period.precision == "day"]
+            self.cache[key] = days[-1] if days else None
+        return self.cache[key]
+
     def lexicon(self, which: int) -> Lexicon:
         return self.vocab.mine_lexicon if which else self.vocab.state_lexicon
 
@@ -196,7 +213,8 @@ class Sentence:
         """A note sentence that cites a source rather than stating a fact."""
         return self.footnote is not None and (
             bool(REFERENCE.match(self.text))
-            or (TITLE_END in self.raw and bool(TITLE.search(self.raw.replace("\xa0", " "))))
+            # ``text`` blanked a cited title (every match holds a quote mark, so blanking changes it)
+            or (TITLE_END in self.raw and self.text != self.raw.replace("\xa0", " "))
         )
 
     @property
@@ -274,7 +292,14 @@ class Sentence:
             else None
         )
         fallback = self.ctx.speaker() if FIRST_PERSON.match(self.text) else self.doc.subject_state
-        return attribution.subject_states(self.text, self.states, self.start, self.lead or fallback, previous)
+        return attribution.subject_states(
+            self.text, self.states, self.start, self.lead or fallback, previous, self.zone
+        )
+
+    @cached
+    def zone(self) -> tuple[int, int, re.Match | None]:
+        """Where the subject is named, and the main verb (see ``attribution.zone``): asked twice."""
+        return attribution.zone(self.text)
 
     @cached
     def state(self) -> str | None:
@@ -294,13 +319,7 @@ class Sentence:
     @cached
     def source_date(self) -> Period | None:
         """In a note, the date of the cited source (its last full date), which dates a quote."""
-        if self.footnote is None:
-            return None
-        note = self.doc.footnotes.get(self.footnote)
-        if note is None or note.text is None:
-            return None
-        found = [f.period for f in dates.find(note.text.replace("\xa0", " ")) if f.period.precision == "day"]
-        return found[-1] if found else None
+        return None if self.footnote is None else self.ctx.note_date(self.footnote)
 
     def as_of(self) -> Period | None:
         """When a present-tense statement holds: the source's date in a note, else the document's."""
@@ -314,7 +333,7 @@ class Sentence:
         """The states listed after a colon when the subject is a group of states or the treaty
         ("Four signatory states have ratified: Ukraine (December 2005), Haiti …"); None when the
         subject is not such a group (an empty list: a group, and no states listed)."""
-        head, limit = attribution.subject_zone(self.text)
+        head, limit, _verb = self.zone
         if any(head <= a - self.start < limit for a, _b, _c in self.states):
             return None
         if not (

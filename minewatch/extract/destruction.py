@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from minewatch.extract import dates
+from minewatch.extract import dates, patterns
 from minewatch.extract.context import Sentence
 from minewatch.extract.rules import about_policy, hypothetical, mine_quantities
 from minewatch.model import Fact, Period
@@ -35,51 +35,51 @@ DESTROY = re.compile(
     r"(?<!self-)\b(?:destroy\w*|destruction|demilitari[sz]\w+|demil|cryofracture|disposal|dismantl\w+)\b"
 )
 DESTROY_WORDS = ("destr", "demil", "cryofracture", "disposal", "dismantl")  # one of which DESTROY needs
-DESTROYED = re.compile(
+DESTROYED = patterns.compile(
     r"\b(?:(?:destroyed|demilitari[sz]ed|disposed of|dismantled)\b|(?:destruction|demilitari[sz]ation|disposal) of\b)"
 )
-LAST = re.compile(
+LAST = patterns.compile(
     r"\bdestroyed (?:(?:its|their|the) (?:last|remaining|entire|whole)\b|all (?:of )?(?:its|their|the)\b)|"
     r"\b(?:its|their|the) (?:last|remaining)\b[^.;]{0,60}\b(?:were|was|have been|had been) destroyed\b"
 )
-HALTED = re.compile(
+HALTED = patterns.compile(
     r"\b(?:halted|suspended|stopped|interrupted|froze)\b"
 )  # a verb, not a "Suspended" category
-CLEARANCE = re.compile(
+CLEARANCE = patterns.compile(
     r"\b(?:clear\w*|laid|emplaced|minefields?|removed?|removing|in the ground|(?:hazardous|mined) areas?|"
     r"found and destroyed|demin\w*|land release)\b"
 )
-UNCERTAIN = re.compile(r"\b(?:unclear|unknown|not known|uncertain)\b[^.]{0,30}\bhow many\b")
-START = re.compile(r"\b(?:start(?:ed|s)?|began|begun|commenced|launched|opened)\b")
-END = re.compile(r"\b(?:complet\w+|conclu\w+|finish\w*|end(?:ed|s)?|deadline)\b")
+UNCERTAIN = patterns.compile(r"\b(?:unclear|unknown|not known|uncertain)\b[^.]{0,30}\bhow many\b")
+START = patterns.compile(r"\b(?:start(?:ed|s)?|began|begun|commenced|launched|opened)\b")
+END = patterns.compile(r"\b(?:complet\w+|conclu\w+|finish\w*|end(?:ed|s)?|deadline)\b")
 # "missed its stockpile destruction deadline", "failed to meet its deadline of 1 March 2008": not done by then.
 MISSED = re.compile(
     r"\b(?:miss(?:ed|es|ing)?|fail(?:ed|s|ing)? to (?:meet|complete|respect)|did not meet|not met|"
     r"in (?:violation|breach) of|past|(?:passed|exceeded|overran))\b[^.;]{0,50}\bdeadlines?\b"
     r"|\bdeadline\b[^.;]{0,30}\b(?:was|were|has been|had been) (?:missed|not met)\b"
 )
-APPOSITIVE = re.compile(r"\bmines,\s+$")
-CONTRACT = re.compile(r"\bcontract\b")
-PROGRAM = re.compile(r"\b(?:facility|plant|program(?:me)?|process|notice|project)\b")
+APPOSITIVE = patterns.compile(r"\bmines,\s+$")
+CONTRACT = patterns.compile(r"\bcontract\b")
+PROGRAM = patterns.compile(r"\b(?:facility|plant|program(?:me)?|process|notice|project)\b")
 # Groups of words the run's scan of a sentence looks for (see ``Sentence.cues``).
 CUES = {"destruction.destroy": DESTROY_WORDS}
-RETAIN = re.compile(
+RETAIN = patterns.compile(
     r"\b(?:retain(?:ed|s)?\b|kept for\b|keep(?:s|ing)?\b(?=[^.;]{0,30}\bfor (?:training|research)\b))"
 )
 # kept as the source writes ("retains", or a state speaking for itself: "We retain")
-PRESENT = re.compile(
+PRESENT = patterns.compile(
     r"\b(?:retains|keeps|holds|has|maintains|currently|(?:we|i) (?:retain|keep|hold|maintain))\b"
 )
-LEFT = re.compile(r"\b(?:leaving|leaves|left)\s+(?:(?:about|some|approximately|nearly|over)\s+)?$")
+LEFT = patterns.compile(r"\b(?:leaving|leaves|left)\s+(?:(?:about|some|approximately|nearly|over)\s+)?$")
 RETAINED_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:retained|kept)\s+for\b")
 RETAIN_REACH = 20  # characters before a count in which a retaining verb makes it retained, not destroyed
-RETAINED_CAPTION = re.compile(r"\b(?:retained|retention|kept for|for training)\b")
+RETAINED_CAPTION = patterns.compile(r"\b(?:retained|retention|kept for|for training)\b")
 TOTAL = re.compile(r"\W*total\b")
 REPORTING_PERIOD = re.compile(r"\breporting period\s*:?\s*([^\n]{6,80})", re.IGNORECASE)
 FRONT_MATTER = 1000  # characters from a report's start in which its reporting period is stated
-CONSUMED = re.compile(r"\b(?:were|was|been)\s+(?:consumed|used|expended|destroyed)\b")
-COMPARED = re.compile(r"\b(?:compared (?:with|to)|down from|up from|against)\s+$")
-SMALL = re.compile(r"\bsmall (?:quantity|number)\b")
+CONSUMED = patterns.compile(r"\b(?:were|was|been)\s+(?:consumed|used|expended|destroyed)\b")
+COMPARED = patterns.compile(r"\b(?:compared (?:with|to)|down from|up from|against)\s+$")
+SMALL = patterns.compile(r"\bsmall (?:quantity|number)\b")
 
 
 def extract(s: Sentence) -> list[Fact]:
@@ -103,7 +103,7 @@ def _retained_row(s: Sentence) -> list[Fact]:
     if not counts:
         return []
     q = counts[0]
-    periods = dates.find(s.caption.replace("\xa0", " "), s.doc.date)
+    periods = s.ctx.caption_dates(s.caption)
     when = periods[0].period if periods else _reporting_period(s.doc.text) or s.as_of()
     return [
         s.fact(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from minewatch.extract import patterns
 from minewatch.extract.context import Sentence
 from minewatch.extract.rules import hypothetical
 from minewatch.model import Fact
@@ -52,9 +53,9 @@ MEETING = re.compile(
 )
 MEETING_WINDOW = 1500  # characters back in which "the Conference" finds the sentence dating it
 RESOLUTION_WINDOW = 600  # characters back in which a vote finds the resolution it is on
-ATTEND = re.compile(r"\b(?:attend\w*|participat\w*|present at|took part)\b")
+ATTEND = patterns.compile(r"\b(?:attend\w*|participat\w*|present at|took part)\b")
 PRESENT = re.compile(r"(?:attends|participates)\b")
-ABSENT = re.compile(r"\b(?:did not (?:attend|participate)\b|absent\b|boycott\w*)")
+ABSENT = patterns.compile(r"\b(?:did not (?:attend|participate)\b|absent\b|boycott\w*)")
 # A document that is a state's own statement: "Statement of the Republic of Tajikistan on …",
 # "Statement by the delegation of Chile".
 STATEMENT_TITLE = re.compile(
@@ -62,8 +63,8 @@ STATEMENT_TITLE = re.compile(
     r"(?:the\s+)?",
     re.IGNORECASE,
 )
-TOLD = re.compile(r"\b(?:told|addressed|informed|briefed)\s+(?:the\s+)?")
-MADE_STATEMENT = re.compile(
+TOLD = patterns.compile(r"\b(?:told|addressed|informed|briefed)\s+(?:the\s+)?")
+MADE_STATEMENT = patterns.compile(
     r"\b(?:made|delivered|gave|read|presented)\s+(?:a|an|its|their)\s+(?:\w+\s+)?statements?\b"
 )
 # A state speaking, right after its name: "Egypt said", "Egypt's delegate stated"
@@ -74,7 +75,7 @@ SPOKE = re.compile(
 TOLD_ASSEMBLY = re.compile(
     r"\s+(?:the\s+)?(?:un\s+)?(?:general assembly|first committee|assembly|committee|delegates|meeting|conference)\b"
 )
-STATEMENT = re.compile(
+STATEMENT = patterns.compile(
     r"\b(?:expressed|condemn\w*|criticiz\w*|regrett?\w*|welcomed|urged|deplored|protested|called (?:on|for))\b"
 )
 
@@ -240,7 +241,7 @@ def _statements(s: Sentence) -> list[Fact]:
             "diplomacy.statement@2",
             0.65,
             state=code,
-            when=_note_date(s, marks[0]) if marks else None,
+            when=s.ctx.note_date(marks[0]) if marks else None,
             attributes={"kind": "statement", "about": s.doc.subject_state},
         )
         f.citations = [c for c in s.citations if c.number in marks]
@@ -288,13 +289,3 @@ def _explanations(s: Sentence) -> list[Fact]:
 def _told_others(s: Sentence, end: int) -> bool:
     """ "Egypt told the Monitor …": told to someone other than the assembly that voted."""
     return s.low[end - 4 : end] == "told" and not TOLD_ASSEMBLY.match(s.low, end)
-
-
-def _note_date(s: Sentence, number: int):
-    from minewatch.extract import dates
-
-    note = s.doc.footnotes.get(number)
-    if note is None or not note.text:
-        return None
-    days = [f.period for f in dates.find(note.text.replace("\xa0", " ")) if f.period.precision == "day"]
-    return days[-1] if days else None

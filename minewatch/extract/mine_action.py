@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from minewatch.extract import patterns
 from minewatch.extract.attribution import organization_pattern
 from minewatch.extract.context import Sentence
 from minewatch.extract.numbers import CURRENCIES, Quantity
@@ -42,7 +43,7 @@ GIVER = re.compile(
 SPENT = re.compile(r"\b(?:spent|allocated|budgeted|invested|cost)\b")
 RANK = re.compile(r"(?<![\w-])(?:top|largest|leading|biggest) (?:funder|donor|contributor)\b")
 # "the second-largest donor": a rank, but not the top one
-LOWER_RANK = re.compile(r"\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th)[- ]$")
+LOWER_RANK = patterns.compile(r"\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th)[- ]$")
 AMONG = re.compile(
     r"\s+(?:among|within|in)\s+(?:the\s+)?(?:eu|european|its|member|nordic|regional|asian|african)"
 )  # a rank in a group
@@ -63,8 +64,8 @@ CLEARED_OBJECT = re.compile(
     r"[\d,.]+\s+(?:thousand\s+|million\s+)?(?:hectares|square met\w+|km2|square kilomet\w+))\b"
 )
 # "… laid mines …, and most were cleared by 2004": mines named before a passive clearing verb.
-CLEARED_PASSIVE = re.compile(r"\b(?:were|was|been|are|is)\s+(?:\w+\s+)?$")
-SUPPORTED = re.compile(
+CLEARED_PASSIVE = patterns.compile(r"\b(?:were|was|been|are|is)\s+(?:\w+\s+)?$")
+SUPPORTED = patterns.compile(
     r"\b(?:support|fund|financ|assist)\w*\s+(?:\w+\s+){0,3}$"
 )  # paying for clearing is not clearing
 NOUN_OBJECT_WINDOW = 40  # characters after "clearance of" in which the mines cleared are named

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from minewatch.extract import patterns
 from minewatch.vocab.lexicon import trie_pattern
 
 # Each qualifier as written → its canonical form (None: no qualification).
@@ -157,7 +158,7 @@ UNIT = re.compile(
 KINDS = re.compile(r"\s+(?:different\s+)?(?:types?|kinds?|models?|varieties|categories)\b")
 PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|these|those)\b")
 YEARLIKE = re.compile(r"^(1[89]\d\d|20\d\d)$")
-BETWEEN = re.compile(r"\bbetween\s+$")
+BETWEEN = patterns.compile(r"\bbetween\s+$")
 START = re.compile(r"us\$|usd|eur\s?\d|gbp\s?\d|[\d$€£]|\b(?:" + trie_pattern(sorted(WORDS)) + r")\b")
 # Digits worth a look: a cheap test before the full pattern runs.
 HAS_NUMBER = re.compile(r"\d|\b(?:" + trie_pattern(sorted(WORDS)) + r")\b")

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from minewatch.extract import patterns
+
 NEGATION = re.compile(
     r"\b(?:not|cannot|never|no longer|no|none|nor|neither|without|"
     r"refus(?:ed|es|ing) to|declin(?:ed|es|ing) to|fail(?:ed|s)? to|has yet to|have yet to|"
@@ -62,7 +64,7 @@ CUES = {
     )
 }
 # Negators that govern a following noun, not a verb: "no minefields", "no funding for".
-NOT_BEFORE = re.compile(r"\b(?:not only|no doubt|no matter|not least|nothing but|no sooner)\b")
+NOT_BEFORE = patterns.compile(r"\b(?:not only|no doubt|no matter|not least|nothing but|no sooner)\b")
 
 
 def relative_closes(low: str) -> list[tuple[int, int]]:

@@ -21,6 +21,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
+from minewatch.extract import patterns
 from minewatch.extract.context import DocContext, Sentence
 from minewatch.extract.lexicon import Cues
 from minewatch.model import Fact, Period
@@ -65,9 +66,9 @@ ISSUING = re.compile(
     r"did not (?:adopt or )?sign|refused to sign)\b",
 )
 # Keeping a version in force dates that version; it issues no new one.
-REAFFIRMING = re.compile(r"\b(?:maintain(?:ed|s)?|retain(?:ed|s)?|reaffirm(?:ed|s)?|kept)\b")
+REAFFIRMING = patterns.compile(r"\b(?:maintain(?:ed|s)?|retain(?:ed|s)?|reaffirm(?:ed|s)?|kept)\b")
 OBJECT_AFTER, OBJECT_BEFORE = 50, 50
-ISSUED_OBJECT = re.compile(
+ISSUED_OBJECT = patterns.compile(
     r"\b(?:polic(?:y|ies)|goal|objective|directive|restraints|position|elimination|sign|step|changes?)\b"
 )
 ADMIN_GATE = re.compile(r"administration|-era|decided|policy|Policy|President")  # literals: skips ahead
@@ -90,7 +91,7 @@ CUES: dict[str, tuple[str, ...]] = {
 REFERENCE = re.compile(
     r"^\W*it\b|\b(?:polic(?:y|ies)|requirements?|faqs?|directive|commit\w*|restraints?|position|aspirations?)\b"
 )
-NEWEST = re.compile(r"\b(?:new|revised|current|updated)\s+(?:\w+\s+)?polic(?:y|ies)\b")
+NEWEST = patterns.compile(r"\b(?:new|revised|current|updated)\s+(?:\w+\s+)?polic(?:y|ies)\b")
 PREVIOUS = re.compile(
     r"\b(?:previous|prior|former|earlier)\s+(?:\w+\s+)?(?:polic(?:y|ies)|constraints?|requirements?|restrictions?|"
     r"limits?|rules?)\b|\bfrom\s+(?:the\s+)?(?:president|presidential level)\b",
@@ -188,7 +189,7 @@ def _provision_patterns() -> list[tuple[str, list[tuple[str, re.Pattern]], str |
                 source = r"\b(?:" + "|".join(f"(?:{c[2:]})" for c in sources) + ")"
             else:
                 source = "|".join(f"(?:{c})" for c in sources)
-            values.append((value, re.compile(source) if fold else re.compile(source, re.IGNORECASE)))
+            values.append((value, patterns.compile(source) if fold else re.compile(source, re.IGNORECASE)))
         out.append((name, values, f"provision.{name}" if p.keywords else None))
     return out
 
@@ -203,7 +204,7 @@ def scan(ctx: DocContext, sentences: list[Sentence]) -> None:
             continue
         if "policy.issuing" not in s.cues or not ISSUING.search(s.low):
             continue
-        for lo, hi in _clauses(s.low):
+        for lo, hi in _sentence_clauses(s):
             year = _issued_year(s, lo, hi)
             if year:
                 found.append((s.start + lo, year))
@@ -228,7 +229,7 @@ def extract(s: Sentence) -> list[Fact]:
         return []  # no provision and no act on a policy: nothing a version could carry
     out: list[Fact] = []
     named: int | None = None  # the version the clause before named, for ", which …" after it
-    for own, hi in _clauses(s.low):
+    for own, hi in _sentence_clauses(s):
         lo = own
         clause = s.low[lo:hi]
         if lo and re.match(r",\s+an?\s", clause):  # an appositive restates the phrase before it
@@ -241,10 +242,10 @@ def extract(s: Sentence) -> list[Fact]:
             previous_text = clause[prev.start() : end.start()]
             current_text = clause[: prev.start()] + " " * len(previous_text) + clause[end.start() :]
         issued = _issued_year(s, own, hi)
-        version = _version(s, lo, hi, issued) or _continued_version(s, lo, current_text)
+        m = VERSION.search(clause) if "polic" in clause else None
+        version = _version(s, lo, hi, issued, m) or _continued_version(s, lo, current_text)
         if version is None and named and WHICH.match(clause):  # "the 2019 policy, which allowed production"
             version = named
-        m = VERSION.search(clause) if "polic" in clause else None
         named = int(m.group("year")) if m else version
         found = (whole if current_text == s.low else provisions(current_text, cues)) if version else {}
         reaffirmed = bool(version) and _reaffirmed(clause, cues)
@@ -286,6 +287,14 @@ def _clauses(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
 
 
+def _sentence_clauses(s: Sentence) -> list[tuple[int, int]]:
+    """``_clauses`` of the sentence, which scan and extract both read."""
+    found = s.__dict__.get("_policy_clauses")
+    if found is None:
+        found = s.__dict__["_policy_clauses"] = _clauses(s.low)
+    return found
+
+
 def _clause_period(s: Sentence, lo: int, hi: int, skip: tuple[int, int] | None = None) -> Period | None:
     """The first period in the clause, leaving out the part about the previous policy."""
     a, b = (s.start + skip[0], s.start + skip[1]) if skip else (0, 0)
@@ -322,9 +331,9 @@ def _issuing_year(s: Sentence, lo: int, hi: int) -> int | None:
     return None
 
 
-def _version(s: Sentence, lo: int, hi: int, issued: int | None) -> int | None:
+def _version(s: Sentence, lo: int, hi: int, issued: int | None, m: re.Match | None) -> int | None:
+    """The clause's version; ``m`` is VERSION's first match in it (None if none)."""
     clause = s.low[lo:hi]
-    m = VERSION.search(clause) if "polic" in clause else None
     previous = "policy.previous" in s.cues
     if m and not (previous and PREVIOUS.search(clause[: m.start()])):
         return int(m.group("year"))

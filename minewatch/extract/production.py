@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from minewatch.extract import patterns
 from minewatch.extract.context import Sentence
 from minewatch.extract.rules import about_policy, hypothetical, mine_quantities, money
 from minewatch.model import Fact, Period
@@ -20,24 +21,24 @@ KEYWORDS = ("produc", "manufactur", "procur", "bought", "purchas", "fund", "deli
 VERB = re.compile(
     r"(?<!-)\b(?:produc(?:ed|es|e|tion|ing)|manufactur\w+|procured?|procurement|bought|purchas\w+|fund(?:ed|ing))\b"
 )
-OBJECT = re.compile(r"\b(?:(?:mines?|landmines?|munitions?)\b|(?:adam|gator|m\d+\w*|cbu-\d+\w*)\b)")
+OBJECT = patterns.compile(r"\b(?:(?:mines?|landmines?|munitions?)\b|(?:adam|gator|m\d+\w*|cbu-\d+\w*)\b)")
 OBJECT_WINDOW = 60
 PRONOUN = re.compile(r"\s+(?:them|these|those)\b")
-LAST = re.compile(r"\blast\b")
-ALTERNATIVES = re.compile(r"\balternatives?\b")
+LAST = patterns.compile(r"\blast\b")
+ALTERNATIVES = patterns.compile(r"\balternatives?\b")
 NONE_FUNDED = re.compile(r"^\W*No\b", re.IGNORECASE)
 # Production going on as the source writes: "still manufactures", "continues to produce".
 ONGOING = re.compile(r"\b(?:still|currently|continues? to)\s+(?:\w+\s+)?$|^(?:produces?|manufactures?)$")
 # "the capacity to produce mines", "will produce": an infinitive or a modal's verb states no production.
-INFINITIVE = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must)\s+$")
+INFINITIVE = patterns.compile(r"\b(?:to|will|would|could|can|may|might|should|must)\s+$")
 # "has signed a contract … for the production of": procurement as of the document
-CONTRACTED = re.compile(
+CONTRACTED = patterns.compile(
     r"\b(?:has|have)\s+(?:\w+\s+)?(?:signed|awarded|placed|concluded)\s+(?:a|an|the)\s+(?:\w+\s+)?(?:contract|order|deal)\b"
 )
 CAPACITY = re.compile(r"\s+(?:capacit|facilit|lines?\b|plants?\b|base\b)")
-PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+\s+)?\w+ed\b")  # "has signed", "have recently awarded"
+PERFECT = patterns.compile(r"\b(?:has|have)\s+(?:\w+\s+)?\w+ed\b")  # "has signed", "have recently awarded"
 PERFECT_REACH = 120  # characters before the verb in which a present perfect governs it
-PASSIVE = re.compile(r"\b(?:were|was|are|is|been|being)\s+(?:\w+\s+)?$")
+PASSIVE = patterns.compile(r"\b(?:were|was|are|is|been|being)\s+(?:\w+\s+)?$")
 # "The contract, worth …, covers the delivery of up to one million mines": the contract a sentence
 # before placed for production, and what it delivers
 THE_CONTRACT = re.compile(r"\W*(?:the|this|that|under the)\s+(?:new\s+)?(?:contract|order|deal|agreement)\b")

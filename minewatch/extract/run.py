@@ -150,20 +150,22 @@ def cue_words() -> Cues:
     return Cues.of(KEYWORDS | CUES)
 
 
-def wanted(sentence: Sentence) -> set[str]:
+def wanted(sentence: Sentence) -> frozenset[str]:
     """The extractors worth running on ``sentence``."""
     if sentence.kind == "table":
-        return {"stockpile", "destruction"}
+        return TABLE_EXTRACTORS
     return EXTRACTOR_NAMES & sentence.cues
 
 
 EXTRACTOR_NAMES = frozenset(EXTRACTORS)
+TABLE_EXTRACTORS = frozenset({"stockpile", "destruction"})
 
 
 def extract(doc: Document, vocab: Vocabulary) -> list[Fact]:
     """Candidate facts from every sentence; each fact is valid and names a known state."""
     facts: list[Fact] = []
     found = document_sentences(doc, vocab)
+    chosen: dict[frozenset[str], list[Extractor]] = {}  # the extractors each set of names runs
     if found:
         policy.scan(found[0].ctx, found)
     for sentence in found:
@@ -172,9 +174,10 @@ def extract(doc: Document, vocab: Vocabulary) -> list[Fact]:
         names = wanted(sentence)
         if not names or sentence.is_question:
             continue
-        for name, run in EXTRACTORS.items():
-            if name not in names:
-                continue
+        runs = chosen.get(names)
+        if runs is None:  # few sets of names occur: each is looked up once per document
+            runs = chosen[names] = [run for name, run in EXTRACTORS.items() if name in names]
+        for run in runs:
             for fact in run(sentence):
                 if fact.state and fact.state in vocab.states and fact.indicator in vocab.indicators:
                     facts.append(fact)

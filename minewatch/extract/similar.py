@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from minewatch.extract import patterns
 from minewatch.extract.context import Sentence
 from minewatch.model import Fact
 
@@ -16,7 +17,6 @@ SIMILAR = re.compile(
     r"\b(?:a |the )?(?:similar|same|comparable|identical)\s+"
     r"(?P<noun>decisions?|steps?|moves?|announcements?|contracts?|deals?|orders?|laws?|bills?|policy|policies)\b"
 )
-WORDS = ("similar", "same", "comparable", "identical")  # cheap test before SIMILAR runs
 # What the earlier sentence must say for its event to be the one referred to, by the noun's stem.
 ANTECEDENT = {
     "contract": re.compile(r"\b(?:contract|deal|order)"),
@@ -26,7 +26,7 @@ ANTECEDENT = {
     "bill": re.compile(r"\b(?:law|bill|legislation|parliament)"),
     "polic": re.compile(r"\b(?:polic|directive)"),
 }
-DECISION = re.compile(r"\b(?:announc|decid|decision|will withdraw|approv|vot)")
+DECISION = patterns.compile(r"\b(?:announc|decid|decision|will withdraw|approv|vot)")
 CARRIED = ("treaty_status", "production", "transfer", "destruction", "policy")
 WINDOW = 2000  # characters back in which the event referred to is looked for
 
@@ -35,7 +35,7 @@ def carry(sentences: list[Sentence], facts: list[Fact]) -> list[Fact]:
     """The events that sentences saying "similar decisions" repeat, for each of their states."""
     out: list[Fact] = []
     for s in sentences:
-        m = s.kind == "body" and any(w in s.low for w in WORDS) and SIMILAR.search(s.low)
+        m = s.kind == "body" and _has_word(s.low) and SIMILAR.search(s.low)
         if not m:
             continue
         told = _antecedent(s, m.group("noun"), facts)
@@ -47,6 +47,12 @@ def carry(sentences: list[Sentence], facts: list[Fact]) -> list[Fact]:
                 )
             )
     return out
+
+
+def _has_word(low: str) -> bool:
+    """A cheap test before SIMILAR runs: one of its words is in ``low`` (tests spelled out, as a
+    generator over the words would cost more than they do)."""
+    return "same" in low or "similar" in low or "comparable" in low or "identical" in low
 
 
 def _antecedent(s: Sentence, noun: str, facts: list[Fact]) -> list[Fact]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from minewatch.extract import dates
+from minewatch.extract import patterns
 from minewatch.extract.context import Sentence
 from minewatch.extract.rules import hypothetical, mine_quantities
 from minewatch.model import Fact, Period
@@ -39,7 +39,7 @@ KEYWORDS = (
     "remain",
     "awaiting",
 )
-CUE = re.compile(r"\b(?:stockpil\w*|stocks?|inventory|holds?|held|stored|arsenal)\b")
+CUE = patterns.compile(r"\b(?:stockpil\w*|stocks?|inventory|holds?|held|stored|arsenal)\b")
 RETAINED = re.compile(r"\s*(?:\w+\s+){0,2}(?:retained|kept for|held for training)\b")
 CARRY = re.compile(r"\b(?:number|total|figure|count|reduction|increase|decrease|down from|up from)\b")
 SCOPE = re.compile(r"\b(active|operational|unserviceable|demil\w*|awaiting destruction|war reserve)\b")
@@ -56,10 +56,12 @@ DESTROYED = re.compile(
     r"\b(?:destroyed|demilitari[sz]ed)\s+(?:its|their|the)\s+(?:entire\s+|whole\s+)?stockpiles?\s+of\b|"
     r"\b(?:destroyed|demilitari[sz]ed)\s+(?:its|their|the)\s+(?:last|remaining)\b"
 )
-KEPT_BACK = re.compile(r"\b(?:retain\w*|keep\w*|kept)\s+(?:\w+\s+){0,2}$")  # "keeping 2,000 for training"
-RETAINED_WORDS = re.compile(r"\b(?:retained|kept for training|retains)\b")
+KEPT_BACK = patterns.compile(
+    r"\b(?:retain\w*|keep\w*|kept)\s+(?:\w+\s+){0,2}$"
+)  # "keeping 2,000 for training"
+RETAINED_WORDS = patterns.compile(r"\b(?:retained|kept for training|retains)\b")
 # A count left after destruction: "leaving about 120,000", "120,000 remain", "… awaiting destruction"
-LEAVING = re.compile(r"\b(?:leaving|leaves|left|with)\s+(?:a\s+)?$")
+LEAVING = patterns.compile(r"\b(?:leaving|leaves|left|with)\s+(?:a\s+)?$")
 STILL_HELD = re.compile(r"(?:\s+\w+){0,2}\s+(?:remain\w*|awaiting destruction|still (?:held|stockpiled))\b")
 HOLDS_NOW = re.compile(r"\b(?:still\s+)?(?:holds|has|possesses|maintains|keeps)\s+(?:\w+\s+){0,3}$")
 HOLD_VERB = re.compile(r"holds?|held|stockpiled")
@@ -68,12 +70,12 @@ HELD_MINES = re.compile(
     r"(?:,?\s+(?:or|and|nor)?\s*\w+){0,3}?\s+(?:any\s+)?(?:anti-?personnel\s+)?(?:land)?mines\b"
 )
 # A stockpile held, its size untold: "holds a stockpile of mines for defensive purposes"
-HOLDS = re.compile(
+HOLDS = patterns.compile(
     r"\b(?:holds?|has|possess(?:es)?|maintains?|keeps?)\s+(?:a|an)\s+(?:\w+\s+)?stockpile\b|"
     r"\b(?:size|extent|composition) of (?:its|their|[\w-]+['’]s) stockpile\b(?=[^.;]{0,25}\b(?:unknown|not known|"
     r"undisclosed|unclear|secret)\b)"  # "the size of Egypt's stockpile is unknown": one is held
 )
-EXPIRY = re.compile(r"\b(?:expire|expiry|become unusable|be completely unusable|obsolete)\b")
+EXPIRY = patterns.compile(r"\b(?:expire|expiry|become unusable|be completely unusable|obsolete)\b")
 ANAPHOR = re.compile(
     r"\b(?:this|that|these|those)\s+(?:document|report|figure|number|table|source|list)\b|\bthe same\b|^\W*also\b"
 )
@@ -84,7 +86,7 @@ CUES = {
     "stockpile.cue": ("stockpil", "stock", "inventory", "hold", "held", "stored", "arsenal"),
     "stockpile.destroyed": ("destroyed", "demilitari", "destruction of"),
 }
-TABLE_CAPTION = re.compile(r"\b(?:stockpil\w*|stocks?\b|inventory\b)")
+TABLE_CAPTION = patterns.compile(r"\b(?:stockpil\w*|stocks?\b|inventory\b)")
 
 
 def extract(s: Sentence) -> list[Fact]:
@@ -264,7 +266,7 @@ def _table_row(s: Sentence) -> list[Fact]:
     types = list(dict.fromkeys(m for _a, _b, m in s.mine_types))
     if not types:
         return []
-    periods = dates.find(s.caption.replace("\xa0", " "), s.doc.date)
+    periods = s.ctx.caption_dates(s.caption)
     per_unit = PER_UNIT.search(s.low)
     attrs = {"mines_per_unit": int(per_unit.group(1))} if per_unit and len(types) == 1 else {}
     return [

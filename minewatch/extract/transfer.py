@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from minewatch.extract import patterns
 from minewatch.extract.context import Sentence
 from minewatch.extract.rules import about_policy, hypothetical, mine_quantities
 from minewatch.model import Fact
@@ -15,15 +16,15 @@ VERB = re.compile(
 )
 # An object that is mines, not mine action: "antipersonnel landmines", "Claymore mines", "mines".
 # Receiving or providing is a transfer only with mines as its object: "received mines from North Korea"
-RECEIVED = re.compile(
+RECEIVED = patterns.compile(
     r"\b(?:receiv|provid)(?:e|ed|es|ing)\s+(?:\w+\s+){0,3}?(?:anti-?personnel\s+)?(?:land)?mines\b"
 )
 MINES = re.compile(r"\b(?:(?:anti-?personnel\s+)?(?:land)?mines|anti-?personnel\s+(?:land)?mine)\b")
 OBJECT_WINDOW = 80
-EARLIER = re.compile(r"\b(?:previously|earlier|formerly|once|had)\b[^.]{0,20}$")
-TO_STATE = re.compile(r"\b(?:to|for)\s+(?:the\s+)?$")  # "… mines to Ukraine"
-SUPPLIED_STATE = re.compile(r"\bsuppl(?:y|ied|ies|ying)\s+(?:the\s+)?$")  # "supplied Ukraine with …"
-MORATORIUM = re.compile(
+EARLIER = patterns.compile(r"\b(?:previously|earlier|formerly|once|had)\b[^.]{0,20}$")
+TO_STATE = patterns.compile(r"\b(?:to|for)\s+(?:the\s+)?$")  # "… mines to Ukraine"
+SUPPLIED_STATE = patterns.compile(r"\bsuppl(?:y|ied|ies|ying)\s+(?:the\s+)?$")  # "supplied Ukraine with …"
+MORATORIUM = patterns.compile(
     r"\b(?:moratori(?:um|a)\b|prohibit\w*\s+(?:any\s+|all\s+)?exports?\b|ban\w*\s+(?:on\s+)?exports?\b)"
 )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from minewatch.extract import patterns
 from minewatch.extract.context import Sentence
 from minewatch.extract.rules import hypothetical
 from minewatch.model import Fact
@@ -39,10 +40,10 @@ TREATY_EVENTS: list[tuple[str, tuple[str, ...], re.Pattern]] = [
         ),
     ),
 ]
-CCW = re.compile(r"\b(?:convention on (?:certain )?conventional weapons|ccw|amended protocol ii)\b")
-THE_PROTOCOL = re.compile(r"\b(?:the|that) protocol\b")
+CCW = patterns.compile(r"\b(?:convention on (?:certain )?conventional weapons|ccw|amended protocol ii)\b")
+THE_PROTOCOL = patterns.compile(r"\b(?:the|that) protocol\b")
 CCW_WINDOW = 1500  # characters back in which "the Protocol" finds the CCW protocol it stands for
-TREATY = re.compile(r"\b(?:mine ban treaty|ottawa convention|treaty|convention)\b")
+TREATY = patterns.compile(r"\b(?:mine ban treaty|ottawa convention|treaty|convention)\b")
 # "Thailand, a State Party since 1999, said …": the treaty's own term for a member, in a text that
 # names the Mine Ban Treaty, stands for the treaty
 STATE_PARTY = re.compile(r"\bState Party\b")
@@ -54,16 +55,16 @@ NOT_STATUS = re.compile(
 COUNTED = re.compile(r"\b\d+\s+(?:countries|states|nations)\s+(?:have|had)\s+$")
 # "announced that it will withdraw": the announcement is the fact, whatever the modal says.
 ANNOUNCED = re.compile(r"\b(?:announc\w*|declar\w*|decided|notif\w*|informed)\b[^.;]{0,40}$")
-OBSERVER = re.compile(r"\b(?:as (?:an )?observers?|observer status)\b")
+OBSERVER = patterns.compile(r"\b(?:as (?:an )?observers?|observer status)\b")
 NAMED_TREATY = re.compile(r"\s+(?:mine ban |ottawa |anti-?personnel mine ban )?(?:treaty|convention)\b")
 # "the states that are not party to the treaty": a kind of state described, not a state's status
-DESCRIBED = re.compile(r"\b(?:states|countries|nations|those|others)\s+(?:that|which|who)\s+$")
+DESCRIBED = patterns.compile(r"\b(?:states|countries|nations|those|others)\s+(?:that|which|who)\s+$")
 # "Under the treaty's terms, the withdrawal takes effect six months after …": the treaty's rule, no state's act
 TREATY_TERMS = re.compile(r"\W*under (?:the (?:treaty|convention)(?:['’]s terms)?|its terms|article \d+)\b")
 DENIAL_REACH = 60  # characters after a denied event within which a period dates the denial
 NOT_PARTY = re.compile(r"\w+ (?:not|no longer) ")  # "is not party to": the negation inside the event
 OUTSIDE = re.compile(r"\w+ outside\b")  # "remains outside the treaty": not party
-OPENED = re.compile(r"\bopen(?:ed|s)?\s+for\s+$")  # "opened for signature": the treaty's, not a state's
+OPENED = patterns.compile(r"\bopen(?:ed|s)?\s+for\s+$")  # "opened for signature": the treaty's, not a state's
 REPORT = re.compile(r"\b(?:transparency |annual )?reports?\b")
 # Groups of words the run's scan of a sentence looks for (see ``Sentence.cues``).
 CUES: dict[str, tuple[str, ...]] = {f"treaty.{event}": words for event, words, _p in TREATY_EVENTS} | {

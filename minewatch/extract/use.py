@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from minewatch.extract import patterns
 from minewatch.extract.attribution import PLACES, non_state_subject, non_state_words
 from minewatch.extract.context import Sentence
 from minewatch.extract.rules import about_policy, hypothetical, mine_quantities
@@ -44,10 +45,12 @@ OBJECT = re.compile(
     r"\b(?:(?:anti-?personnel |anti-?vehicle |land)?(?:mines?|landmines?|munitions?)|claymores?)\b"
 )
 OBJECT_WINDOW = 60
-EXCEPTION = re.compile(r"\b(?:with (?:the |one )?(?:minor )?exception(?: of)?|except(?: for)?|save for)\b")
-ONGOING = re.compile(r"\b(?:still|currently|continues? to|actively)\b[^.]{0,20}\bus(?:ing|e)\b")
+EXCEPTION = patterns.compile(
+    r"\b(?:with (?:the |one )?(?:minor )?exception(?: of)?|except(?: for)?|save for)\b"
+)
+ONGOING = patterns.compile(r"\b(?:still|currently|continues? to|actively)\b[^.]{0,20}\bus(?:ing|e)\b")
 # "for not using mines", "against using mines": a gerund that states no use ("accused of using" does).
-GERUND_AFTER_PREPOSITION = re.compile(
+GERUND_AFTER_PREPOSITION = patterns.compile(
     r"\b(?:(?:for|of|on|by|from)\s+not|about|without|against|instead of)\s+$"
 )
 # "which prohibits any use of antipersonnel mines", "to limit the United States' use of": a rule, not an act.
@@ -58,7 +61,7 @@ FORBIDDEN = re.compile(
 )
 # "Russian forces' use of", "Myanmar's use of": the owner of the use is its user.
 OWNER = re.compile(r"(?:'s?|’s?)\s+(?:(?:apparent|alleged|continued|repeated|new|widespread)\s+)?$")
-ACCUSED = re.compile(r"\b(?:accus\w*|blamed|charged)\s+(?:the\s+)?$")
+ACCUSED = patterns.compile(r"\b(?:accus\w*|blamed|charged)\s+(?:the\s+)?$")
 ADJECTIVE = re.compile(r"(?:\b(?:of|the|its|their|a|an|newly|freshly|recently|previously)|\d)\s+$")
 # "… found mines, and blamed Cambodia for laying them": a pronoun object standing for mines named before.
 PRONOUN_OBJECT = re.compile(r"\s+(?:them|these|those)\b")
@@ -70,12 +73,12 @@ CLAUSE = re.compile(
 REPORTED = re.compile(
     r"\b(?:disclos\w+|announc\w+|reveal\w+|report(?:ed|s)?|made public|confirm\w+|said|says|stated|alleged|claimed)\b"
 )
-MINEFIELDS = re.compile(r"\bminefields?\b")
-RESPONSIBLE_WORDS = re.compile(r"\b(?:responsibility of|control(?:led)? (?:of|by))\b")
+MINEFIELDS = patterns.compile(r"\bminefields?\b")
+RESPONSIBLE_WORDS = patterns.compile(r"\b(?:responsibility of|control(?:led)? (?:of|by))\b")
 # Groups of words the run's scan of a sentence looks for (see ``Sentence.cues``).
 # "all mines laid by our forces are fenced, marked and monitored": minefields kept as Amended
 # Protocol II requires, i.e. held and maintained.
-MAINTAINED = re.compile(
+MAINTAINED = patterns.compile(
     r"\b(?:fenced|marked)(?:,? (?:and )?(?:fenced|marked|monitored|guarded|patrolled))+\b"
 )
 CUES = {
@@ -84,7 +87,7 @@ CUES = {
     "use.maintained": ("fenced", "marked"),
     "use.non_state": non_state_words(),
 }
-RESPONSIBLE = re.compile(r"\b(?:responsibility of|controlled by|under the control of)\s+(?:the\s+)?$")
+RESPONSIBLE = patterns.compile(r"\b(?:responsibility of|controlled by|under the control of)\s+(?:the\s+)?$")
 
 
 def extract(s: Sentence) -> list:
@@ -180,7 +183,7 @@ def _events(s: Sentence, lo: int, hi: int, exception: bool = False) -> list:
     return _events_of(s, lo, hi, exception)
 
 
-GOVERNMENT_FORCES = re.compile(r"\bby (?:government|state|national) (?:armed )?forces\b")
+GOVERNMENT_FORCES = patterns.compile(r"\bby (?:government|state|national) (?:armed )?forces\b")
 
 
 def _owners(s: Sentence, lo: int, hi: int) -> list[str]:

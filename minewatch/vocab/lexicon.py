@@ -17,6 +17,10 @@ BEFORE, AFTER = r"(?<![\w/-])", r"(?![\w-]|/\w)"
 # of literal characters lets the regex engine skip ahead to the next one of them.
 AFTER_FIRST = r"(?<![\w/-].)"
 SENTENCE_END = re.compile(r"[.?!…\"”’)\]]\S*\s")  # sentence-ending punctuation, then a space
+# A character BEFORE allows, consumed: ``[^\w/-]``, with ASCII word characters ruled out by a bitmap
+# and only other characters tested for being word characters (a Unicode lookup each, for every
+# character scanned: a quarter of the scan's time).
+NOT_BEFORE = r"[^a-zA-Z0-9_/-](?<=\W)"
 FEW_FIRSTS = 8  # lower-case first letters up to which skipping ahead beats testing BEFORE everywhere
 
 
@@ -88,7 +92,7 @@ class Lexicon:
             folded_pattern,
             keys,
             re.compile(BEFORE + trie_pattern(folded) + AFTER, re.IGNORECASE) if folded else None,
-            folded_within=re.compile(r"[^\w/-](" + trie_pattern(folded) + ")" + AFTER)
+            folded_within=re.compile(NOT_BEFORE + "(" + trie_pattern(folded) + ")" + AFTER)
             if folded_pattern and folded_pattern.pattern.startswith(BEFORE)
             else None,
             spans_sentences=any(SENTENCE_END.search(k) for k in keys),

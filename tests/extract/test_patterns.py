@@ -1,0 +1,91 @@
+"""Patterns rewritten to open with literal letters match exactly what they matched before."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import minewatch.extract.run  # noqa: F401 - imports every extractor, compiling their patterns
+from minewatch.extract import policy
+from minewatch.extract.patterns import REWRITTEN, alternatives, literal_first
+from minewatch.vocab.loader import load_provisions
+
+GOLD = Path(__file__).parent / "gold" / "heldout"
+
+TEXTS = [
+    "the us did not sign, and refused to sign; it would not adopt or sign the treaty",
+    "undid not sign. xdid not sign _did not sign 9did not sign did notsign",
+    "allowed to develop, permits the army to develop; disallowed develop",
+    "outside of korea, except on the korean peninsula, other than on korea",
+    "a(b) [did not sign] did\tnot sign",
+    "",
+]
+
+
+def spans(pattern: re.Pattern, text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        r"\b(?:did not|refused to|declined to|would not)\s+(?:adopt or\s+)?sign\b",
+        r"\b(?:(?:outside(?: of)?|except(?: on| in)?|other than on)\s+(?:the\s+)?korea)",
+        r"\b(?:allow(?:s|ed)?|permit(?:s|ted)?)\b[^.]{0,40}\bdevelop\b",
+        r"\bdid not sign\b",
+        r"\b(?:|dis)allow\w*",
+    ],
+)
+def test_literal_first_matches_the_same(source: str) -> None:
+    found = literal_first(source)
+    assert found and all(not a.startswith(r"\b") for a in found)
+    rewritten = re.compile("|".join(found))
+    for text in TEXTS:
+        assert spans(rewritten, text) == spans(re.compile(source), text)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        r"\ba|b",  # the boundary belongs to the first alternative only
+        r"\b(?:a|b)?c",  # an optional group: a match need not open with it
+        r"\ba?b",
+        r"\b(?P<word>ab)",  # a named group copied twice would not compile
+        r"\b(a)\1",
+        r"[a]b",
+    ],
+)
+def test_literal_first_declines_what_it_cannot_rewrite(source: str) -> None:
+    assert literal_first(source) is None
+
+
+def test_alternatives_split_only_at_the_top_level() -> None:
+    assert alternatives(r"a|b(?:c|d)|[|]x|\|y") == ["a", "b(?:c|d)", "[|]x", r"\|y"]
+
+
+def test_every_provision_cue_is_rewritten_and_matches_the_same() -> None:
+    for provision in load_provisions().values():
+        for _value, cues in provision.values:
+            for cue in cues:
+                source = cue.pattern.lower()
+                found = literal_first(source)
+                assert found is not None, source
+                for text in TEXTS:
+                    assert spans(re.compile("|".join(found)), text) == spans(re.compile(source), text)
+
+
+def test_every_rewritten_pattern_matches_what_its_source_matches() -> None:
+    """On each line of the held-out texts, lower-cased or not, from every offset a caller might pass."""
+    policy._provision_patterns()  # compiled on first use
+    assert len(REWRITTEN) > 50
+    lines = [line for f in sorted(GOLD.glob("*.txt")) for line in f.read_text(encoding="utf-8").splitlines()]
+    lines += [line.lower() for line in lines] + TEXTS
+    for source, flags, pattern in REWRITTEN:
+        original = re.compile(source, flags)
+        for line in lines:
+            for pos in range(0, len(line), 29):
+                assert [(m.span(), m.groups()) for m in pattern.finditer(line, pos)] == [
+                    (m.span(), m.groups()) for m in original.finditer(line, pos)
+                ], (source, line)
