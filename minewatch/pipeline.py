@@ -27,7 +27,7 @@ from minewatch.vocab import load as load_vocab
 
 SKIP_NAMES = {".json", ".yaml", ".yml"}  # sidecars describe files, they are not sources
 CHUNK = 8  # files per task sent to a worker: one round trip per file cost more than reading it
-IN_FLIGHT = 2  # tasks queued per worker: enough to keep workers busy, few enough to keep memory flat
+IN_FLIGHT = 8  # tasks queued per worker: enough to keep workers reading while the writer commits a batch
 # One commit per document costs more than reading it; a batch is written when it holds this many
 # documents or this much text, or its first document has waited this long.
 BATCH_DOCS = 64

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from minewatch.extract import dates, patterns
 from minewatch.extract.context import Sentence
-from minewatch.extract.rules import about_policy, hypothetical, mine_quantities
+from minewatch.extract.rules import about_policy, hypothetical, kept_after, mine_quantities
 from minewatch.model import Fact, Period
 
 # Words one of which a sentence must contain before the patterns run (lower case).
@@ -71,7 +71,6 @@ PRESENT = patterns.compile(
     r"\b(?:retains|keeps|holds|has|maintains|currently|(?:we|i) (?:retain|keep|hold|maintain))\b"
 )
 LEFT = patterns.compile(r"\b(?:leaving|leaves|left)\s+(?:(?:about|some|approximately|nearly|over)\s+)?$")
-RETAINED_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:retained|kept)\s+for\b")
 RETAIN_REACH = 20  # characters before a count in which a retaining verb makes it retained, not destroyed
 RETAINED_CAPTION = patterns.compile(r"\b(?:retained|retention|kept for|for training)\b")
 TOTAL = re.compile(r"\W*total\b")
@@ -167,9 +166,7 @@ def _destruction(s: Sentence) -> list[Fact]:
             for q, t in mine_quantities(s) + _appositive_counts(s)
             if q.start >= lo  # not a count of the clearing clause ("had cleared 1,450 mines and …")
             and not RETAIN.search(s.low, max(0, q.start - s.start - RETAIN_REACH), q.start - s.start)
-            and not RETAINED_AFTER.match(
-                s.low, q.end - s.start
-            )  # "destroyed 1,500 mines retained for training"
+            and not kept_after(s, q)  # "destroyed 1,500 mines retained for training"
         ]
         if counted and not LAST.search(s.low):
             return counted

@@ -116,6 +116,16 @@ def mine_quantities(s: Sentence) -> list[tuple[Quantity, list[str]]]:
     return sorted(out, key=lambda p: p[0].start)
 
 
+# Right after a count, words that make it mines kept back, not held or destroyed:
+# "2,000 antipersonnel mines retained", "1,500 mines kept for training".
+KEPT_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:retained|kept for|held for training)\b")
+
+
+def kept_after(s: Sentence, q: Quantity) -> bool:
+    """Whether the words right after quantity ``q`` say its mines are kept back (see KEPT_AFTER)."""
+    return KEPT_AFTER.match(s.low, q.end - s.start) is not None
+
+
 def money(s: Sentence) -> list[Quantity]:
     return [q for q in s.quantities if q.unit == "USD"]
 

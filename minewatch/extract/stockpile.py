@@ -13,7 +13,7 @@ import re
 
 from minewatch.extract import patterns
 from minewatch.extract.context import Sentence
-from minewatch.extract.rules import hypothetical, mine_quantities
+from minewatch.extract.rules import hypothetical, kept_after, mine_quantities
 from minewatch.model import Fact, Period
 
 # Words one of which a sentence must contain before the patterns run (lower case).
@@ -40,7 +40,6 @@ KEYWORDS = (
     "awaiting",
 )
 CUE = patterns.compile(r"\b(?:stockpil\w*|stocks?|inventory|holds?|held|stored|arsenal)\b")
-RETAINED = re.compile(r"\s*(?:\w+\s+){0,2}(?:retained|kept for|held for training)\b")
 CARRY = re.compile(r"\b(?:number|total|figure|count|reduction|increase|decrease|down from|up from)\b")
 SCOPE = re.compile(r"\b(active|operational|unserviceable|demil\w*|awaiting destruction|war reserve)\b")
 SCOPES = {"demil": "demilitarization", "demilitarization": "demilitarization", "war reserve": "war reserve"}
@@ -186,9 +185,7 @@ def _counts(s: Sentence) -> list[Fact]:
     for q, types in sorted(counted, key=lambda c: c[0].start):
         if hypothetical(s, q.start - s.start):
             continue  # "…it would have had to destroy the stockpile of about 3 million mines"
-        if RETAINED.match(s.low, q.end - s.start) or KEPT_BACK.search(
-            s.low, max(0, q.start - s.start - 30), q.start - s.start
-        ):
+        if kept_after(s, q) or KEPT_BACK.search(s.low, max(0, q.start - s.start - 30), q.start - s.start):
             continue  # "3,800 mines retained for training" are counted under retained
         local = q.start - s.start
         scope = SCOPE.search(s.low[max(0, local - 40) : local + 40])
