@@ -81,8 +81,9 @@ def parse(html: str, path: str, fmt: str, region_hint: str | None = None) -> Par
     out = _Walker(tree.root or root)
     out.walk(region)
     notes = [n for n in tree.css("li[id], div[id], p[id], aside[id]") if NOTE_ID.match(n.id or "")]
+    known: dict[int, bool] = {}
     for n in notes:
-        if not _inside(n, region) or _skipped(n, region):
+        if _left_out(n, region, known):
             out.note(n, int(NOTE_ID.match(n.id).group(1)))
     if not out.b.paragraphs:
         raise IngestError(path, "no readable text in the HTML (only scripts, styles or markup)")
@@ -141,21 +142,27 @@ def _common_ancestor(nodes: list[LexborNode]) -> LexborNode:
     return node
 
 
-def _inside(n: LexborNode, region: LexborNode) -> bool:
+def _left_out(n: LexborNode, region: LexborNode, known: dict[int, bool]) -> bool:
+    """Whether the walker of ``region`` never reached ``n``: it lies outside, or under markup the
+    walker skips. ``known`` remembers the answer for every element on the way up, so the notes of
+    one list cost one walk up between them."""
+    chain = []
+    left_out = True  # the top reached without meeting the region: outside it
     while n is not None:
-        if n.mem_id == region.mem_id:
-            return True
-        n = n.parent
-    return False
-
-
-def _skipped(n: LexborNode, region: LexborNode) -> bool:
-    """True when the walker left ``n`` out (it sits in navigation or boilerplate)."""
-    while n is not None and n.mem_id != region.mem_id:
+        key = n.mem_id
+        if key in known:
+            left_out = known[key]
+            break
+        if key == region.mem_id:
+            left_out = False
+            break
+        chain.append(key)
         if n.tag in SKIP or _boilerplate(n):
-            return True
+            break  # left out, with all below it
         n = n.parent
-    return False
+    for key in chain:
+        known[key] = left_out
+    return left_out
 
 
 def _boilerplate(n: LexborNode) -> bool:
