@@ -233,21 +233,23 @@ class _Walker:
             self.walk(node)
 
     def note(self, node: LexborNode, number: int) -> None:
-        body = _norm(self.inline(node, backrefs=False))
+        body = _norm(self.inline(node))
         m = NOTE_NUMBER.match(body)
         if m and int(m.group(1) or m.group(2)) == number:  # "12 …" is not note 1's body with its number
             body = body[m.end() :]
         if body:
             self.b.add(f"[{number}] {body}", kind="footnote")
 
-    def inline(self, node: LexborNode, backrefs: bool = True) -> str:
+    def inline(self, node: LexborNode) -> str:
         """Text of ``node`` with footnote references rendered ``[N]`` against the word before."""
-        return "".join(self.render(child, backrefs) for child in node.iter(include_text=True))
+        parts = []
+        for child in node.iter(include_text=True):  # text, the most children, read without a call
+            parts.append(child.text(deep=False) if child.tag == "-text" else self.render(child))
+        return "".join(parts)
 
-    def render(self, node: LexborNode, backrefs: bool = True) -> str:
+    def render(self, node: LexborNode) -> str:
+        """An element inside a line of text: a reference, a line break, markup to skip, or its text."""
         tag = node.tag
-        if tag == "-text":
-            return node.text(deep=False)
         if tag in SKIP:
             return ""
         if tag == "br":
@@ -256,7 +258,7 @@ class _Walker:
             return f"\x00[{n}]"  # glued to the word before once whitespace is normalised
         if tag == "a" and BACKREF.match(node.attributes.get("href") or ""):
             return ""
-        return self.inline(node, backrefs)
+        return self.inline(node)
 
 
 def _bold_heading(node: LexborNode, text: str) -> bool:
