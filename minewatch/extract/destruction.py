@@ -24,6 +24,8 @@ KEYWORDS = (
     "disposal",
     "dismantl",
     "retain",
+    "kept",
+    "keep",
     "kept for",
     "complet",
     "conclu",
@@ -58,17 +60,22 @@ MISSED = re.compile(
     r"in (?:violation|breach) of|past|(?:passed|exceeded|overran))\b[^.;]{0,50}\bdeadlines?\b"
     r"|\bdeadline\b[^.;]{0,30}\b(?:was|were|has been|had been) (?:missed|not met)\b"
 )
+# "had been obliged to complete the destruction by 1 March 2008": a duty, not a completion
+OBLIGED = re.compile(r"\b(?:obliged|obligated|required|bound|ha(?:s|ve|d))\s+to\s+(?:\w+\s+)?$")
+PHRASE_BREAK = re.compile(r"[,;]")  # a date past a comma belongs to the next phrase ("…, and in 2014 …")
 APPOSITIVE = patterns.compile(r"\bmines,\s+$")
 CONTRACT = patterns.compile(r"\bcontract\b")
 PROGRAM = patterns.compile(r"\b(?:facility|plant|program(?:me)?|process|notice|project)\b")
 # Groups of words the run's scan of a sentence looks for (see ``Sentence.cues``).
 CUES = {"destruction.destroy": DESTROY_WORDS}
 RETAIN = patterns.compile(
-    r"\b(?:retain(?:ed|s)?\b|kept for\b|keep(?:s|ing)?\b(?=[^.;]{0,30}\bfor (?:training|research)\b))"
+    r"\b(?:retain(?:ed|s)?\b|kept for\b|"
+    r"(?:keep(?:s|ing)?|kept)\b(?=[^.;]{0,30}\b(?:for (?:training|research)|to train)\b))"
 )
 # kept as the source writes ("retains", or a state speaking for itself: "We retain")
 PRESENT = patterns.compile(
-    r"\b(?:retains|keeps|holds|has|maintains|currently|(?:we|i) (?:retain|keep|hold|maintain))\b"
+    r"\b(?:retains|keeps|holds|has|maintains|currently|(?:has|have) (?:kept|retained)|"
+    r"(?:we|i) (?:retain|keep|hold|maintain))\b"
 )
 LEFT = patterns.compile(r"\b(?:leaving|leaves|left)\s+(?:(?:about|some|approximately|nearly|over)\s+)?$")
 RETAIN_REACH = 20  # characters before a count in which a retaining verb makes it retained, not destroyed
@@ -173,7 +180,8 @@ def _destruction(s: Sentence) -> list[Fact]:
     out = (
         counted  # "destroyed its last mines, about one million in all, in 2015": the count and the completion
     )
-    start, end = START.search(s.low), _ending(s) or LAST.search(s.low)
+    last = LAST.search(s.low)  # "destroyed the last of its mines": done, whatever deadline it overran
+    start, end = START.search(s.low), last or _ending(s)
     halted = HALTED.search(s.text)
     if halted:
         when = _nearest(s, halted.start(), before=True)
@@ -188,9 +196,9 @@ def _destruction(s: Sentence) -> list[Fact]:
             out.append(
                 s.fact("destruction", "program", "destruction.program@1", 0.65, mine_types=types, when=when)
             )
-    missed = MISSED.search(s.low) if end else None
+    missed = MISSED.search(s.low) if end and not last else None
     if missed:
-        when = _nearest(s, missed.end(), before=False)
+        when = _deadline(s, missed)
         if when is not None and when.precision == "since":  # "since March 2008, when it missed …": March 2008
             when = dates.month_period(int(when.start[:4]), int(when.start[5:7]), when.text)
         return out + s.per_subject(
@@ -205,7 +213,7 @@ def _destruction(s: Sentence) -> list[Fact]:
                 attributes={"deadline": "missed"},
             )
         )
-    if end and s.periods:
+    if end and s.periods and not OBLIGED.search(s.low, max(0, end.start() - 30), end.start()):
         when = _nearest(s, end.end(), before=False)
         if when is not None and all(when != f.when for f in out if isinstance(f.value, str)):
             out.append(
@@ -214,6 +222,22 @@ def _destruction(s: Sentence) -> list[Fact]:
                 )
             )
     return out
+
+
+def _deadline(s: Sentence, missed: re.Match) -> Period | None:
+    """When a missed deadline fell: the date named with it ("missed its 1 March 2008 deadline", "since
+    March 2008, when it missed …"), else the date the sentence before set ("… by 1 March 2008. It
+    missed that deadline")."""
+    local = [(f.start - s.start, f.period) for f in s.periods]
+    after = [
+        p for at, p in local if at >= missed.start() and not PHRASE_BREAK.search(s.low, missed.end(), at)
+    ]
+    before = [p for at, p in local if at < missed.start()]
+    if after or before:
+        return (after or before[::-1])[0]
+    set_before = s.previous.periods if s.previous is not None else []
+    due = next((f.period for f in reversed(set_before) if f.period.precision == "until"), None)
+    return Period(due.end, due.end, "day", due.text) if due is not None and due.end else None
 
 
 def _ending(s: Sentence) -> re.Match | None:

@@ -49,7 +49,7 @@ MEETING = re.compile(
     r"\b(?P<name>(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) review conference|"
     r"meetings? of (?:the )?states parties|intersessional meetings?|review conference|"
     r"meetings of the (?:mine ban )?treaty|(?:annual )?conference of the high contracting parties|"
-    r"the conference|(?:these|those|this) meetings?)\b"
+    r"the conference|(?:these|those|this) meetings?|conference on disarmament|(?:un )?first committee)\b"
 )
 MEETING_WINDOW = 1500  # characters back in which "the Conference" finds the sentence dating it
 RESOLUTION_WINDOW = 600  # characters back in which a vote finds the resolution it is on

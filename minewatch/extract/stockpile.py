@@ -71,6 +71,7 @@ HELD_MINES = re.compile(
 # A stockpile held, its size untold: "holds a stockpile of mines for defensive purposes"
 HOLDS = patterns.compile(
     r"\b(?:holds?|has|possess(?:es)?|maintains?|keeps?)\s+(?:a|an)\s+(?:\w+\s+)?stockpile\b|"
+    r"\b(?:hold|possess|maintain|keep)\s+(?:large\s+|sizeable\s+|big\s+)?stockpiles\b|"  # "both … hold stockpiles"
     r"\b(?:size|extent|composition) of (?:its|their|[\w-]+['’]s) stockpile\b(?=[^.;]{0,25}\b(?:unknown|not known|"
     r"undisclosed|unclear|secret)\b)"  # "the size of Egypt's stockpile is unknown": one is held
 )
@@ -115,7 +116,7 @@ def extract(s: Sentence) -> list[Fact]:
         return [s.fact("stockpile", "antipersonnel mines", "stockpile.none@2", 0.6, polarity="denied")]
     holds = HOLDS.search(s.low) if cue else None
     if holds and not s.negated(holds.start()) and not hypothetical(s, holds.start()):
-        return [
+        return s.per_subject(  # "Neither China nor Russia …, and both … hold stockpiles": each
             s.fact(
                 "stockpile",
                 "held",
@@ -123,7 +124,7 @@ def extract(s: Sentence) -> list[Fact]:
                 0.6,
                 when=s.period_near(s.start + holds.start(), clause=True) or s.as_of(),
             )
-        ]
+        )
     return _expiry(s) if cue else []
 
 

@@ -51,8 +51,19 @@ def extract(s: Sentence) -> list[Fact]:
     if about_policy(s) or hypothetical(s, verb.start()):
         return []
     if s.negated(verb.start()):
+        _lo, hi = s.clause_bounds(s.start + verb.start())
+        own = [
+            f.period for f in s.periods if s.start + verb.start() <= f.start < hi
+        ]  # "…, and has not exported them since 1992"
         return s.per_subject(
-            s.fact("transfer", "transfer", "transfer.none@2", 0.75, polarity="denied", when=when or s.as_of())
+            s.fact(
+                "transfer",
+                "transfer",
+                "transfer.none@2",
+                0.75,
+                polarity="denied",
+                when=(own[0] if own else when) or s.as_of(),
+            )
         )
     countries = [q for q in s.quantities if q.unit == "countries"]
     counted = mine_quantities(s)

@@ -16,7 +16,7 @@ from minewatch.extract.rules import hypothetical
 from minewatch.model import Fact
 
 # Words one of which a sentence must contain before the patterns run (lower case).
-KEYWORDS = ("treaty", "convention", "ccw", "protocol", "observer", "party since")
+KEYWORDS = ("treaty", "convention", "ccw", "protocol", "observer", "party since", "joined")
 # Each event, the words (at a word start) one of which its pattern needs, and the pattern.
 TREATY_EVENTS: list[tuple[str, tuple[str, ...], re.Pattern]] = [
     (
@@ -52,7 +52,12 @@ NOT_STATUS = re.compile(
     r"\b(?:goal|aim|objective|aspirations?|idea|path|measures|steps|progress|short|intent(?:ion)?s?|wish|"
     r"desire|willingness|readiness|commitment)\b[^.]{0,25}$"
 )
-COUNTED = re.compile(r"\b\d+\s+(?:countries|states|nations)\s+(?:have|had)\s+$")
+COUNTED = re.compile(r"\b\d+\s+(?:other\s+)?(?:countries|states|nations)\s+(?:(?:have|had)\s+)?$")
+# "…, 122 states signed it; the United States, which …, did not.": the verb before, denied of a state
+ELIDED = re.compile(r"[;,]\s+(?:but\s+)?(?P<who>[^;]{2,200}?)\s+(?:did|does|do|has|have|had) not\W*$")
+# "Neither China nor Russia has joined": joining with the treaty left unsaid, in a text about it
+JOINED_ALONE = re.compile(r"\bjoined(?=\s*(?:[,;.]|$))")
+ABOUT_TREATY_REACH = 400  # characters back in which a sentence naming the treaty makes "joined" its
 # "announced that it will withdraw": the announcement is the fact, whatever the modal says.
 ANNOUNCED = re.compile(r"\b(?:announc\w*|declar\w*|decided|notif\w*|informed)\b[^.;]{0,40}$")
 OBSERVER = patterns.compile(r"\b(?:as (?:an )?observers?|observer status)\b")
@@ -131,17 +136,20 @@ def _observer(s: Sentence) -> list[Fact]:
 def _treaty(s: Sentence) -> list[Fact]:
     """Every status event the sentence states, each dated by the period that follows it."""
     cues = s.cues
-    if not (("treaty.treaty" in cues and TREATY.search(s.low)) or _state_party(s)) or TREATY_TERMS.match(
-        s.low
-    ):
+    named = "treaty.treaty" in cues and TREATY.search(s.low) is not None
+    if not (named or _state_party(s) or _joined_alone(s)) or TREATY_TERMS.match(s.low):
         return []
     events: list[tuple[int, str]] = []
+    counted: list[tuple[int, str]] = []  # events whose subject is a number of states: no state's own
     for event, _words, pattern in TREATY_EVENTS:
         if f"treaty.{event}" not in cues:
             continue
-        for m in pattern.finditer(s.low):
+        for m in pattern.finditer(s.low) if named or event != "accession" else JOINED_ALONE.finditer(s.low):
             before = s.low[max(0, m.start() - 40) : m.start()]
-            if NOT_STATUS.search(before) or COUNTED.search(before) or DESCRIBED.search(before):
+            if COUNTED.search(before):
+                counted.append((m.start(), event))
+                continue
+            if NOT_STATUS.search(before) or DESCRIBED.search(before):
                 continue
             if event == "signature" and (
                 re.match(
@@ -192,9 +200,49 @@ def _treaty(s: Sentence) -> list[Fact]:
             polarity="denied" if denied else "affirmed",
             when=when or (s.as_of() if denied or event == "party" else None),
             attributes={"treaty": "Mine Ban Treaty"},
+            **(
+                {"state": own_subject} if i and (own_subject := _first_state(s, events[i - 1][0], at)) else {}
+            ),
         )
         out += s.per_subject(fact)
-    return out
+    return out + _elided_denial(s, sorted(events + counted))
+
+
+def _first_state(s: Sentence, lo: int, hi: int) -> str | None:
+    """The first state named between two events: "…, and Poland ratified the treaty" is Poland's."""
+    return next((code for a, _b, code in s.states if lo <= a - s.start < hi), None)
+
+
+def _elided_denial(s: Sentence, events: list[tuple[int, str]]) -> list[Fact]:
+    """ "…, 122 states signed it; the United States, which …, did not.": the event before, denied of the
+    state the closing clause names."""
+    tail = ELIDED.search(s.low) if events else None
+    before = [e for e in events if e[0] < tail.start()] if tail else []
+    who = _first_state(s, tail.start("who"), tail.end("who")) if before else None
+    if who is None:
+        return []
+    at, event = before[-1]
+    own = [f.period for f in s.periods if at <= f.start - s.start < tail.start()]
+    earlier = [f.period for f in s.periods if f.start - s.start < at]
+    return [
+        s.fact(
+            "treaty_status",
+            event,
+            "treaty.status@3",
+            0.7,
+            state=who,
+            polarity="denied",
+            when=(own or earlier[-1:] or [s.as_of()])[0],
+            attributes={"treaty": "Mine Ban Treaty"},
+        )
+    ]
+
+
+def _joined_alone(s: Sentence) -> bool:
+    """ "has joined" with no object, in a paragraph whose sentences before name the treaty."""
+    if "treaty.accession" not in s.cues or not JOINED_ALONE.search(s.low):
+        return False
+    return any(TREATY.search(o.low) for o in s.before(ABOUT_TREATY_REACH))
 
 
 def _state_party(s: Sentence) -> bool:

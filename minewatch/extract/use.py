@@ -46,7 +46,7 @@ OBJECT = re.compile(
 )
 OBJECT_WINDOW = 60
 EXCEPTION = patterns.compile(
-    r"\b(?:with (?:the |one )?(?:minor )?exception(?: of)?|except(?: for)?|save for)\b"
+    r"\b(?:with (?:the |one )?(?:minor )?exception(?: of)?|except(?: for)?|save for|apart from|other than)\b"
 )
 ONGOING = patterns.compile(r"\b(?:still|currently|continues? to|actively)\b[^.]{0,20}\bus(?:ing|e)\b")
 # "for not using mines", "against using mines": a gerund that states no use ("accused of using" does).

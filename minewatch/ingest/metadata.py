@@ -23,6 +23,13 @@ DATELINE = re.compile(
     r"|[A-Z][a-z]+\.?[ \t]+\d{1,2},?[ \t]+\d{4}|\d{4}-\d{2}-\d{2})\)?[ \t]*(?:[–—-]|$)",
     re.MULTILINE,
 )
+# A byline ending in a full date, near the top: "Working paper, Institute for Arms Control, 4 April 2025".
+BYLINE = re.compile(
+    r"^[^\n.!?]{3,120},[ \t]+(?P<date>\d{1,2}[ \t]+[A-Z][a-z]+\.?[ \t]+\d{4}|[A-Z][a-z]+\.?[ \t]+\d{1,2},?[ \t]+\d{4})"
+    r"[ \t]*$",
+    re.MULTILINE,
+)
+BYLINE_REACH = 400  # characters from the top in which a byline is looked for
 # Years by century, newest first: a pattern opening with literal digits lets the regex engine
 # skip ahead (four times faster than "(?:19|20)"); a look-behind would scan slower still.
 YEARS = (re.compile(r"20\d\d\b"), re.compile(r"19[5-9]\d\b"))
@@ -55,8 +62,8 @@ def document_date(text: str) -> tuple[date | None, str | None]:
     year (1 July), marked "inferred", so relative dates still resolve; a
     reviewer can give the true date on the command line or in a sidecar.
     """
-    for pattern in (DATE_LINE, DATELINE):
-        m = pattern.search(text[:3000])
+    for pattern, reach in ((DATE_LINE, 3000), (DATELINE, 3000), (BYLINE, BYLINE_REACH)):
+        m = pattern.search(text[:reach])
         if m and (d := parse_date(m.group("date"))):
             return d, "document"
     year = newest_year(text)

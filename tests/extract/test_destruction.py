@@ -221,3 +221,30 @@ def test_the_last_stockpiled_mines_destroyed_by_a_date_complete_destruction():
 def test_the_end_of_a_year_is_a_date_not_the_end_of_a_destruction():
     text = "Serbia destroyed its stockpile in 2007. It retained 2,700 mines at the end of 2023."
     assert not [f for f in facts_of(text, indicator="destruction") if f.value == "completion"]
+
+
+def test_the_last_mines_destroyed_past_a_deadline_are_a_completion_not_a_missed_deadline():
+    text = "Turkey has destroyed the last of its stockpiled mines, the ministry said on Friday, years past its deadline."
+    facts = facts_of(text, on="2024-05-20", indicator="destruction")
+    assert [(f.value, f.polarity, f.when.start) for f in facts] == [("completion", "affirmed", "2024-05-17")]
+
+
+def test_a_duty_to_complete_by_a_date_is_no_completion():
+    text = "Belarus was obliged to complete the destruction of its stocks by 1 March 2008."
+    assert not [f for f in facts_of(text, indicator="destruction") if f.value == "completion"]
+
+
+def test_that_deadline_is_the_one_the_sentence_before_set():
+    text = (
+        "Belarus was obliged to complete the destruction of its stocks by 1 March 2008. "
+        "It missed that deadline, and a fire in 2011 at the plant halted the work."
+    )
+    [missed] = [f for f in facts_of(text, indicator="destruction") if f.value == "completion"]
+    assert (missed.polarity, missed.when.start, missed.when.end) == ("denied", "2008-03-01", "2008-03-01")
+
+
+def test_mines_kept_to_train_deminers_are_retained():
+    [fact] = facts_of(
+        "The army of Chile has kept 2,100 mines to train deminers.", on="2024-02-01", indicator="retained"
+    )
+    assert (fact.value, fact.when.start) == (2_100, "2024-02-01")

@@ -177,3 +177,10 @@ def test_telling_the_monitor_is_no_explanation_of_vote():
         "Cuba told the Monitor that it keeps its mines for national defence."
     )
     assert [f.value for f in facts_of(text, indicator="diplomacy")] == ["abstain"]
+
+
+def test_telling_the_conference_on_disarmament_is_a_statement():
+    [fact] = facts_of(
+        "Israel told the Conference on Disarmament in 2018 that it supports a ban.", indicator="diplomacy"
+    )
+    assert (fact.state, fact.value, fact.when.start) == ("ISR", "statement", "2018-01-01")

@@ -139,3 +139,9 @@ def test_holds_no_stockpile_of_mines_before_a_clause_about_their_destruction():
 def test_a_stockpile_of_unknown_size_is_held():
     [fact] = facts_of("The size of Iran's stockpile remains unknown.", on="2025-02-01", indicator="stockpile")
     assert (fact.state, fact.value, fact.polarity) == ("IRN", "held", "affirmed")
+
+
+def test_both_states_of_a_pair_hold_stockpiles():
+    text = "Neither India nor Pakistan has signed, and both hold stockpiles of unknown size."
+    facts = facts_of(text, on="2025-01-01", indicator="stockpile")
+    assert {(f.state, f.value) for f in facts} == {("IND", "held"), ("PAK", "held")}

@@ -87,3 +87,9 @@ def test_mines_received_are_a_transfer_and_other_things_received_are_not() -> No
     )
     assert (f.state, f.value, f.polarity) == ("RUS", "transfer", "denied")
     assert facts_of("The ministry has not received any reports of mine use.", indicator="transfer") == []
+
+
+def test_a_denied_transfer_is_dated_in_its_own_clause():
+    text = "Canada has not used antipersonnel mines since 1990, and has not exported them since 1987."
+    [fact] = facts_of(text, on="2024-01-01", indicator="transfer")
+    assert (fact.polarity, fact.when.start) == ("denied", "1987-01-01")

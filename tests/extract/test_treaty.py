@@ -222,3 +222,27 @@ def test_observers_in_the_plural_and_an_observer_attending_now():
     assert {(f.indicator, f.value, f.when.start) for f in now} >= {
         ("treaty_status", "observer", "2025-06-18")
     }
+
+
+def test_a_count_of_states_signing_is_no_state_and_a_closing_did_not_denies_it():
+    text = (
+        "When the treaty opened for signature in December 1997, 121 states signed it; "
+        "the United States, which had taken part in the talks, did not."
+    )
+    facts = facts_of(text, indicator="treaty_status")
+    assert [(f.state, f.value, f.polarity, f.when.start) for f in facts] == [
+        ("USA", "signature", "denied", "1997-12-01")
+    ]
+
+
+def test_each_event_of_a_sentence_is_the_state_named_before_it():
+    text = "Greece ratified the treaty in September 2003, and Turkey acceded to it in September 2003."
+    facts = facts_of(text, indicator="treaty_status")
+    assert {(f.state, f.value) for f in facts} == {("GRC", "ratification"), ("TUR", "accession")}
+
+
+def test_joined_with_the_treaty_left_unsaid_after_a_sentence_naming_it():
+    text = "Few states outside Europe debated the Mine Ban Treaty. Neither Egypt nor Israel has joined."
+    facts = facts_of(text, on="2025-01-01", indicator="treaty_status")
+    assert {(f.state, f.polarity) for f in facts} == {("EGY", "denied"), ("ISR", "denied")}
+    assert facts_of("Neither Egypt nor Israel has joined.", indicator="treaty_status") == []

@@ -242,3 +242,12 @@ def test_a_named_armed_group_in_a_state_is_no_state_s_use() -> None:
         )
         == []
     )
+
+
+def test_use_apart_from_an_incident_is_an_exception_to_the_denial():
+    text = "Canada has not used antipersonnel mines since 1990, apart from one incident in Libya in 2011."
+    facts = facts_of(text, on="2024-01-01", indicator="use")
+    assert {(f.polarity, f.when.start) for f in facts} == {
+        ("denied", "1990-01-01"),
+        ("affirmed", "2011-01-01"),
+    }

@@ -229,6 +229,10 @@ def test_sidecar_date_beats_the_document(tmp_path: Path):
             date(2023, 1, 31),
         ),
         ("HELSINKI, 1 April 2025 — Finland will prepare to withdraw by 2026.", date(2025, 4, 1)),
+        (
+            "Mines after Ottawa\n\nWorking paper, Centre for Treaty Studies, 9 March 2024\n\nBy 2030, all may join.",
+            date(2024, 3, 9),
+        ),
     ],
 )
 def test_a_dateline_dates_the_document(tmp_path: Path, opening: str, expected: date):
