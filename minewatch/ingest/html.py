@@ -167,6 +167,8 @@ def _left_out(n: LexborNode, region: LexborNode, known: dict[int, bool]) -> bool
 
 def _boilerplate(n: LexborNode) -> bool:
     attrs = n.attributes
+    if not attrs:
+        return False
     label = f"{attrs.get('class') or ''} {attrs.get('id') or ''} {attrs.get('role') or ''}"
     return bool(label.strip()) and bool(BOILERPLATE.search(label)) and not NOTE_ID.match(n.id or "")
 
@@ -254,10 +256,12 @@ class _Walker:
             return ""
         if tag == "br":
             return " "
-        if (n := _note_ref(node)) is not None:
-            return f"\x00[{n}]"  # glued to the word before once whitespace is normalised
-        if tag == "a" and BACKREF.match(node.attributes.get("href") or ""):
-            return ""
+        if tag == "sup" or tag == "a":
+            href = node.attributes.get("href") or "" if tag == "a" else ""
+            if (n := _note_ref(node, href)) is not None:
+                return f"\x00[{n}]"  # glued to the word before once whitespace is normalised
+            if BACKREF.match(href):
+                return ""
         return self.inline(node)
 
 
@@ -288,10 +292,13 @@ def _holders(root: LexborNode, tags: frozenset[str]) -> set[int]:
     return marked
 
 
-def _note_ref(node: LexborNode) -> int | None:
-    """The note number when ``node`` is a footnote reference (superscript or note link)."""
+def _note_ref(node: LexborNode, href: str | None = None) -> int | None:
+    """The note number when ``node`` is a footnote reference (superscript or note link); ``href``
+    is a link's target, for a caller that has it."""
     tag = node.tag
-    if tag != "sup" and (tag != "a" or not NOTE_HREF.match(node.attributes.get("href") or "")):
+    if tag == "a" and href is None:
+        href = node.attributes.get("href") or ""
+    if tag != "sup" and (tag != "a" or not NOTE_HREF.match(href)):
         return None
     text = node.text(deep=True)
     m = NUMBER.match(_norm(text) if "\x00" in text else text.strip())
