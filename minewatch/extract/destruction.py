@@ -26,6 +26,7 @@ KEYWORDS = (
     "retain",
     "kept",
     "keep",
+    "none",
     "kept for",
     "complet",
     "conclu",
@@ -60,6 +61,11 @@ MISSED = re.compile(
     r"in (?:violation|breach) of|past|(?:passed|exceeded|overran))\b[^.;]{0,50}\bdeadlines?\b"
     r"|\bdeadline\b[^.;]{0,30}\b(?:was|were|has been|had been) (?:missed|not met)\b"
 )
+# "completed the destruction of its stockpile of 128,000 mines in 1999": the count and the completion
+COMPLETED = re.compile(r"\bcomplet(?:ed|es)\s+(?:the\s+)?destruction\s+of\b")
+# "New Zealand has said it keeps none at all", after a sentence about mines kept for training
+NONE_KEPT = re.compile(r"\b(?:keeps|retains|holds|(?:has|have) (?:kept|retained))\s+none\b")
+NONE_KEPT_REACH = 600  # characters back in which the text must speak of retained mines
 # "had been obliged to complete the destruction by 1 March 2008": a duty, not a completion
 OBLIGED = re.compile(r"\b(?:obliged|obligated|required|bound|ha(?:s|ve|d))\s+to\s+(?:\w+\s+)?$")
 PHRASE_BREAK = re.compile(r"[,;]")  # a date past a comma belongs to the next phrase ("…, and in 2014 …")
@@ -94,6 +100,25 @@ def extract(s: Sentence) -> list[Fact]:
     if about_policy(s):
         return []
     return _destruction(s) + _retained(s)
+
+
+def _none_kept(s: Sentence) -> list[Fact]:
+    """ "keeps none": no mines retained, where the text just before speaks of mines kept for training."""
+    none = NONE_KEPT.search(s.low)
+    if none is None or hypothetical(s, none.start()):
+        return []
+    if not any(RETAIN.search(o.low) for o in s.before(NONE_KEPT_REACH)):
+        return []
+    return [
+        s.fact(
+            "retained",
+            "mines retained",
+            "retained.none@1",
+            0.6,
+            polarity="denied",
+            when=s.period_near(s.start + none.start(), clause=True) or s.as_of(),
+        )
+    ]
 
 
 def _retained_row(s: Sentence) -> list[Fact]:
@@ -175,7 +200,7 @@ def _destruction(s: Sentence) -> list[Fact]:
             and not RETAIN.search(s.low, max(0, q.start - s.start - RETAIN_REACH), q.start - s.start)
             and not kept_after(s, q)  # "destroyed 1,500 mines retained for training"
         ]
-        if counted and not LAST.search(s.low):
+        if counted and not LAST.search(s.low) and not COMPLETED.search(s.low):
             return counted
     out = (
         counted  # "destroyed its last mines, about one million in all, in 2015": the count and the completion
@@ -268,7 +293,9 @@ def _nearest(s: Sentence, local: int, before: bool):
 
 def _retained(s: Sentence) -> list[Fact]:
     r = RETAIN.search(s.low)
-    if not r or not re.search(r"\bmines?\b", s.low, re.I) or CONSUMED.search(s.low):
+    if not r:
+        return _none_kept(s)
+    if not re.search(r"\bmines?\b", s.low, re.I) or CONSUMED.search(s.low):
         return []  # "36 retained mines were consumed in training" counts what was used, not what is held
     qs = mine_quantities(s)
     kept = next(  # "keeping 2,000 for training", "apart from 12,000 kept for training"

@@ -118,7 +118,10 @@ def mine_quantities(s: Sentence) -> list[tuple[Quantity, list[str]]]:
 
 # Right after a count, words that make it mines kept back, not held or destroyed:
 # "2,000 antipersonnel mines retained", "1,500 mines kept for training".
-KEPT_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:retained|kept for|held for training)\b")
+KEPT_AFTER = re.compile(
+    r"\s*(?:\w+\s+){0,2}?(?:retained|kept for|held for training)\b|"
+    r"(?:\s+\w+)?,\s+(?:all|most|many) of (?:them|which)\s+(?:are\s+|were\s+)?(?:retained|kept|held)\s+for\b"
+)  # "3,580 antipersonnel mines, all of them kept for training"
 
 
 def kept_after(s: Sentence, q: Quantity) -> bool:

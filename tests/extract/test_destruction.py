@@ -248,3 +248,27 @@ def test_mines_kept_to_train_deminers_are_retained():
         "The army of Chile has kept 2,100 mines to train deminers.", on="2024-02-01", indicator="retained"
     )
     assert (fact.value, fact.when.start) == (2_100, "2024-02-01")
+
+
+def test_completing_the_destruction_of_a_counted_stockpile_is_the_count_and_the_completion():
+    text = "Chile completed the destruction of its stockpile of more than 300,000 mines in 2001."
+    assert {(f.value, f.when.start) for f in facts_of(text, indicator="destruction")} == {
+        (300_000, "2001-01-01"),
+        ("completion", "2001-01-01"),
+    }
+
+
+def test_keeping_none_after_talk_of_mines_kept_for_training_denies_retention():
+    text = "Peru keeps 400 mines for training deminers. Chile has said it keeps none at all."
+    facts = facts_of(text, on="2024-03-01", indicator="retained")
+    assert {(f.state, f.value, f.polarity) for f in facts} == {
+        ("PER", 400, "affirmed"),
+        ("CHL", "mines retained", "denied"),
+    }
+    assert facts_of("Chile has said it keeps none at all.", indicator="retained") == []
+
+
+def test_mines_all_of_them_kept_for_training_are_retained_not_stockpiled():
+    text = "The army of Peru holds 1,200 antipersonnel mines, all of them kept for training deminers."
+    facts = facts_of(text, on="2024-03-01")
+    assert {(f.indicator, f.value) for f in facts} == {("retained", 1_200)}

@@ -195,3 +195,8 @@ def test_an_area_given_in_millions_of_square_metres_is_cleared():
         "In 2023, army engineers of Chile cleared 2.4 million square metres.", indicator="mine_action"
     )
     assert (fact.state, fact.value) == ("CHL", "clearance")
+
+
+def test_clearing_as_the_purpose_of_training_is_no_clearance():
+    text = "Peru keeps 400 mines for training soldiers to detect and clear mines."
+    assert facts_of(text, indicator="mine_action") == []
