@@ -39,6 +39,7 @@ CAPACITY = re.compile(r"\s+(?:capacit|facilit|lines?\b|plants?\b|base\b)")
 PERFECT = patterns.compile(r"\b(?:has|have)\s+(?:\w+\s+)?\w+ed\b")  # "has signed", "have recently awarded"
 PERFECT_REACH = 120  # characters before the verb in which a present perfect governs it
 PASSIVE = patterns.compile(r"\b(?:were|was|are|is|been|being)\s+(?:\w+\s+)?$")
+NO_FUNDS = re.compile(r"\W*no\s+(?:funds|funding|money)\b[^.;]{0,40}?\bfor\s+(?:new|additional|more)\b")
 # "The contract, worth …, covers the delivery of up to one million mines": the contract a sentence
 # before placed for production, and what it delivers
 THE_CONTRACT = re.compile(r"\W*(?:the|this|that|under the)\s+(?:new\s+)?(?:contract|order|deal|agreement)\b")
@@ -70,7 +71,7 @@ def extract(s: Sentence) -> list[Fact]:
         return []
     verb = _trigger(s)
     if not verb:
-        return _delivered(s)
+        return _delivered(s) + _none_funded(s)
     if s.negated(verb.start()) or NONE_FUNDED.match(s.low):
         lo, hi = s.clause_bounds(s.start + verb.start())
         own = [f.period for f in s.periods if lo <= f.start < hi]
@@ -120,6 +121,24 @@ def extract(s: Sentence) -> list[Fact]:
             )
         )
     return out
+
+
+def _none_funded(s: Sentence) -> list[Fact]:
+    """ "No funds are requested in FY 2026 for new M18A1 Claymore munitions": no production."""
+    m = NO_FUNDS.match(s.low)
+    if m is None or not (OBJECT.search(s.low, m.end()) or s.mine_types):
+        return []
+    return [
+        s.fact(
+            "production",
+            "production",
+            "production.none@2",
+            0.7,
+            polarity="denied",
+            mine_types=list(dict.fromkeys(t for _a, _b, t in s.mine_types)),
+            when=s.periods[0].period if s.periods else s.as_of(),
+        )
+    ]
 
 
 def _delivered(s: Sentence) -> list[Fact]:

@@ -74,6 +74,9 @@ REPORTED = re.compile(
     r"\b(?:disclos\w+|announc\w+|reveal\w+|report(?:ed|s)?|made public|confirm\w+|said|says|stated|alleged|claimed)\b"
 )
 MINEFIELDS = patterns.compile(r"\bminefields?\b")
+KEEPS_MINEFIELDS = re.compile(
+    r"\b(?:maintains|keeps|holds|guards|patrols)\s+(?:the\s+|its\s+|some\s+|\d[\d,]*\s+)?(?:\w+\s+)?minefields\b"
+)
 RESPONSIBLE_WORDS = patterns.compile(r"\b(?:responsibility of|control(?:led)? (?:of|by))\b")
 # Groups of words the run's scan of a sentence looks for (see ``Sentence.cues``).
 # "all mines laid by our forces are fenced, marked and monitored": minefields kept as Amended
@@ -282,7 +285,16 @@ def _minefields(s: Sentence) -> list:
             break
     if not out and "use.maintained" in cues:
         m = MAINTAINED.search(s.low)
-        if m and OBJECT.search(s.low, 0, m.start()) and not s.negated(m.start()):
+        if (
+            m
+            and OBJECT.search(s.low, 0, m.start())
+            and not s.negated(m.start())
+            and not hypothetical(s, m.start())
+        ):
+            out.append(s.fact("use", "minefields", "use.minefields@1", 0.65, when=s.as_of()))
+    if not out and "use.minefields" in cues:
+        m = KEEPS_MINEFIELDS.search(s.low)  # "maintains the minefields in the Demilitarized Zone"
+        if m and not s.negated(m.start()) and not hypothetical(s, m.start()):
             out.append(s.fact("use", "minefields", "use.minefields@1", 0.65, when=s.as_of()))
     if "use.responsible" not in cues or not RESPONSIBLE_WORDS.search(s.low):
         return out

@@ -23,9 +23,11 @@ DATELINE = re.compile(
     r"|[A-Z][a-z]+\.?[ \t]+\d{1,2},?[ \t]+\d{4}|\d{4}-\d{2}-\d{2})\)?[ \t]*(?:[–—-]|$)",
     re.MULTILINE,
 )
-# A byline ending in a full date, near the top: "Working paper, Institute for Arms Control, 4 April 2025".
+# A byline ending in a date, near the top: "Working paper, Institute for Arms Control, 4 April 2025",
+# "Justification Book, May 2025" (a month: its first day).
 BYLINE = re.compile(
-    r"^[^\n.!?]{3,120},[ \t]+(?P<date>\d{1,2}[ \t]+[A-Z][a-z]+\.?[ \t]+\d{4}|[A-Z][a-z]+\.?[ \t]+\d{1,2},?[ \t]+\d{4})"
+    r"^[^\n.!?]{3,120},[ \t]+(?P<date>\d{1,2}[ \t]+[A-Z][a-z]+\.?[ \t]+\d{4}|[A-Z][a-z]+\.?[ \t]+\d{1,2},?[ \t]+\d{4}|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)[ \t]+\d{4})"
     r"[ \t]*$",
     re.MULTILINE,
 )

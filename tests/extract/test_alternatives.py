@@ -43,3 +43,18 @@ def test_money_for_the_program_named_just_before() -> None:
     assert not facts_of(
         "Parliament gave $12 million for the program in 2020.", state="USA", indicator="alternatives"
     )
+
+
+def test_a_named_system_that_replaces_landmines_and_its_costs_by_fiscal_year():
+    text = (
+        "The Terrain Denial Kit is a set of munitions that replaces persistent antipersonnel landmines.\n\n"
+        "The request of $12.5 million in FY 2027 buys 400 kits; the Army received $9.1 million in FY 2026 "
+        "for the same item.\n\nThe program entered full-rate production in FY 2025."
+    )
+    facts = facts_of(text, state="USA", on="2026-05-01", indicator="alternatives")
+    assert {(f.value, f.when.start) for f in facts} == {
+        ("program", "2026-05-01"),
+        (12_500_000, "2026-10-01"),
+        (9_100_000, "2025-10-01"),
+        ("program", "2024-10-01"),
+    }

@@ -111,3 +111,9 @@ def test_mines_named_by_a_pronoun_after_the_verb():
     text = "Cuba has never exported antipersonnel mines, and Cuba has not produced them since 2002."
     [fact] = facts_of(text, indicator="production")
     assert (fact.polarity, fact.when.start) == ("denied", "2002-01-01")
+
+
+def test_no_funds_for_new_mines_is_no_production():
+    text = "No funds are requested in FY 2027 for new M18A1 Claymore munitions."
+    [fact] = facts_of(text, state="USA", indicator="production")
+    assert (fact.polarity, fact.when.start, fact.mine_types) == ("denied", "2026-10-01", ["M18A1"])

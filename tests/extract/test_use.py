@@ -251,3 +251,12 @@ def test_use_apart_from_an_incident_is_an_exception_to_the_denial():
         ("denied", "1990-01-01"),
         ("affirmed", "2011-01-01"),
     }
+
+
+def test_a_state_maintaining_minefields_and_a_rule_on_where_mines_may_go():
+    facts = facts_of(
+        "Cyprus maintains the minefields along the buffer zone.", on="2024-03-12", indicator="use"
+    )
+    assert [(f.state, f.value, f.when.start) for f in facts] == [("CYP", "minefields", "2024-03-12")]
+    rule = "Antipersonnel mines may be emplaced only inside marked, fenced and monitored areas."
+    assert facts_of(rule, state="CYP", indicator="use") == []

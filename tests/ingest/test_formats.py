@@ -279,3 +279,12 @@ def test_a_pipe_table_in_plain_text_is_a_table_row_by_row(tmp_path: Path):
     doc = ingest.read(path)
     rows = [doc.text[p.start : p.end] for p in doc.paragraphs if p.kind == "table"]
     assert rows == ["Type | Quantity", "M16A1 | 120", "Total | 120"]
+
+
+def test_a_byline_month_and_an_army_department_date_and_place_a_budget_book(tmp_path: Path):
+    path = tmp_path / "budget.txt"
+    path.write_text(
+        "Department of the Navy\nJustification Book, June 2024\n\nThe request funds 30 systems.\n"
+    )
+    doc = ingest.read(path)
+    assert (doc.date, doc.date_source, doc.subject_state) == (date(2024, 6, 1), "document", "USA")
