@@ -78,7 +78,7 @@ def parse(html: str, path: str, fmt: str, region_hint: str | None = None) -> Par
     if root is None:
         raise IngestError(path, "no HTML body")
     region = region_of(tree, html) if region_hint is None else tree.css_first(region_hint) or root
-    out = _Walker(tree.root or root)
+    out = _Walker(region)
     out.walk(region)
     notes = [n for n in tree.css("li[id], div[id], p[id], aside[id]") if NOTE_ID.match(n.id or "")]
     known: dict[int, bool] = {}
@@ -165,21 +165,24 @@ def _left_out(n: LexborNode, region: LexborNode, known: dict[int, bool]) -> bool
     return left_out
 
 
-def _boilerplate(n: LexborNode) -> bool:
-    attrs = n.attributes
-    if not attrs:
-        return False
+def _boilerplate(n: LexborNode, attrs: dict | None = None) -> bool:
+    attrs = n.attributes if attrs is None else attrs
+    return bool(attrs) and _boilerplate_label(attrs) and not NOTE_ID.match(attrs.get("id") or "")
+
+
+def _boilerplate_label(attrs: dict) -> bool:
+    """Whether an element's class, id or role names navigation, sharing buttons and the like."""
     label = f"{attrs.get('class') or ''} {attrs.get('id') or ''} {attrs.get('role') or ''}"
-    return bool(label.strip()) and bool(BOILERPLATE.search(label)) and not NOTE_ID.match(n.id or "")
+    return bool(label.strip()) and BOILERPLATE.search(label) is not None
 
 
 class _Walker:
     """Render a DOM region as paragraphs of canonical text."""
 
-    def __init__(self, root: LexborNode) -> None:
+    def __init__(self, region: LexborNode) -> None:
         self.b = TextBuilder()
         self.in_notes = False  # under a "Notes" heading: ordered list items are note bodies
-        self.nested = _holders(root, NESTED)  # elements holding a block of their own
+        self.nested = _holders(region, NESTED)  # elements of the region holding a block of their own
 
     def walk(self, node: LexborNode) -> None:
         inline: list[str] = []
@@ -188,18 +191,24 @@ class _Walker:
             if tag == "-text":
                 inline.append(child.text(deep=False))
                 continue
-            if tag in SKIP or _boilerplate(child) or NOTE_ID.match(child.id or ""):
+            if tag in SKIP:
                 continue
+            attrs = child.attributes
+            if attrs and (NOTE_ID.match(attrs.get("id") or "") or _boilerplate_label(attrs)):
+                continue  # a note's body (read with the notes), or navigation and the like
             if tag in HEADINGS or tag in BLOCKS or tag in CONTAINERS or tag in ("table", "hr", "br"):
-                self._flush(inline)
-                inline = []
+                if inline:
+                    self._flush(inline)
+                    inline = []
                 self._block(child)
             else:
                 inline.append(self.render(child))
         self._flush(inline)
 
     def _flush(self, inline: list[str]) -> None:
-        self.b.add(_norm("".join(inline)))
+        text = "".join(inline)
+        if text and not text.isspace():  # most runs between blocks are the markup's line breaks
+            self.b.add(_norm(text))
 
     def _block(self, node: LexborNode) -> None:
         tag = node.tag

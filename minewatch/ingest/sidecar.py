@@ -7,6 +7,8 @@ publication date); a sidecar records them once, next to the file.
 from __future__ import annotations
 
 import json
+import os
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -23,10 +25,21 @@ def candidates(path: Path) -> list[Path]:
     ]
 
 
+@lru_cache(maxsize=64)
+def _listing(folder: str, mtime_ns: int) -> frozenset[str]:
+    """The names in a folder as of its modification time: one listing serves every file of a batch."""
+    return frozenset(os.listdir(folder))
+
+
 def sidecar(path: Path) -> dict:
     """The metadata in the first sidecar found, keeping only the keys minewatch knows."""
+    folder = path.parent
+    try:
+        names = _listing(str(folder), folder.stat().st_mtime_ns)
+    except OSError:
+        return {}
     for c in candidates(path):
-        if c.is_file() and c != path:
+        if c.name in names and c != path and c.is_file():
             try:
                 raw = c.read_text("utf-8")
                 if c.suffix == ".json":

@@ -288,3 +288,11 @@ def test_a_byline_month_and_an_army_department_date_and_place_a_budget_book(tmp_
     )
     doc = ingest.read(path)
     assert (doc.date, doc.date_source, doc.subject_state) == (date(2024, 6, 1), "document", "USA")
+
+
+def test_a_sidecar_written_after_the_folder_was_first_read_is_found(tmp_path: Path):
+    path = tmp_path / "profile.txt"
+    path.write_bytes(PROFILE.read_bytes())
+    assert ingest.read(path).date_source != "sidecar"
+    (tmp_path / "profile.json").write_text(json.dumps({"date": "2020-12-01"}))
+    assert (ingest.read(path).date, ingest.read(path).date_source) == (date(2020, 12, 1), "sidecar")
