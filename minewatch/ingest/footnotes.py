@@ -14,7 +14,9 @@ import re
 
 from minewatch.model import Footnote, Marker, Paragraph
 
-MARKER = re.compile(r"\[(\d{1,3})\]")  # a marker if glued to what precedes it; see :func:`markers`
+# A marker: a bracketed number glued to what precedes it (not a space, not another bracket). The
+# test of the character before sits after the opening bracket, so the pattern opens with a literal.
+MARKER = re.compile(r"\[(?<=[^\s\[]\[)(\d{1,3})\]")
 BODY = re.compile(r"\[(\d{1,3})\]\s+")
 NUMBERED = re.compile(r"(\d{1,3})[.)]?\s+(?=\S)")
 NOTES_HEADING = re.compile(r"\s*(?:notes|endnotes|footnotes|end notes)\s*:?\s*$", re.IGNORECASE)
@@ -50,13 +52,11 @@ def _markers(text: str, spans: list[tuple[int, int]]) -> list[Marker]:
     the regex engine skip ahead, which a look-behind for the glue would not.
     """
     out: list[Marker] = []
-    i = 0
+    i, count = 0, len(spans)
     for m in MARKER.finditer(text):
-        at = m.start()
-        while i < len(spans) and spans[i][1] < m.end():
+        at, end = m.span()
+        while i < count and spans[i][1] < end:
             i += 1
-        if i == len(spans) or not spans[i][0] < at:
-            continue  # outside the spans, or opening one (nothing before it to glue to)
-        if not text[at - 1].isspace() and text[at - 1] != "[":
-            out.append(Marker(int(m.group(1)), at, m.end()))
+        if i < count and spans[i][0] < at:  # inside a span, not opening one (nothing before it to glue to)
+            out.append(Marker(int(m.group(1)), at, end))
     return out

@@ -57,8 +57,10 @@ def parse(source: str) -> Parsed:
     if "date" in meta:
         meta["date_text"] = str(meta.pop("date"))
     b = TextBuilder()
-    for block in plain.BLOCK.finditer(source):
-        lines = block.group(0).split("\n")
+    for block in plain.BLANK_LINES.split(source):
+        if not block.strip():
+            continue
+        lines = block.split("\n")
         para: list[str] = []
         kind = "body"
 

@@ -6,7 +6,9 @@ import re
 
 from minewatch.model import Paragraph
 
-BLOCK = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")
+# One or more blank lines (or lines of spaces) between blocks; opening with a newline, the pattern
+# lets the regex engine skip ahead to each one.
+BLANK_LINES = re.compile(r"\n[ \t]*\n[ \t\n]*")
 MD_HEADING = re.compile(r"^#{1,6}\s+")
 
 
@@ -32,20 +34,27 @@ def normalize(text: str) -> str:
 
 
 def paragraphs(text: str) -> list[Paragraph]:
-    out = []
-    for m in BLOCK.finditer(text):
-        start, end = m.start(), m.end()
-        while end > start and text[end - 1] in " \t\n":  # the last line of a file keeps its newline
-            end -= 1
-        while start < end and text[start] in " \t":
-            start += 1
-        if start >= end:
-            continue
-        if "|" in text[start:end] and _pipe_table(text, start, end):
-            out += _rows(text, start, end)
-        else:
-            out.append(Paragraph(start, end))
+    """The blocks of ``text`` between blank lines, trimmed; a pipe table a row per line."""
+    out: list[Paragraph] = []
+    at = 0
+    for m in BLANK_LINES.finditer(text):
+        _block(text, at, m.start(), out)
+        at = m.end()
+    _block(text, at, len(text), out)
     return out
+
+
+def _block(text: str, start: int, end: int, out: list[Paragraph]) -> None:
+    while end > start and text[end - 1] in " \t\n":  # the last line of a file keeps its newline
+        end -= 1
+    while start < end and text[start] in " \t\n":
+        start += 1
+    if start >= end:
+        return
+    if "|" in text[start:end] and _pipe_table(text, start, end):
+        out += _rows(text, start, end)
+    else:
+        out.append(Paragraph(start, end))
 
 
 def _pipe_table(text: str, start: int, end: int) -> bool:
