@@ -296,3 +296,15 @@ def test_a_sidecar_written_after_the_folder_was_first_read_is_found(tmp_path: Pa
     assert ingest.read(path).date_source != "sidecar"
     (tmp_path / "profile.json").write_text(json.dumps({"date": "2020-12-01"}))
     assert (ingest.read(path).date, ingest.read(path).date_source) == (date(2020, 12, 1), "sidecar")
+
+
+def test_a_line_of_spaces_separates_blocks_and_starts_none(tmp_path: Path):
+    path = tmp_path / "spaced.txt"
+    path.write_text("Egypt\n\nFirst block.\n   \nSecond block.\n\t\n\nThird block.\n")
+    doc = ingest.read(path)
+    assert [doc.text[p.start : p.end] for p in doc.paragraphs] == [
+        "Egypt",
+        "First block.",
+        "Second block.",
+        "Third block.",
+    ]
