@@ -34,6 +34,22 @@ STARTED = re.compile(
 )
 
 
+def _costs(s: Sentence, confidence: float) -> list[Fact]:
+    """Each amount of money in the sentence as the program's cost, dated by the period nearest it."""
+    return [
+        s.fact(
+            "alternatives",
+            q.number,
+            "alternatives.cost@2",
+            confidence,
+            unit="USD",
+            approx=q.approx,
+            when=s.period_near(q.start),
+        )
+        for q in money(s)
+    ]
+
+
 def _named_before(s: Sentence) -> bool:
     """Whether the sentence before in the paragraph, or one shortly before, names an alternative."""
     if s.previous is not None:
@@ -48,35 +64,11 @@ def extract(s: Sentence) -> list[Fact]:
         same = SAME_PROGRAM.search(s.low)
         if not same or not _named_before(s):
             return []
-        amounts = money(s)
-        if (
-            not amounts and STARTED.search(s.low, same.end()) and s.periods
-        ):  # "The program entered production in FY 2024"
+        if not money(s) and STARTED.search(s.low, same.end()) and s.periods:
+            # "The program entered production in FY 2024"
             return [s.fact("alternatives", "program", "alternatives.program@1", 0.6)]
-        return [
-            s.fact(
-                "alternatives",
-                q.number,
-                "alternatives.cost@2",
-                0.7,
-                unit="USD",
-                approx=q.approx,
-                when=s.period_near(q.start),
-            )
-            for q in amounts
-        ]
-    out = [
-        s.fact(
-            "alternatives",
-            q.number,
-            "alternatives.cost@2",
-            0.8,
-            unit="USD",
-            approx=q.approx,
-            when=s.period_near(q.start),
-        )
-        for q in money(s)
-    ]
+        return _costs(s, 0.7)
+    out = _costs(s, 0.8)
     seen = set()
     for _a, _b, mid in s.mine_types:
         mt = s.vocab.mine_types[mid]
