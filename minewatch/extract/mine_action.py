@@ -39,7 +39,7 @@ DONOR = re.compile(
 GIVER = re.compile(
     r"\s+(?:with|gave|giving|provided|providing|contributed|contributing|pledged|pledging|at)\s+(?:\w+\s+){0,2}$"
 )
-PURPOSE = re.compile(r"\bto\s+(?:\w+\s+(?:and|or)\s+)?$")
+PURPOSE = re.compile(r"\bto\s+(?:\w+\s+(?:and|or)\s+)?$")  # "… to detect and clear mines": an aim
 # "… spent 95 million baht on the work": money a sentence about clearing says was spent pays for it
 SPENT = re.compile(r"\b(?:spent|allocated|budgeted|invested|cost)\b")
 RANK = re.compile(r"(?<![\w-])(?:top|largest|leading|biggest) (?:funder|donor|contributor)\b")
@@ -201,7 +201,7 @@ def _clearance(s: Sentence) -> list[Fact]:
     if PURPOSE.search(s.low, max(0, m.start() - 30), m.start()):
         return []  # "kept for training soldiers to detect and clear mines": a purpose, no clearing
     attrs = {"location": s.locations} if s.locations else {}
-    lo, hi = s.clause_bounds(s.start + m.start())
+    _lo, hi = s.clause_bounds(s.start + m.start())
     after = [f.period for f in s.periods if s.start + m.end() <= f.start < hi]  # "cleared … last year"
     when = (
         (after[0] if after else None)

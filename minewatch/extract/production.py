@@ -13,7 +13,7 @@ import re
 
 from minewatch.extract import patterns
 from minewatch.extract.context import Sentence
-from minewatch.extract.rules import about_policy, hypothetical, mine_quantities, money
+from minewatch.extract.rules import about_policy, hypothetical, mine_quantities, mines_by_pronoun, money
 from minewatch.model import Fact, Period
 
 # Words one of which a sentence must contain before the patterns run (lower case).
@@ -23,7 +23,6 @@ VERB = re.compile(
 )
 OBJECT = patterns.compile(r"\b(?:(?:mines?|landmines?|munitions?)\b|(?:adam|gator|m\d+\w*|cbu-\d+\w*)\b)")
 OBJECT_WINDOW = 60
-PRONOUN = re.compile(r"\s+(?:them|these|those)\b")
 LAST = patterns.compile(r"\blast\b")
 ALTERNATIVES = patterns.compile(r"\balternatives?\b")
 NONE_FUNDED = re.compile(r"^\W*No\b", re.IGNORECASE)
@@ -56,9 +55,7 @@ def _trigger(s: Sentence) -> re.Match | None:
         before = s.low[max(0, m.start() - OBJECT_WINDOW) : m.start()]
         if OBJECT.search(after) or (PASSIVE.search(before) and OBJECT.search(before)):
             return m
-        if PRONOUN.match(after) and OBJECT.search(
-            s.low, 0, m.start()
-        ):  # "exported mines, and has not produced them"
+        if mines_by_pronoun(s, m, OBJECT):
             return m
         verb_end = s.start + m.end()
         if any(0 <= a - verb_end <= OBJECT_WINDOW for a, _b, _t in s.mine_types):  # "manufacture the MM-2"

@@ -129,6 +129,18 @@ def kept_after(s: Sentence, q: Quantity) -> bool:
     return KEPT_AFTER.match(s.low, q.end - s.start) is not None
 
 
+# "…never exported mines, and has not produced them": a pronoun object standing for mines named before
+PRONOUN_OBJECT = re.compile(r"\s+(?:them|these|those)\b")
+
+
+def mines_by_pronoun(s: Sentence, verb: re.Match, mines: re.Pattern) -> bool:
+    """Whether ``verb``'s object is a pronoun and ``mines`` finds what it stands for before the verb."""
+    return (
+        PRONOUN_OBJECT.match(s.low, verb.end()) is not None
+        and mines.search(s.low, 0, verb.start()) is not None
+    )
+
+
 def money(s: Sentence) -> list[Quantity]:
     return [q for q in s.quantities if q.unit == "USD"]
 

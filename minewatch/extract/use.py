@@ -14,7 +14,7 @@ from dataclasses import replace
 from minewatch.extract import patterns
 from minewatch.extract.attribution import PLACES, non_state_subject, non_state_words
 from minewatch.extract.context import Sentence
-from minewatch.extract.rules import about_policy, hypothetical, mine_quantities
+from minewatch.extract.rules import about_policy, hypothetical, mine_quantities, mines_by_pronoun
 
 # Words one of which a sentence must contain before the patterns run (lower case).
 KEYWORDS = (
@@ -64,7 +64,6 @@ OWNER = re.compile(r"(?:'s?|’s?)\s+(?:(?:apparent|alleged|continued|repeated|n
 ACCUSED = patterns.compile(r"\b(?:accus\w*|blamed|charged)\s+(?:the\s+)?$")
 ADJECTIVE = re.compile(r"(?:\b(?:of|the|its|their|a|an|newly|freshly|recently|previously)|\d)\s+$")
 # "… found mines, and blamed Cambodia for laying them": a pronoun object standing for mines named before.
-PRONOUN_OBJECT = re.compile(r"\s+(?:them|these|those)\b")
 CLAUSE = re.compile(
     r",?\s+and\s+(?=(?:in|on|by|during|since)\b[^,]{0,30},?\s+\w+\s+(?:used|laid|emplaced|planted)\b)|;\s+"
 )
@@ -105,7 +104,7 @@ def _trigger(s: Sentence) -> re.Match | None:
         if (
             not OBJECT.search(after)
             and not any(0 <= a - s.start - m.end() <= OBJECT_WINDOW for a, _b, _t in s.mine_types)
-            and not (PRONOUN_OBJECT.match(s.low, m.end()) and OBJECT.search(s.low, 0, m.start()))
+            and not mines_by_pronoun(s, m, OBJECT)
         ):
             continue
         before = s.low[max(0, m.start() - 15) : m.start()]
