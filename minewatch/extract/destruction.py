@@ -39,7 +39,8 @@ DESTROY = re.compile(
 )
 DESTROY_WORDS = ("destr", "demil", "cryofracture", "disposal", "dismantl")  # one of which DESTROY needs
 DESTROYED = patterns.compile(
-    r"\b(?:(?:destroyed|demilitari[sz]ed|disposed of|dismantled)\b|(?:destruction|demilitari[sz]ation|disposal) of\b)"
+    r"\b(?:(?:destroyed|demilitari[sz]ed|disposed of|dismantled)\b|(?:destruction|demilitari[sz]ation|disposal) of\b|"
+    r"(?:reported|completed|finished|began|started) destroying\b)"  # "reported destroying its stockpile of 4,092 mines"
 )
 LAST = patterns.compile(
     r"\bdestroyed (?:(?:its|their|the) (?:last|remaining|entire|whole)\b|all (?:of )?(?:its|their|the)\b)|"
@@ -197,7 +198,7 @@ def _destruction(s: Sentence) -> list[Fact]:
             )
             for q, t in mine_quantities(s) + _appositive_counts(s)
             if q.start >= lo  # not a count of the clearing clause ("had cleared 1,450 mines and …")
-            and not RETAIN.search(s.low, max(0, q.start - s.start - RETAIN_REACH), q.start - s.start)
+            and not _kept_before(s, q)
             and not kept_after(s, q)  # "destroyed 1,500 mines retained for training"
         ]
         if counted and not LAST.search(s.low) and not COMPLETED.search(s.low):
@@ -263,6 +264,13 @@ def _deadline(s: Sentence, missed: re.Match) -> Period | None:
     set_before = s.previous.periods if s.previous is not None else []
     due = next((f.period for f in reversed(set_before) if f.period.precision == "until"), None)
     return Period(due.end, due.end, "day", due.text) if due is not None and due.end else None
+
+
+def _kept_before(s: Sentence, q) -> bool:
+    """A retaining verb just before a count ("… it has since kept 450 mines for training"); what the
+    verb needs after it ("for training") may lie past the count."""
+    r = RETAIN.search(s.low, max(0, q.start - s.start - RETAIN_REACH))
+    return r is not None and r.start() < q.start - s.start
 
 
 def _ending(s: Sentence) -> re.Match | None:

@@ -28,6 +28,7 @@ KEYWORDS = (
     "called on",
     "called for",
     "statement",
+    "attended",
 )
 SPOKEN = (
     "said",
@@ -150,8 +151,10 @@ def _meetings(s: Sentence) -> list[Fact]:
     if not a:
         return []
     meetings = list(MEETING.finditer(s.low))
-    if not meetings or hypothetical(s, a.start()):
+    if hypothetical(s, a.start()):
         return []
+    if not meetings:
+        return _attended_before(s, a)
     # "did not attend" is a fact of its own (absent), not a denied attendance
     absent = bool(ABSENT.search(s.low))
     out = []
@@ -182,6 +185,39 @@ def _meetings(s: Sentence) -> list[Fact]:
             )
         )
     return out
+
+
+def _attended_before(s: Sentence, verb: re.Match) -> list[Fact]:
+    """ "Tonga … attended as a State Party for the first time": the meeting a sentence shortly before
+    named ("The Fifth Review Conference … closed today"), dated as that sentence dates it."""
+    if not verb.group().startswith(("attended", "participated", "took part")):
+        return []
+    for other in s.before(MEETING_WINDOW):
+        m = MEETING.search(other.low)
+        if m is None or m.group("name") in (
+            "the conference",
+            "these meetings",
+            "those meetings",
+            "this meeting",
+        ):
+            continue
+        named = [
+            f.period
+            for f in other.periods
+            if f.start - other.start < m.end() and f.end - other.start > m.start()
+        ]
+        when = (named or [f.period for f in other.periods][:1] or [None])[0]
+        return s.per_subject(
+            s.fact(
+                "diplomacy",
+                "attended",
+                "diplomacy.meeting@3",
+                0.65,
+                when=when,
+                attributes={"kind": "meeting", "meeting": other.text[m.start("name") : m.end("name")]},
+            )
+        )
+    return []
 
 
 def _dated_before(s: Sentence):
@@ -241,7 +277,8 @@ def _statements(s: Sentence) -> list[Fact]:
             "diplomacy.statement@2",
             0.65,
             state=code,
-            when=s.ctx.note_date(marks[0]) if marks else None,
+            # dated by its note; in a text without notes (news, a press release), as of the text
+            when=s.ctx.note_date(marks[0]) if marks else (None if s.doc.footnotes else s.as_of()),
             attributes={"kind": "statement", "about": s.doc.subject_state},
         )
         f.citations = [c for c in s.citations if c.number in marks]

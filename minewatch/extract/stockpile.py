@@ -51,9 +51,9 @@ HOLDS_NONE = re.compile(
 )
 DESTROYED = re.compile(
     r"\b(?:have|has|had|were|was|been)\s+(?:\w+\s+)?(?:destroyed|demilitari[sz]ed)\b|\bdestruction of\b|"
-    r"\b(?:destroyed|demilitari[sz]ed)\s+(?:(?:some|about|approximately|over|nearly|more than|its|their)\s+)*\d|"
-    r"\b(?:destroyed|demilitari[sz]ed)\s+(?:its|their|the)\s+(?:entire\s+|whole\s+)?stockpiles?\s+of\b|"
-    r"\b(?:destroyed|demilitari[sz]ed)\s+(?:its|their|the)\s+(?:last|remaining)\b"
+    r"\b(?:destroy(?:ed|ing)|demilitari[sz](?:ed|ing))\s+(?:(?:some|about|approximately|over|nearly|more than|its|their)\s+)*\d|"
+    r"\b(?:destroy(?:ed|ing)|demilitari[sz](?:ed|ing))\s+(?:its|their|the)\s+(?:entire\s+|whole\s+)?stockpiles?\s+of\b|"
+    r"\b(?:destroy(?:ed|ing)|demilitari[sz](?:ed|ing))\s+(?:its|their|the)\s+(?:last|remaining)\b"
 )
 KEPT_BACK = patterns.compile(
     r"\b(?:retain\w*|keep\w*|kept)\s+(?:\w+\s+){0,2}$"
@@ -84,7 +84,7 @@ PER_UNIT = re.compile(r"\s\[(\d{1,3})\]")
 # stocks, and the words DESTROYED needs.
 CUES = {
     "stockpile.cue": ("stockpil", "stock", "inventory", "hold", "held", "stored", "arsenal"),
-    "stockpile.destroyed": ("destroyed", "demilitari", "destruction of"),
+    "stockpile.destroyed": ("destroyed", "destroying", "demilitari", "destruction of"),
 }
 TABLE_CAPTION = patterns.compile(r"\b(?:stockpil\w*|stocks?\b|inventory\b)")
 

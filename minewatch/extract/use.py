@@ -42,13 +42,16 @@ VERB = re.compile(
 # In a profile's section on use, "use" needs no object: "no confirmed reports of new use since then".
 BARE_USE = re.compile(r"\b(?:new |further |any )?use\b")
 OBJECT = re.compile(
-    r"\b(?:(?:anti-?personnel |anti-?vehicle |land)?(?:mines?|landmines?|munitions?)|claymores?)\b"
+    r"\b(?:(?:anti-?personnel |anti-?vehicle |land)?(?:mines?|landmines?|munitions?|minefields?)|claymores?)\b"
 )
 OBJECT_WINDOW = 60
 EXCEPTION = patterns.compile(
     r"\b(?:with (?:the |one )?(?:minor )?exception(?: of)?|except(?: for)?|save for|apart from|other than)\b"
 )
 ONGOING = patterns.compile(r"\b(?:still|currently|continues? to|actively)\b[^.]{0,20}\bus(?:ing|e)\b")
+NEW_USE = re.compile(r"\b(?:new|recent|renewed|continued|ongoing)\s+use\b")  # "condemned the new use …": now
+# "the use of antipersonnel mines by Russia and Myanmar": the states after "by" are the users
+BY_USERS = re.compile(r"\buse of (?:[\w-]+\s+){0,3}?(?:land)?mines?\s+by\s+")
 # "for not using mines", "against using mines": a gerund that states no use ("accused of using" does).
 GERUND_AFTER_PREPOSITION = patterns.compile(
     r"\b(?:(?:for|of|on|by|from)\s+not|about|without|against|instead of)\s+$"
@@ -172,7 +175,11 @@ def _events(s: Sentence, lo: int, hi: int, exception: bool = False) -> list:
             return []  # "Non-state armed groups also used mines": no state's use
     owners = _owners(s, lo, hi)
     if owners:
-        return [replace(f, state=owners[0]) for f in _events_of(s, lo, hi, exception)]
+        return [
+            replace(f, state=code, attributes=_without_places(f.attributes, owners))
+            for f in _events_of(s, lo, hi, exception, named_users=True)
+            for code in owners
+        ]
     if GOVERNMENT_FORCES.search(s.low, lo - s.start, hi - s.start):
         # "use … by government forces was recorded in Russia, Myanmar and Ukraine": each state's own forces
         named = list(dict.fromkeys(code for a, _b, code in s.states if lo <= a < hi))
@@ -185,6 +192,7 @@ def _events(s: Sentence, lo: int, hi: int, exception: bool = False) -> list:
     return _events_of(s, lo, hi, exception)
 
 
+LIST_JOIN = re.compile(r",?\s*(?:and|or)?\s*")  # what stands between the states of a list
 GOVERNMENT_FORCES = patterns.compile(r"\bby (?:government|state|national) (?:armed )?forces\b")
 
 
@@ -198,6 +206,28 @@ def _owners(s: Sentence, lo: int, hi: int) -> list[str]:
             continue
         named = [c for a, b, c in s.states if 0 <= owner.start() - (b - s.start) <= 8]  # "Russian forces'"
         out += [c for c in named if c not in out]
+    for m in BY_USERS.finditer(s.low, lo - s.start, hi - s.start):
+        out += [c for c in _listed_from(s, m.end()) if c not in out]
+    return out
+
+
+def _without_places(attributes: dict, users: list[str]) -> dict:
+    """A fact's attributes with the users taken out of its places."""
+    places = [c for c in attributes.get("location", []) if c not in users]
+    rest = {k: v for k, v in attributes.items() if k != "location"}
+    return rest | ({"location": places} if places else {})
+
+
+def _listed_from(s: Sentence, at: int) -> list[str]:
+    """The states named one after another from ``at`` (local): "Russia and Myanmar", "Russia, Myanmar"."""
+    out = []
+    for a, b, code in s.states:
+        if a - s.start < at:
+            continue
+        if a - s.start - at > 0 and not LIST_JOIN.fullmatch(s.low, at, a - s.start):
+            break
+        out.append(code)
+        at = b - s.start
     return out
 
 
@@ -220,8 +250,11 @@ def _use_dates(s: Sentence, lo: int, hi: int) -> list:
     ]
 
 
-def _events_of(s: Sentence, lo: int, hi: int, exception: bool = False, undated: bool = False) -> list:
-    """The use facts of [lo, hi); an accusation (``undated``) is kept without a date of its own."""
+def _events_of(
+    s: Sentence, lo: int, hi: int, exception: bool = False, undated: bool = False, named_users: bool = False
+) -> list:
+    """The use facts of [lo, hi); an accusation (``undated``) is kept without a date of its own, and
+    "the new use of mines by Russia" (``named_users``) holds as of the source."""
     dated = _use_dates(s, lo, hi)
     periods = [f.period for f in dated]
     places = [
@@ -257,7 +290,7 @@ def _events_of(s: Sentence, lo: int, hi: int, exception: bool = False, undated: 
         ]
     verb = VERB.search(s.low, lo - s.start, hi - s.start)
     when = _nearest(dated, s.start + verb.start()) if verb else (periods[0] if periods else None)
-    if when is None and ONGOING.search(text):
+    if when is None and (ONGOING.search(text) or (named_users and NEW_USE.search(text))):
         when = s.as_of()
     report_dated = len(dated) < sum(1 for f in s.periods if lo <= f.start < hi)
     if when is None and not exception and not report_dated and not undated:

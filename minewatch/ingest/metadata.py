@@ -12,7 +12,8 @@ from minewatch.model import Document
 from minewatch.vocab import Vocabulary
 
 DATE_LINE = re.compile(
-    r"^\s*(?:last\s+updated|updated|published|date|dated|posted|answered|submitted|issued|released)\s*:?\s*"
+    r"^\s*(?:last\s+updated|updated|published|date|dated|posted|answered|submitted|issued|released|retrieved|accessed)"
+    r"\s*:?\s*"
     r"(?P<date>[^\n]{4,40})$",
     re.IGNORECASE | re.MULTILINE,
 )

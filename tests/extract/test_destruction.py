@@ -272,3 +272,9 @@ def test_mines_all_of_them_kept_for_training_are_retained_not_stockpiled():
     text = "The army of Peru holds 1,200 antipersonnel mines, all of them kept for training deminers."
     facts = facts_of(text, on="2024-03-01")
     assert {(f.indicator, f.value) for f in facts} == {("retained", 1_200)}
+
+
+def test_reported_destroying_a_stockpile_counts_it_and_a_count_kept_after_it_is_retained():
+    text = "Malawi reported destroying its stockpile of 21,000 mines in 2001; it has since kept 300 mines for training."
+    facts = facts_of(text, on="2024-01-01")
+    assert {(f.indicator, f.value) for f in facts} == {("destruction", 21_000), ("retained", 300)}

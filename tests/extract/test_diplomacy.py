@@ -184,3 +184,18 @@ def test_telling_the_conference_on_disarmament_is_a_statement():
         "Israel told the Conference on Disarmament in 2018 that it supports a ban.", indicator="diplomacy"
     )
     assert (fact.state, fact.value, fact.when.start) == ("ISR", "statement", "2018-01-01")
+
+
+def test_attending_the_meeting_a_sentence_before_named():
+    text = (
+        "SIEM REAP, 29 November 2024 - The Fifth Review Conference of the Mine Ban Treaty closed today. "
+        "Palau, which joined the treaty in 2007, attended as a State Party."
+    )
+    facts = facts_of(text, on="2024-11-29", indicator="diplomacy")
+    assert [(f.state, f.value, f.when.start) for f in facts] == [("PLW", "attended", "2024-11-25")]
+
+
+def test_a_statement_in_a_text_without_notes_is_dated_by_the_text():
+    text = "At the meeting, Canada and Norway condemned the new use of antipersonnel mines."
+    facts = facts_of(text, state="CHE", on="2024-06-20", indicator="diplomacy")
+    assert {(f.state, f.when.start) for f in facts} == {("CAN", "2024-06-20"), ("NOR", "2024-06-20")}

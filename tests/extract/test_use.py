@@ -260,3 +260,20 @@ def test_a_state_maintaining_minefields_and_a_rule_on_where_mines_may_go():
     assert [(f.state, f.value, f.when.start) for f in facts] == [("CYP", "minefields", "2024-03-12")]
     rule = "Antipersonnel mines may be emplaced only inside marked, fenced and monitored areas."
     assert facts_of(rule, state="CYP", indicator="use") == []
+
+
+def test_the_new_use_of_mines_by_named_states_is_each_states_now():
+    text = "Several delegations, including Chile and Peru, condemned the new use of antipersonnel mines by Iran and Syria."
+    facts = facts_of(text, state="CHE", on="2024-11-29", indicator="use")
+    assert {(f.state, f.when.start) for f in facts} == {("IRN", "2024-11-29"), ("SYR", "2024-11-29")}
+    assert all("IRN" not in f.attributes.get("location", []) for f in facts)
+    unnamed = "Several delegations expressed concern at reports of new use of antipersonnel mines."
+    assert facts_of(unnamed, state="CHE", indicator="use") == []
+
+
+def test_minefields_laid_under_a_former_name_are_the_states():
+    text = (
+        "Zimbabwe's mined areas date from the 1970s, when Rhodesian forces laid minefields along its borders."
+    )
+    [fact] = facts_of(text, on="2025-01-20", indicator="use")
+    assert (fact.state, fact.when.start[:4]) == ("ZWE", "1970")

@@ -233,6 +233,7 @@ def test_sidecar_date_beats_the_document(tmp_path: Path):
             "Mines after Ottawa\n\nWorking paper, Centre for Treaty Studies, 9 March 2024\n\nBy 2030, all may join.",
             date(2024, 3, 9),
         ),
+        ("Landmines in Chad\n\nChad joined in 1999.\n\nRetrieved 4 May 2025.", date(2025, 5, 4)),
     ],
 )
 def test_a_dateline_dates_the_document(tmp_path: Path, opening: str, expected: date):
