@@ -51,7 +51,7 @@ HALTED = patterns.compile(
 )  # a verb, not a "Suspended" category
 CLEARANCE = patterns.compile(
     r"\b(?:clear\w*|laid|emplaced|minefields?|removed?|removing|in the ground|(?:hazardous|mined) areas?|"
-    r"found and destroyed|demin\w*|land release)\b"
+    r"found and destroyed|demin\w*|land release|square (?:met|kilomet)\w+|hectares)\b"
 )
 UNCERTAIN = patterns.compile(r"\b(?:unclear|unknown|not known|uncertain)\b[^.]{0,30}\bhow many\b")
 START = patterns.compile(r"\b(?:start(?:ed|s)?|began|begun|commenced|launched|opened)\b")
@@ -63,7 +63,10 @@ MISSED = re.compile(
     r"|\bdeadline\b[^.;]{0,30}\b(?:was|were|has been|had been) (?:missed|not met)\b"
 )
 # "completed the destruction of its stockpile of 128,000 mines in 1999": the count and the completion
-COMPLETED = re.compile(r"\bcomplet(?:ed|es)\s+(?:the\s+)?destruction\s+of\b")
+COMPLETED = re.compile(
+    r"\bcomplet(?:ed|es)\s+(?:the\s+)?destruction\s+of\b|"
+    r"\bdestruction of\b[^.;]{0,60}\b(?:was|were|has been|had been) completed\b"  # "… was completed in March 2004"
+)
 # "New Zealand has said it keeps none at all", after a sentence about mines kept for training
 NONE_KEPT = re.compile(r"\b(?:keeps|retains|holds|(?:has|have) (?:kept|retained))\s+none\b")
 NONE_KEPT_REACH = 600  # characters back in which the text must speak of retained mines

@@ -115,6 +115,8 @@ def document_sentences(doc: Document, vocab: Vocabulary, doc_id: str | None = No
         previous = None
         lead = _lead_state(doc.text, start, p.end, vocab) if note is None else None
         for s, e in sentences.split(doc.text, start, p.end):
+            if e < p.end and doc.text[e] == "\n" and not diplomacy.STATEMENT_TITLE.match(doc.text, s, e):
+                continue  # a title on a line of its own ("Form D. Mines retained"): it names, it states nothing
             sentence = Sentence(
                 ctx,
                 s,

@@ -76,8 +76,29 @@ END_PERIOD = re.compile(r"\." + _AFTER_MARK)
 OTHER_MARKS = ("?", "!", "…")
 
 
+# A title on a line of its own at the head of a sentence ("Form B. Stockpiled anti-personnel mines"
+# above "The Republic … declares …"): short, no closing mark, a capital on the next line.
+TITLE_LINE = re.compile(r"[^\n]{1,60}(?<![.?!:;,\"”’)\]])\n(?=[ \t]*[A-Z])")
+
+
 def split(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Spans of the sentences in text[start:end], as absolute offsets."""
+    """Spans of the sentences in text[start:end], as absolute offsets; a title line is one of its own."""
+    spans = _sentences(text, start, end)
+    if "\n" not in text[start:end]:
+        return spans
+    out = []
+    for s, e in spans:
+        title = TITLE_LINE.match(text, s, e)
+        if title:
+            out.append((s, title.end() - 1))
+            s = title.end()
+            while s < e and text[s].isspace():
+                s += 1
+        out.append((s, e))
+    return out
+
+
+def _sentences(text: str, start: int, end: int | None) -> list[tuple[int, int]]:
     end = len(text) if end is None else end
     spans = []
     s = start

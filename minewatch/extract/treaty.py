@@ -47,7 +47,12 @@ TREATY = patterns.compile(r"\b(?:mine ban treaty|ottawa convention|treaty|conven
 # "Thailand, a State Party since 1999, said …": the treaty's own term for a member, in a text that
 # names the Mine Ban Treaty, stands for the treaty
 STATE_PARTY = re.compile(r"\bState Party\b")
-MINE_BAN_TREATY = re.compile(r"\b(?:mine ban treaty|ottawa convention|anti-?personnel mine ban convention)\b")
+MINE_BAN_TREATY = re.compile(
+    r"\b(?:mine ban treaty|ottawa convention|anti-?personnel mine ban convention|"
+    r"convention on the prohibition of (?:the use, stockpiling, production and transfer of )?anti-?personnel mines)\b"
+)
+# the object of a status event, when it is the CCW: "ratified Amended Protocol II", "a party to the CCW"
+CCW_OBJECT_REACH = 70
 NOT_STATUS = re.compile(
     r"\b(?:goal|aim|objective|aspirations?|idea|path|measures|steps|progress|short|intent(?:ion)?s?|wish|"
     r"desire|willingness|readiness|commitment)\b[^.]{0,25}$"
@@ -82,14 +87,17 @@ CUES: dict[str, tuple[str, ...]] = {f"treaty.{event}": words for event, words, _
 def extract(s: Sentence) -> list[Fact]:
     if s.kind == "table" or s.is_reference:
         return []
-    return _ccw(s) or (_observer(s) + _treaty(s))
+    ccw = _ccw(s)  # observers in a sentence about the CCW observe its meetings, not the treaty's
+    return ccw + (_observer(s) if not ccw else []) + _treaty(s)
 
 
 def _ccw(s: Sentence) -> list[Fact]:
     if "treaty.ccw" not in s.cues or not (CCW.search(s.low) or _the_protocol_is_ccw(s)):
         return []
     out = []
-    party = re.search(r"\bparty to\b", s.low)
+    party = next(
+        (m for m in re.finditer(r"\bparty to\b", s.low) if not _of_mine_ban_treaty(s, m.end())), None
+    )
     if party:
         denied = s.negated(party.start(), window=30)  # "States not party to the Protocol"
         out += s.per_subject(
@@ -103,17 +111,32 @@ def _ccw(s: Sentence) -> list[Fact]:
             )
         )
     report = REPORT.search(s.low)
-    if report and re.search(r"\b(?:provided|submitted|delivered|sent)\b", s.low):
+    sent = re.search(r"\b(?:provided|submitted|delivered|sent)\b", s.low) if report else None
+    if sent:
+        denied = s.negated(sent.start())  # "has not submitted any report under the CCW"
         out += s.per_subject(
             s.fact(
                 "treaty_status",
                 "CCW Amended Protocol II report",
                 "treaty.ccw@3",
                 0.7,
-                when=s.period_near(report.start() + s.start),
+                polarity="denied" if denied else "affirmed",
+                when=s.period_near(report.start() + s.start) or (s.as_of() if denied else None),
             )
         )
     return out
+
+
+def _of_mine_ban_treaty(s: Sentence, at: int) -> bool:
+    """Whether the words from ``at`` name the Mine Ban Treaty (its full title included)."""
+    return MINE_BAN_TREATY.match(s.low, at + 1 + (4 if s.low.startswith(" the", at) else 0)) is not None
+
+
+def _of_ccw(s: Sentence, at: int) -> bool:
+    """Whether the words from ``at`` name the CCW or its protocol before they name the Mine Ban Treaty."""
+    after = s.low[at : at + CCW_OBJECT_REACH]
+    ccw = CCW.search(after)
+    return ccw is not None and not MINE_BAN_TREATY.search(after, 0, ccw.start())
 
 
 def _the_protocol_is_ccw(s: Sentence) -> bool:
@@ -149,8 +172,8 @@ def _treaty(s: Sentence) -> list[Fact]:
             if COUNTED.search(before):
                 counted.append((m.start(), event))
                 continue
-            if NOT_STATUS.search(before) or DESCRIBED.search(before):
-                continue
+            if NOT_STATUS.search(before) or DESCRIBED.search(before) or _of_ccw(s, m.end()):
+                continue  # … or the CCW's status, which _ccw reads
             if event == "signature" and (
                 re.match(
                     r"\w*\s+(?:of|that|(?:a|an|the|into)\s+(?:law|bill|decree|legislation|contract|agreement|deal|"

@@ -55,3 +55,30 @@ def test_a_short_line_without_closing_punctuation_is_read_as_a_heading() -> None
     )
     texts = [doc.text[s.start : s.end] for s in document_sentences(doc, load())]
     assert texts == ["Peru retains 1,890 mines for training."]
+
+
+def test_a_title_line_above_a_sentence_is_neither_part_of_it_nor_a_sentence():
+    from tests.extract.conftest import facts_of
+
+    text = "Form B. Stockpiled anti-personnel mines\nMoldova declares that it does not possess stockpiled anti-personnel mines."
+    [fact] = facts_of(text, on="2025-04-28", indicator="stockpile")
+    assert (fact.state, fact.polarity) == ("MDA", "denied")
+    assert (
+        facts_of(
+            "Form D. Anti-personnel mines retained for training\nDetails are given below.",
+            state="MDA",
+            indicator="retained",
+        )
+        == []
+    )
+
+
+def test_a_short_title_line_heads_its_own_span_and_a_wrapped_line_does_not():
+    from minewatch.extract.sentences import split
+
+    text = "Form B. Stockpiled mines\nThe state holds none."
+    assert [text[a:b] for a, b in split(text)] == ["Form B. Stockpiled mines", "The state holds none."]
+    wrapped = (
+        "The ministry said that the stockpile held by the armed forces at the end\nOf the year was destroyed."
+    )
+    assert len(split(wrapped)) == 1

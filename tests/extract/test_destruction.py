@@ -278,3 +278,12 @@ def test_reported_destroying_a_stockpile_counts_it_and_a_count_kept_after_it_is_
     text = "Malawi reported destroying its stockpile of 21,000 mines in 2001; it has since kept 300 mines for training."
     facts = facts_of(text, on="2024-01-01")
     assert {(f.indicator, f.value) for f in facts} == {("destruction", 21_000), ("retained", 300)}
+
+
+def test_the_destruction_of_a_stockpile_was_completed_and_clearing_an_area_destroys_no_stocks():
+    text = (
+        "The destruction of the stockpile of 2,500 mines was completed in May 2003. "
+        "During 2024, 90,000 square metres were released and 41 anti-personnel mines were destroyed in the process."
+    )
+    facts = facts_of(text, state="MDA", indicator="destruction")
+    assert {(f.value, f.when.start) for f in facts} == {(2_500, "2003-05-01"), ("completion", "2003-05-01")}

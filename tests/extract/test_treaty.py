@@ -246,3 +246,15 @@ def test_joined_with_the_treaty_left_unsaid_after_a_sentence_naming_it():
     facts = facts_of(text, on="2025-01-01", indicator="treaty_status")
     assert {(f.state, f.polarity) for f in facts} == {("EGY", "denied"), ("ISR", "denied")}
     assert facts_of("Neither Egypt nor Israel has joined.", indicator="treaty_status") == []
+
+
+def test_not_a_party_to_the_mine_ban_convention_and_no_ccw_report():
+    text = (
+        "Laos is not a party to the Convention on the Prohibition of Anti-Personnel Mines and has not "
+        "submitted any report under the Convention on Certain Conventional Weapons."
+    )
+    facts = facts_of(text, on="2025-06-16", indicator="treaty_status")
+    assert {(f.value, f.polarity) for f in facts} == {
+        ("accession", "denied"),
+        ("CCW Amended Protocol II report", "denied"),
+    }
