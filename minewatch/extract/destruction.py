@@ -186,6 +186,7 @@ def _destruction(s: Sentence) -> list[Fact]:
         return [
             s.fact("destruction", "destruction", "destruction.none@1", 0.65, polarity="denied", when=when)
         ]
+    last = LAST.search(s.low)  # "destroyed the last of its mines": done, whatever deadline it overran
     counted: list[Fact] = []
     if done:
         counted = [
@@ -204,12 +205,11 @@ def _destruction(s: Sentence) -> list[Fact]:
             and not _kept_before(s, q)
             and not kept_after(s, q)  # "destroyed 1,500 mines retained for training"
         ]
-        if counted and not LAST.search(s.low) and not COMPLETED.search(s.low):
+        if counted and not last and not COMPLETED.search(s.low):
             return counted
     out = (
         counted  # "destroyed its last mines, about one million in all, in 2015": the count and the completion
     )
-    last = LAST.search(s.low)  # "destroyed the last of its mines": done, whatever deadline it overran
     start, end = START.search(s.low), last or _ending(s)
     halted = HALTED.search(s.text)
     if halted:

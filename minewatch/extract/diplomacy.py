@@ -206,7 +206,7 @@ def _attended_before(s: Sentence, verb: re.Match) -> list[Fact]:
             for f in other.periods
             if f.start - other.start < m.end() and f.end - other.start > m.start()
         ]
-        when = (named or [f.period for f in other.periods][:1] or [None])[0]
+        when = named[0] if named else (other.periods[0].period if other.periods else None)
         return s.per_subject(
             s.fact(
                 "diplomacy",

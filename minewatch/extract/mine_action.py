@@ -141,7 +141,7 @@ def _spent_on_clearing(s: Sentence) -> re.Match | None:
     spent = SPENT.search(s.low)
     if spent is None or not any(q.unit in CURRENCIES for q in s.quantities):
         return None
-    return spent if any(_clears_mines(s.low, c) for c in CLEAR.finditer(s.low)) else None
+    return spent if _clearing(s) else None
 
 
 def _organization_subject(s: Sentence, verb: int) -> bool:
@@ -195,7 +195,7 @@ def _own_period(s: Sentence, q: Quantity, next_start: int, count: int) -> Period
 
 
 def _clearance(s: Sentence) -> list[Fact]:
-    m = next((m for m in CLEAR.finditer(s.low) if _clears_mines(s.low, m)), None)
+    m = _clearing(s)
     if not m or hypothetical(s, m.start()) or s.negated(m.start()):
         return []
     if PURPOSE.search(s.low, max(0, m.start() - 30), m.start()):
@@ -233,6 +233,13 @@ def _clearance(s: Sentence) -> list[Fact]:
         )
         for code in s.subjects
     ]
+
+
+def _clearing(s: Sentence) -> re.Match | None:
+    """The first clearing verb of the sentence that acts on mines (asked by funding and clearance: kept)."""
+    if "_clearing" not in s.__dict__:
+        s.__dict__["_clearing"] = next((m for m in CLEAR.finditer(s.low) if _clears_mines(s.low, m)), None)
+    return s.__dict__["_clearing"]
 
 
 def _clears_mines(low: str, m: re.Match) -> bool:

@@ -165,8 +165,8 @@ def _left_out(n: LexborNode, region: LexborNode, known: dict[int, bool]) -> bool
     return left_out
 
 
-def _boilerplate(n: LexborNode, attrs: dict | None = None) -> bool:
-    attrs = n.attributes if attrs is None else attrs
+def _boilerplate(n: LexborNode) -> bool:
+    attrs = n.attributes
     return bool(attrs) and _boilerplate_label(attrs) and not NOTE_ID.match(attrs.get("id") or "")
 
 
