@@ -18,12 +18,12 @@ from datetime import date
 from minewatch.analyze.evidence import evidence
 from minewatch.analyze.policy_diff import diff_versions, overall_direction, version_at, versions
 from minewatch.analyze.rules import Rule, rules
+from minewatch.heap import paused_gc
 from minewatch.model import Fact
 from minewatch.review.conflicts import TOLERANCE
 from minewatch.review.periods import as_of_date, overlaps, parse_bound
 from minewatch.review.readings import is_act, is_last, is_restraint
 from minewatch.store import Store
-from minewatch.store.review import paused_gc
 from minewatch.vocab import load as load_vocab
 
 VERDICTS = ("changed", "unchanged", "no evidence")

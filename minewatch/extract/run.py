@@ -26,6 +26,7 @@ from minewatch.extract import (
 )
 from minewatch.extract.context import DocContext, Sentence
 from minewatch.extract.lexicon import Cues
+from minewatch.heap import paused_gc
 from minewatch.model import Document, Fact
 from minewatch.vocab import Vocabulary
 
@@ -165,8 +166,17 @@ TABLE_EXTRACTORS = frozenset({"stockpile", "destruction"})
 
 def extract(doc: Document, vocab: Vocabulary) -> list[Fact]:
     """Candidate facts from every sentence; each fact is valid and names a known state."""
+    with paused_gc():  # thousands of short-lived objects; the one cycle is broken below
+        found = document_sentences(doc, vocab)
+        try:
+            return _extract(found, vocab)
+        finally:
+            if found:
+                found[0].ctx.sentences = []  # each sentence holds the context: free them by reference count
+
+
+def _extract(found: list[Sentence], vocab: Vocabulary) -> list[Fact]:
     facts: list[Fact] = []
-    found = document_sentences(doc, vocab)
     chosen: dict[frozenset[str], list[Extractor]] = {}  # the extractors each set of names runs
     if found:
         policy.scan(found[0].ctx, found)

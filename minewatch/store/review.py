@@ -6,15 +6,13 @@ leaves a revision.
 
 from __future__ import annotations
 
-import gc
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from operator import itemgetter
 
 import sqlalchemy as sa
 
+from minewatch.heap import paused_gc
 from minewatch.model import Citation, Fact, Period
 from minewatch.store import db
 from minewatch.store.facts import EDITABLE, StaleVersion, _row, _snapshot, to_fact
@@ -61,23 +59,6 @@ FIELDS = (
     "when_text", "mine_types", "polarity", "doc_id", "start", "end", "extractor", "confidence", "status",
     "attributes", "version",
 )  # fmt: skip
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cycle collector while thousands of acyclic objects are built.
-
-    Each few hundred new objects would otherwise trigger a collection that
-    walks the growing heap: at a heavy state's 8,000 facts that was 40% of
-    the read.
-    """
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def _facts(names: list[str], rows: list) -> list[Fact]:
