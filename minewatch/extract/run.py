@@ -170,9 +170,10 @@ def extract(doc: Document, vocab: Vocabulary) -> list[Fact]:
         found = document_sentences(doc, vocab)
         try:
             return _extract(found, vocab)
-        finally:
+        finally:  # free the sentences by reference count before the collector resumes
             if found:
-                found[0].ctx.sentences = []  # each sentence holds the context: free them by reference count
+                found[0].ctx.sentences = []  # each sentence holds the context
+            found.clear()
 
 
 def _extract(found: list[Sentence], vocab: Vocabulary) -> list[Fact]:
