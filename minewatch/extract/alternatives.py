@@ -7,8 +7,6 @@ networked munition, a replacement program) named with such a cue is a program.
 
 from __future__ import annotations
 
-import re
-
 from minewatch.extract import patterns
 from minewatch.extract.context import Sentence
 from minewatch.extract.rules import hypothetical, money
@@ -21,7 +19,7 @@ CUE = patterns.compile(
 )
 # "The Close Terrain Shaping Obstacle is a family of munitions that replaces … persistent
 # antipersonnel landmines": a system named as the replacement, catalogued or not
-REPLACES = re.compile(r"\b(?:replaces?|replacing)\b[^.]{0,40}\b(?:land)?mines\b")
+REPLACES = patterns.compile(r"\b(?:replaces?|replacing)\b[^.]{0,40}\b(?:land)?mines\b")
 # "Congress appropriated $19.7 million for the program": money for the program the sentence
 # before, in the same paragraph, named as an alternative.
 SAME_PROGRAM = patterns.compile(
@@ -29,7 +27,7 @@ SAME_PROGRAM = patterns.compile(
 )
 CARRY_REACH = 600  # characters back in which the sentence naming the alternative is looked for
 PROGRAM_CATEGORIES = ("dual", "antivehicle")
-STARTED = re.compile(
+STARTED = patterns.compile(
     r"\s+(?:entered|began|started|went into)\s+(?:\w+[- ]rate\s+|full\s+)?(?:production|service)\b"
 )
 

@@ -7,22 +7,22 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from minewatch.extract import attribution, dates, numbers, polarity
+from minewatch.extract import attribution, dates, numbers, patterns, polarity
 from minewatch.extract.lexicon import Cues
 from minewatch.model import Citation, Document, Fact, Period
 from minewatch.vocab import Vocabulary
 from minewatch.vocab.lexicon import Lexicon
 
-BRACKETED = re.compile(r"\s*\(([^()]{3,40})\)")  # "Ukraine (December 2005)": a date of its own
+BRACKETED = patterns.compile(r"\s*\(([^()]{3,40})\)")  # "Ukraine (December 2005)": a date of its own
 
 # In a note, a quoted title ("Title,") names a cited source: its words are not
 # claims ("US Ends Self-Imposed Ban on Use of Landmines,").
-TITLE = re.compile(r"[“\"][^”\"]{3,300}?,\s?[”\"]")
+TITLE = patterns.compile(r"[“\"][^”\"]{3,300}?,\s?[”\"]")
 # A parliamentary question's opening words: the question runs on whatever its punctuation.
-QUESTION = re.compile(r"(?:Question\s*:\s*)?To ask (?:the|whether|what|how)\b|Question\s*:")
+QUESTION = patterns.compile(r"(?:Question\s*:\s*)?To ask (?:the|whether|what|how)\b|Question\s*:")
 TITLE_END = ","  # every title ends in a comma before its closing quote
 # Notes that only cite a source: "See, …", "Letter from …", "Presentation by …".
-REFERENCE = re.compile(
+REFERENCE = patterns.compile(
     r"^\W*(?:See\b|See also\b|Letter (?:to|from)\b|Presentation by\b|Statement by\b|Meeting with\b|"
     r"Remarks by\b|Information provided\b|Data on\b|According to a \d{4}\b)",
     re.IGNORECASE,
@@ -31,17 +31,17 @@ REFERENCE = re.compile(
 
 PRONOUNS = ("It ", "They", "She ", "He ")
 # A state speaking for itself: "We have not provided …", "Our policy, announced in June 2022, …"
-FIRST_PERSON = re.compile(
+FIRST_PERSON = patterns.compile(
     r"\W*(?:[A-Z][A-Z. ]{1,30}:\s+)?(?:(?:yes|no)[.,]\s+)?(?:we|our|us)\b", re.IGNORECASE
 )
 SPEAKER_REACH = 300  # characters at a document's start whose first state is the one that says "we"
 # A news dateline opening a sentence ("(Baku, 14 May 2025) - ", "SEOUL, 8 October 2025 – "): its
 # date is the document's, not the date of what the sentence tells.
-DATELINE = re.compile(r"\(?[A-Z][A-Za-z .'’-]{1,30},\s+[^()\n]{4,30}?\)?\s*[–—-]+\s+")
+DATELINE = patterns.compile(r"\(?[A-Z][A-Za-z .'’-]{1,30},\s+[^()\n]{4,30}?\)?\s*[–—-]+\s+")
 DATELINE_REACH = 40
 SENTENCE_MARKS = '.?!…"”’)]'  # what a sentence ends with, before the space after it
 # Where one clause of a sentence ends and another, with its own verb and time, begins.
-CLAUSE_BREAK = re.compile(
+CLAUSE_BREAK = patterns.compile(
     r",?\s+and\s+(?=(?:it|they|has|have|had|is|was|its|said|says|added|stated|still|now|holds|retains|keeps)\b)|"
     r";\s*|,\s+(?:but|which|while)\b|"
     r",\s+(?:the (?:first|last) )?since\b"  # "…, the first since its withdrawal took effect on …"

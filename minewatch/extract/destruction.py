@@ -34,7 +34,7 @@ KEYWORDS = (
     "deadline",
     "ended",
 )
-DESTROY = re.compile(
+DESTROY = patterns.compile(
     r"(?<!self-)\b(?:destroy\w*|destruction|demilitari[sz]\w+|demil|cryofracture|disposal|dismantl\w+)\b"
 )
 DESTROY_WORDS = ("destr", "demil", "cryofracture", "disposal", "dismantl")  # one of which DESTROY needs
@@ -57,22 +57,23 @@ UNCERTAIN = patterns.compile(r"\b(?:unclear|unknown|not known|uncertain)\b[^.]{0
 START = patterns.compile(r"\b(?:start(?:ed|s)?|began|begun|commenced|launched|opened)\b")
 END = patterns.compile(r"\b(?:complet\w+|conclu\w+|finish\w*|end(?:ed|s)?|deadline)\b")
 # "missed its stockpile destruction deadline", "failed to meet its deadline of 1 March 2008": not done by then.
-MISSED = re.compile(
+MISSED = patterns.compile(
     r"\b(?:miss(?:ed|es|ing)?|fail(?:ed|s|ing)? to (?:meet|complete|respect)|did not meet|not met|"
     r"in (?:violation|breach) of|past|(?:passed|exceeded|overran))\b[^.;]{0,50}\bdeadlines?\b"
     r"|\bdeadline\b[^.;]{0,30}\b(?:was|were|has been|had been) (?:missed|not met)\b"
 )
 # "completed the destruction of its stockpile of 128,000 mines in 1999": the count and the completion
-COMPLETED = re.compile(
+COMPLETED = patterns.compile(
     r"\bcomplet(?:ed|es)\s+(?:the\s+)?destruction\s+of\b|"
     r"\bdestruction of\b[^.;]{0,60}\b(?:was|were|has been|had been) completed\b"  # "… was completed in March 2004"
 )
 # "New Zealand has said it keeps none at all", after a sentence about mines kept for training
-NONE_KEPT = re.compile(r"\b(?:keeps|retains|holds|(?:has|have) (?:kept|retained))\s+none\b")
+NONE_KEPT = patterns.compile(r"\b(?:keeps|retains|holds|(?:has|have) (?:kept|retained))\s+none\b")
 NONE_KEPT_REACH = 600  # characters back in which the text must speak of retained mines
 # "had been obliged to complete the destruction by 1 March 2008": a duty, not a completion
-OBLIGED = re.compile(r"\b(?:obliged|obligated|required|bound|ha(?:s|ve|d))\s+to\s+(?:\w+\s+)?$")
-PHRASE_BREAK = re.compile(r"[,;]")  # a date past a comma belongs to the next phrase ("…, and in 2014 …")
+OBLIGED = patterns.compile(r"\b(?:obliged|obligated|required|bound|ha(?:s|ve|d))\s+to\s+(?:\w+\s+)?$")
+# a date past a comma belongs to the next phrase ("…, and in 2014 …")
+PHRASE_BREAK = patterns.compile(r"[,;]")
 APPOSITIVE = patterns.compile(r"\bmines,\s+$")
 CONTRACT = patterns.compile(r"\bcontract\b")
 PROGRAM = patterns.compile(r"\b(?:facility|plant|program(?:me)?|process|notice|project)\b")
@@ -90,8 +91,8 @@ PRESENT = patterns.compile(
 LEFT = patterns.compile(r"\b(?:leaving|leaves|left)\s+(?:(?:about|some|approximately|nearly|over)\s+)?$")
 RETAIN_REACH = 20  # characters before a count in which a retaining verb makes it retained, not destroyed
 RETAINED_CAPTION = patterns.compile(r"\b(?:retained|retention|kept for|for training)\b")
-TOTAL = re.compile(r"\W*total\b")
-REPORTING_PERIOD = re.compile(r"\breporting period\s*:?\s*([^\n]{6,80})", re.IGNORECASE)
+TOTAL = patterns.compile(r"\W*total\b")
+REPORTING_PERIOD = patterns.compile(r"\breporting period\s*:?\s*([^\n]{6,80})", re.IGNORECASE)
 FRONT_MATTER = 1000  # characters from a report's start in which its reporting period is stated
 CONSUMED = patterns.compile(r"\b(?:were|was|been)\s+(?:consumed|used|expended|destroyed)\b")
 COMPARED = patterns.compile(r"\b(?:compared (?:with|to)|down from|up from|against)\s+$")

@@ -41,12 +41,12 @@ SPOKEN = (
 # Groups of words the run's scan of a sentence looks for (see ``Sentence.cues``).
 CUES = {"diplomacy.core": KEYWORDS}
 KEYWORDS += SPOKEN
-VOTE = re.compile(
+VOTE = patterns.compile(
     r"\b(?P<vote>abstain\w*|voted? (?:in favou?r|for|against|yes|no)|did not vote|was absent)\b"
 )
-UNGA = re.compile(r"\b(?:resolutions?|unga)\b|general assembly")
-RESOLUTION = re.compile(r"\bresolution\s+(?P<res>\d{2,3}/\d{1,3})")
-MEETING = re.compile(
+UNGA = patterns.compile(r"\b(?:resolutions?|unga)\b|general assembly")
+RESOLUTION = patterns.compile(r"\bresolution\s+(?P<res>\d{2,3}/\d{1,3})")
+MEETING = patterns.compile(
     r"\b(?P<name>(?:first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) review conference|"
     r"meetings? of (?:the )?states parties|intersessional meetings?|review conference|"
     r"meetings of the (?:mine ban )?treaty|(?:annual )?conference of the high contracting parties|"
@@ -55,11 +55,11 @@ MEETING = re.compile(
 MEETING_WINDOW = 1500  # characters back in which "the Conference" finds the sentence dating it
 RESOLUTION_WINDOW = 600  # characters back in which a vote finds the resolution it is on
 ATTEND = patterns.compile(r"\b(?:attend\w*|participat\w*|present at|took part)\b")
-PRESENT = re.compile(r"(?:attends|participates)\b")
+PRESENT = patterns.compile(r"(?:attends|participates)\b")
 ABSENT = patterns.compile(r"\b(?:did not (?:attend|participate)\b|absent\b|boycott\w*)")
 # A document that is a state's own statement: "Statement of the Republic of Tajikistan on …",
 # "Statement by the delegation of Chile".
-STATEMENT_TITLE = re.compile(
+STATEMENT_TITLE = patterns.compile(
     r"\W*statement\s+(?:of|by)\s+(?:the\s+)?(?:(?:delegation|government|permanent mission|representative)\s+of\s+)?"
     r"(?:the\s+)?",
     re.IGNORECASE,
@@ -69,11 +69,11 @@ MADE_STATEMENT = patterns.compile(
     r"\b(?:made|delivered|gave|read|presented)\s+(?:a|an|its|their)\s+(?:\w+\s+)?statements?\b"
 )
 # A state speaking, right after its name: "Egypt said", "Egypt's delegate stated"
-SPOKE = re.compile(
+SPOKE = patterns.compile(
     r"(?:['’]s\s+(?:delegate|delegation|representative|ambassador|envoy|foreign minister)\s+|\s+)"
     r"(?:said|stated|explained|told)\b"
 )
-TOLD_ASSEMBLY = re.compile(
+TOLD_ASSEMBLY = patterns.compile(
     r"\s+(?:the\s+)?(?:un\s+)?(?:general assembly|first committee|assembly|committee|delegates|meeting|conference)\b"
 )
 STATEMENT = patterns.compile(

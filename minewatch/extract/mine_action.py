@@ -24,7 +24,7 @@ KEYWORDS = (
     "mine action",
     "released",
 )
-FUNDING = re.compile(
+FUNDING = patterns.compile(
     r"\b(?:top|largest|leading|biggest) (?:funder|donor|contributor)\b|"
     r"\bfunding for (?:humanitarian )?(?:mine action|mine clearance|demining|victim assistance)\b|"
     r"\b(?:pledged|contributed|provided|donated|gave|granted|requested|allocated|appropriated|budgeted|"
@@ -32,33 +32,33 @@ FUNDING = re.compile(
     r"(?:mine action|mine clearance|demining|victim assistance|conventional weapons destruction)\b"
 )
 # "… from Japan, which pledged $37 million": the donor is the state named before "which".
-DONOR = re.compile(
+DONOR = patterns.compile(
     r"\b([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}),? which (?:pledged|contributed|provided|donated|gave|granted)\b"
 )
 # "…, followed by Germany with €2.1 million and Japan with US$1.4 million": each amount its donor's
-GIVER = re.compile(
+GIVER = patterns.compile(
     r"\s+(?:with|gave|giving|provided|providing|contributed|contributing|pledged|pledging|at)\s+(?:\w+\s+){0,2}$"
 )
-PURPOSE = re.compile(r"\bto\s+(?:\w+\s+(?:and|or)\s+)?$")  # "… to detect and clear mines": an aim
+PURPOSE = patterns.compile(r"\bto\s+(?:\w+\s+(?:and|or)\s+)?$")  # "… to detect and clear mines": an aim
 # "… spent 95 million baht on the work": money a sentence about clearing says was spent pays for it
-SPENT = re.compile(r"\b(?:spent|allocated|budgeted|invested|cost)\b")
-RANK = re.compile(r"(?<![\w-])(?:top|largest|leading|biggest) (?:funder|donor|contributor)\b")
+SPENT = patterns.compile(r"\b(?:spent|allocated|budgeted|invested|cost)\b")
+RANK = patterns.compile(r"(?<![\w-])(?:top|largest|leading|biggest) (?:funder|donor|contributor)\b")
 # "the second-largest donor": a rank, but not the top one
 LOWER_RANK = patterns.compile(r"\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th)[- ]$")
-AMONG = re.compile(
+AMONG = patterns.compile(
     r"\s+(?:among|within|in)\s+(?:the\s+)?(?:eu|european|its|member|nordic|regional|asian|african)"
 )  # a rank in a group
 # "Of that, $91.5 million went to Ukraine": a share of the sum the sentence before gave
-SHARE = re.compile(r"\W*(?:of (?:that|this|the total|which|it)|of these funds)\b")
-OPENING_PLACE = re.compile(r"\W*(?:\d+\.\s+)?in\s+(?:the\s+)?[^,]{2,40},")  # "54. In Afghanistan, …"
+SHARE = patterns.compile(r"\W*(?:of (?:that|this|the total|which|it)|of these funds)\b")
+OPENING_PLACE = patterns.compile(r"\W*(?:\d+\.\s+)?in\s+(?:the\s+)?[^,]{2,40},")  # "54. In Afghanistan, …"
 # "…went to Ukraine, where U.S.-funded teams cleared …": the clearing happened in that state
-WHERE = re.compile(r",?\s+where\b")
+WHERE = patterns.compile(r",?\s+where\b")
 # "released": land release, the term of Article 7 reports, when an area follows (CLEARED_OBJECT)
-CLEAR = re.compile(
+CLEAR = patterns.compile(
     r"\b(?:cleared|clearing|clears?|removed|removing|removes?|demined|demining|released)\b|"
     r"\b(?:(?:complet\w+|finish\w+|conclud\w+)\s+(?:the\s+)?)?clearance\s+of\b"  # "(completed) the clearance of …"
 )
-CLEARED_OBJECT = re.compile(
+CLEARED_OBJECT = patterns.compile(
     r"^(?:\s+and\s+\w+)?\s+(?:the\s+|a\s+\w+\s+portion\s+of\s+|some\s+|all\s+|(?!of\b|for\b|in\b)\w+\s+)?"
     r"(?:(?:more|less|fewer) than\s+)?"
     r"(?:[\d,.]+\s+(?:thousand\s+|million\s+)?)?(?:land\s?mines|mines|minefields|explosive remnants|"
@@ -70,7 +70,7 @@ SUPPORTED = patterns.compile(
     r"\b(?:support|fund|financ|assist)\w*\s+(?:\w+\s+){0,3}$"
 )  # paying for clearing is not clearing
 NOUN_OBJECT_WINDOW = 40  # characters after "clearance of" in which the mines cleared are named
-MINES_BEFORE = re.compile(
+MINES_BEFORE = patterns.compile(
     r"\b(?:land)?mines?\b|\bminefields?\b|\bmined areas?\b|\b[\d.,]+\s+(?:square\s+kilomet|square\s+met|hectares|km2)"
 )
 

@@ -135,37 +135,37 @@ CURRENCY_NAMES = {
 CURRENCIES = frozenset(CURRENCY_SIGNS.values()) | frozenset(CURRENCY_NAMES.values())
 # A time unit after "a", "per" or "each" is a rate or a distance in time, not what a number counts:
 # "1,720 a year earlier", "5,000 per year".
-RATE = re.compile(r"(?:^|\s)(?:a|an|per|each|every)\s+$")
+RATE = patterns.compile(r"(?:^|\s)(?:a|an|per|each|every)\s+$")
 TIME_WORDS = ("year", "decade", "month", "hour", "day")
 _num = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _scale = r"(?:\s*(?P<scale>thousand|million|billion|trillion|bn)\b)?"
 # All patterns here run on the lower-cased text (over twice as fast as IGNORECASE).
 # The number itself; its qualifier is looked for just before it (QUALIFIED), which
 # is much cheaper than trying every qualifier at every position of the text.
-NUMBER = re.compile(
+NUMBER = patterns.compile(
     rf"(?:(?P<cur>us\$|\$|usd\s?|eur\s?|gbp\s?|€|£)\s?)?"
     rf"(?:(?P<num>{_num})|\b(?P<word>{trie_pattern(sorted(WORDS))})\b)"
     rf"{_scale}"
     rf"(?:\s*(?:-|–|to|and)\s*(?P<cur2>us\$|\$|€|£)?(?P<high>{_num}){_scale.replace('scale', 'scale2')})?"
     rf"(?:\s+(?P<named>{trie_pattern(sorted(CURRENCY_NAMES))})\b)?"
 )
-QUALIFIED = re.compile(rf"(?<![\w-])(?P<qual>{trie_pattern(sorted(QUALIFIERS))})\s+$")
-UNIT = re.compile(
+QUALIFIED = patterns.compile(rf"(?<![\w-])(?P<qual>{trie_pattern(sorted(QUALIFIERS))})\s+$")
+UNIT = patterns.compile(
     r"\s*(?:(?:[\w/-]+\s){0,3}?)(?P<unit>"
     + "|".join(f"(?P<{k}>{v.lower()})" for k, v in UNITS.items())
     + r")\b"
 )
-KINDS = re.compile(r"\s+(?:different\s+)?(?:types?|kinds?|models?|varieties|categories)\b")
-PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|these|those)\b")
-YEARLIKE = re.compile(r"^(1[89]\d\d|20\d\d)$")
+KINDS = patterns.compile(r"\s+(?:different\s+)?(?:types?|kinds?|models?|varieties|categories)\b")
+PARTITIVE = patterns.compile(r"\s+of\s+(?:the|its|their|these|those)\b")
+YEARLIKE = patterns.compile(r"^(1[89]\d\d|20\d\d)$")
 BETWEEN = patterns.compile(r"\bbetween\s+$")
-START = re.compile(r"us\$|usd|eur\s?\d|gbp\s?\d|[\d$€£]|\b(?:" + trie_pattern(sorted(WORDS)) + r")\b")
+START = patterns.compile(r"us\$|usd|eur\s?\d|gbp\s?\d|[\d$€£]|\b(?:" + trie_pattern(sorted(WORDS)) + r")\b")
 # Digits worth a look: a cheap test before the full pattern runs.
-HAS_NUMBER = re.compile(r"\d|\b(?:" + trie_pattern(sorted(WORDS)) + r")\b")
+HAS_NUMBER = patterns.compile(r"\d|\b(?:" + trie_pattern(sorted(WORDS)) + r")\b")
 # The same two for a text known to hold no number word: patterns opening with a character
 # set, which the regex engine skips ahead to.
-HAS_FIGURE = re.compile(r"\d")
-FIGURE_START = re.compile(r"[\d$€£u](?:(?<=u)s[$d]|(?<!u))|eur\s?\d|gbp\s?\d")
+HAS_FIGURE = patterns.compile(r"\d")
+FIGURE_START = patterns.compile(r"[\d$€£u](?:(?<=u)s[$d]|(?<!u))|eur\s?\d|gbp\s?\d")
 
 
 @dataclass

@@ -16,6 +16,17 @@ QUANTIFIERS = ("?", "*", "+", "{")
 # Groups other than plain non-capturing ones and lookarounds (capturing groups, named groups,
 # inline flags) or backreferences: copying a piece of the pattern could change what they do.
 UNSAFE = re.compile(r"\((?!\?:|\?=|\?!|\?<=|\?<!)|\\\d")
+BACKREFERENCE = re.compile(r"\\\d|\(\?P=")
+# A group a rewrite can open with: plain, capturing or named.
+GROUP_OPENING = re.compile(r"\((?:\?:|\?P<\w+>|(?!\?))")
+# One literal character: a letter, a digit, punctuation with no meaning in a pattern, or escaped.
+LITERAL = re.compile(r"[^\\.^$*+?{}\[\]|()]|\\[^A-Za-z0-9]")
+# A character class of plain characters only (no ranges, escapes of letters or negation), and
+# the most characters one is spread into.
+CLASS = re.compile(r"\[((?:[^\]\\^-]|\\[^A-Za-z0-9])+)\]")
+MAX_CLASS = 8
+# A fixed-width look-behind opening an alternative: no quantifier, group or choice inside.
+LOOKBEHIND = re.compile(r"\(\?<(?P<sign>[!=])(?P<body>(?:\\.|\[(?:\\.|[^\]\\])*\]|[^()|?*+{}\\\[])+)\)")
 
 
 # Every pattern ``compile`` rewrote: (source, flags, pattern), for tests to hold them equal.
@@ -28,7 +39,7 @@ def compile(source: str, flags: int = 0) -> re.Pattern:
     Not under IGNORECASE (a cased letter gives the engine no character to skip to) or VERBOSE.
     """
     found = None if flags & (re.IGNORECASE | re.VERBOSE) else literal_first(source)
-    if found is None:
+    if found is None or found == alternatives(source):
         return re.compile(source, flags)
     pattern = re.compile("|".join(found), flags)
     REWRITTEN.append((source, flags, pattern))
@@ -36,34 +47,79 @@ def compile(source: str, flags: int = 0) -> re.Pattern:
 
 
 def literal_first(source: str) -> list[str] | None:
-    """``source``, a pattern opening with ``\\b``, as alternatives in the same order, each
-    opening with a literal letter and testing the boundary after it; None where it cannot be.
+    """``source`` as alternatives in the same order, each opening with a literal letter; None
+    where it cannot be rewritten.
 
-    "\\b(?:did not|refused to) sign" becomes "d(?<!\\w.)id not sign", "r(?<!\\w.)efused to sign":
-    a leading group of alternatives is spread over what follows it, which tries the same
-    alternatives in the same order.
+    Each top-level alternative opens with a letter already, or with ``\\b`` (after fixed-width
+    look-behinds, if any), which moves after the letter that follows it. A leading group of
+    alternatives is spread over what follows it, which tries the same alternatives in the same
+    order: "\\b(?:did not|refused to) sign" becomes "d(?<!\\w.)id not sign", "r(?<!\\w.)efused to
+    sign". A capturing group is rewritten inside, so that it is not copied:
+    "\\b(?P<vote>abstain|voted)" becomes "(?P<vote>a(?<!\\w.)bstain|v(?<!\\w.)oted)".
     """
-    if not source.startswith(r"\b") or UNSAFE.search(source) or len(alternatives(source)) != 1:
-        return None  # "\ba|b" tests the boundary before "a" only
-    body = source[2:]
-    first = body[:1]
-    if first.isalnum() and body[1:2] not in QUANTIFIERS:
-        return [first + WORD_START + body[1:]]
-    if not body.startswith("(?:"):
-        return None
-    end = _group_end(body)
-    if end is None:
-        return None
-    rest = body[end:]
-    if rest[:1] in QUANTIFIERS:
+    if BACKREFERENCE.search(source):
         return None
     out: list[str] = []
-    for alternative in alternatives(body[3 : end - 1]):
-        found = literal_first(r"\b" + alternative + rest)
+    for alternative in alternatives(source):
+        found = _literal_first(alternative)
         if found is None:
             return None
         out += found
     return out
+
+
+def _literal_first(source: str, behind: str = "", boundary: bool = False) -> list[str] | None:
+    """One alternative as literal-first alternatives.
+
+    ``behind`` holds the look-behinds and ``boundary`` the ``\\b`` that stood before it: both
+    are tested after the first character, each look-behind widened by that character.
+    """
+    while True:  # zero-width tests first: "\\b", fixed-width look-behinds
+        if source.startswith(r"\b"):
+            source, boundary = source[2:], True
+            continue
+        lookbehind = LOOKBEHIND.match(source)
+        if not lookbehind:
+            break
+        source, behind = source[lookbehind.end() :], behind + f"(?<{lookbehind['sign']}{lookbehind['body']}.)"
+    literal = LITERAL.match(source)
+    if literal and source[literal.end() : literal.end() + 1] not in QUANTIFIERS:
+        if boundary and not literal.group(0).isalnum():
+            return None  # a boundary before punctuation asks for a word before it
+        return [literal.group(0) + (WORD_START if boundary else "") + behind + source[literal.end() :]]
+    members = CLASS.match(source)
+    if members:  # "[;:]": one alternative per character, each followed by the rest
+        rest = source[members.end() :]
+        chars = re.findall(r"\\.|.", members.group(1))
+        if rest[:1] in QUANTIFIERS or len(chars) > MAX_CLASS or UNSAFE.search(rest):
+            return None
+        return _spread(chars, rest, behind, boundary)
+    opening = GROUP_OPENING.match(source)
+    end = _group_end(source) if opening else None
+    if end is None:
+        return None
+    inside, rest = source[opening.end() : end - 1], source[end:]
+    optional = rest[:1] == "?" and rest[1:2] not in ("?", "+")
+    if UNSAFE.search(inside) or (rest[:1] in QUANTIFIERS and not optional):
+        return None
+    if opening.group(0) != "(?:":  # a capturing group: rewritten inside, so that it is not copied
+        if optional:
+            return None
+        parts = [_literal_first(a, behind, boundary) for a in alternatives(inside)]
+        if None in parts:
+            return None
+        return [opening.group(0) + "|".join(x for part in parts for x in part) + ")" + rest]
+    if optional:  # "(?:a|b)?c" tries "ac", "bc", then "c"
+        return _spread([*alternatives(inside), ""], rest[1:], behind, boundary)
+    return _spread(alternatives(inside), rest, behind, boundary)
+
+
+def _spread(choices: list[str], rest: str, behind: str, boundary: bool) -> list[str] | None:
+    """Each of ``choices`` followed by a copy of ``rest``, as literal-first alternatives, in order."""
+    if UNSAFE.search(rest):
+        return None
+    parts = [_literal_first(choice + rest, behind, boundary) for choice in choices]
+    return None if None in parts else [x for part in parts for x in part]
 
 
 def alternatives(source: str) -> list[str]:

@@ -10,18 +10,16 @@ the extractors, which know whether a ban is a fact or a rule.
 
 from __future__ import annotations
 
-import re
-
 from minewatch.extract import patterns
 
-NEGATION = re.compile(
+NEGATION = patterns.compile(
     r"\b(?:not|cannot|never|no longer|no|none|nor|neither|without|"
     r"refus(?:ed|es|ing) to|declin(?:ed|es|ing) to|fail(?:ed|s)? to|has yet to|have yet to|"
     r"ceased|stopped|ended|halt(?:ed|ing)?|den(?:y|ies|ied|ying) that|reject(?:ed|s|ing)? (?:claims|allegations|reports) that)\b|"
     r"n['’]t\b"
 )
 # A clause ends at these; a negation before them does not reach past.
-CLAUSE_BREAK = re.compile(
+CLAUSE_BREAK = patterns.compile(
     r"[;:]|—|,\s*(?:but|while|whereas|although|and|which|who|as)\b|"
     r"\band (?=(?:has|have|had|is|are|was|were|did|does)\b)|"  # "is not party and has used": a new predicate
     r",\s*(?:the (?:first|last) )?since\b|"  # "…, the first since its withdrawal took effect on 20 December"
@@ -30,8 +28,8 @@ CLAUSE_BREAK = re.compile(
 # The end of a relative clause of a verb and its object ("…, which has not joined the treaty
 # either, last reported …"): a negation inside it governs nothing after it. A bare verb list
 # ("which has not used, produced or …") does not close it.
-RELATIVE_OPEN = re.compile(r",\s*(?:which|who)\b")
-RELATIVE_CLOSE = re.compile(
+RELATIVE_OPEN = patterns.compile(r",\s*(?:which|who)\b")
+RELATIVE_CLOSE = patterns.compile(
     r"[^,]*?\b(?:not|never|no longer|yet)\s+\w+\s+\w+[^,]*,\s+(?!(?:or|and|nor|but)\b)"
 )
 # NEGATION's words, for the run's scan of a sentence (see ``Sentence.cues``); "n't" is tested apart.

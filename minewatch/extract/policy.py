@@ -57,11 +57,11 @@ VERSION_WORDS = (
 )
 # "(?<!\w..)" after the century is the word boundary before it: opening with the digits
 # lets the regex engine skip to the next 1 or 2 (it scans whole documents).
-VERSION = re.compile(
+VERSION = patterns.compile(
     r"(?P<year>(?:19|20)(?<!\w..)\d\d)(?:’s|'s)?\s+(?:us\s+|u\.s\.\s+)?(?:landmines?\s+|anti-?personnel\s+(?:land)?mine\s+)?"
     r"polic(?:y|ies)\b",
 )
-ISSUING = re.compile(
+ISSUING = patterns.compile(
     r"\b(?:announc(?:ed|es|ing)|issued|released|adopted|unveiled|set|reversed|decided|call(?:ed)? for|"
     r"did not (?:adopt or )?sign|refused to sign)\b",
 )
@@ -71,9 +71,9 @@ OBJECT_AFTER, OBJECT_BEFORE = 50, 50
 ISSUED_OBJECT = patterns.compile(
     r"\b(?:polic(?:y|ies)|goal|objective|directive|restraints|position|elimination|sign|step|changes?)\b"
 )
-ADMIN_GATE = re.compile(r"administration|-era|decided|policy|Policy|President")  # literals: skips ahead
+ADMIN_GATE = patterns.compile(r"administration|-era|decided|policy|Policy|President")  # literals: skips ahead
 # A capital first, with the word boundary tested after it: the regex engine skips ahead to capitals.
-ADMIN = re.compile(
+ADMIN = patterns.compile(
     r"(?P<initial>[A-Z])(?<!\w.)(?:(?P<rest>[a-z]+)(?:\s+administration|-era|\s+(?:had\s+)?decided|\s+policy)\b|"
     r"(?<=P)resident\s+(?:[A-Z][a-z]+\s+|[A-Z]\.\s+)*(?P<pname>[A-Z][a-z]+)\b)"
 )
@@ -88,20 +88,22 @@ CUES: dict[str, tuple[str, ...]] = {
     "policy.reaffirming": ("maintain", "retain", "reaffirm", "kept"),
 } | {f"provision.{name}": p.keywords for name, p in load_provisions().items() if p.keywords}
 # Only ever asked whether it matches: "^" first and one "\b" for all the words run over three times as fast.
-REFERENCE = re.compile(
+REFERENCE = patterns.compile(
     r"^\W*it\b|\b(?:polic(?:y|ies)|requirements?|faqs?|directive|commit\w*|restraints?|position|aspirations?)\b"
 )
 NEWEST = patterns.compile(r"\b(?:new|revised|current|updated)\s+(?:\w+\s+)?polic(?:y|ies)\b")
-PREVIOUS = re.compile(
+PREVIOUS = patterns.compile(
     r"\b(?:previous|prior|former|earlier)\s+(?:\w+\s+)?(?:polic(?:y|ies)|constraints?|requirements?|restrictions?|"
     r"limits?|rules?)\b|\bfrom\s+(?:the\s+)?(?:president|presidential level)\b",
 )
-PREVIOUS_END = re.compile(r"\b(?:and instead|instead|to (?:the )?(?:regional|combatant|level))\b|[;:]|$")
-WHICH = re.compile(r",\s+which\b")
-CLAUSE = re.compile(r",\s+(?=(?:an?|the)\s+(?:goal|objective|aim|decision)\b)|,\s+which\b")
+PREVIOUS_END = patterns.compile(
+    r"\b(?:and instead|instead|to (?:the )?(?:regional|combatant|level))\b|[;:]|$"
+)
+WHICH = patterns.compile(r",\s+which\b")
+CLAUSE = patterns.compile(r",\s+(?=(?:an?|the)\s+(?:goal|objective|aim|decision)\b)|,\s+which\b")
 # A cue right after these words is being undone or forbidden, not stated ("rolling back
 # prohibitions on production", "banned the production of non-persistent mines").
-REVERSAL = re.compile(
+REVERSAL = patterns.compile(
     r"\b(?:roll(?:ing|s|ed)? back|revers\w*|lift\w*|rescind\w*|weaken\w*)\b[^.]{0,25}$|"
     r"\b(?:does|do|did|will|would) not\s+$|"
     r"\b(?:bann?(?:ed|ing|s)?|prohibit\w*)\s+(?:[\w-]+\s+){0,3}$"
@@ -189,7 +191,9 @@ def _provision_patterns() -> list[tuple[str, list[tuple[str, re.Pattern]], str |
                 source = r"\b(?:" + "|".join(f"(?:{c[2:]})" for c in sources) + ")"
             else:
                 source = "|".join(f"(?:{c})" for c in sources)
-            values.append((value, patterns.compile(source) if fold else re.compile(source, re.IGNORECASE)))
+            values.append(
+                (value, patterns.compile(source) if fold else patterns.compile(source, re.IGNORECASE))
+            )
         out.append((name, values, f"provision.{name}" if p.keywords else None))
     return out
 

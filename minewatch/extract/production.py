@@ -18,31 +18,35 @@ from minewatch.model import Fact, Period
 
 # Words one of which a sentence must contain before the patterns run (lower case).
 KEYWORDS = ("produc", "manufactur", "procur", "bought", "purchas", "fund", "deliver")
-VERB = re.compile(
+VERB = patterns.compile(
     r"(?<!-)\b(?:produc(?:ed|es|e|tion|ing)|manufactur\w+|procured?|procurement|bought|purchas\w+|fund(?:ed|ing))\b"
 )
 OBJECT = patterns.compile(r"\b(?:(?:mines?|landmines?|munitions?)\b|(?:adam|gator|m\d+\w*|cbu-\d+\w*)\b)")
 OBJECT_WINDOW = 60
 LAST = patterns.compile(r"\blast\b")
 ALTERNATIVES = patterns.compile(r"\balternatives?\b")
-NONE_FUNDED = re.compile(r"^\W*No\b", re.IGNORECASE)
+NONE_FUNDED = patterns.compile(r"^\W*No\b", re.IGNORECASE)
 # Production going on as the source writes: "still manufactures", "continues to produce".
-ONGOING = re.compile(r"\b(?:still|currently|continues? to)\s+(?:\w+\s+)?$|^(?:produces?|manufactures?)$")
+ONGOING = patterns.compile(
+    r"\b(?:still|currently|continues? to)\s+(?:\w+\s+)?$|^(?:produces?|manufactures?)$"
+)
 # "the capacity to produce mines", "will produce": an infinitive or a modal's verb states no production.
 INFINITIVE = patterns.compile(r"\b(?:to|will|would|could|can|may|might|should|must)\s+$")
 # "has signed a contract … for the production of": procurement as of the document
 CONTRACTED = patterns.compile(
     r"\b(?:has|have)\s+(?:\w+\s+)?(?:signed|awarded|placed|concluded)\s+(?:a|an|the)\s+(?:\w+\s+)?(?:contract|order|deal)\b"
 )
-CAPACITY = re.compile(r"\s+(?:capacit|facilit|lines?\b|plants?\b|base\b)")
+CAPACITY = patterns.compile(r"\s+(?:capacit|facilit|lines?\b|plants?\b|base\b)")
 PERFECT = patterns.compile(r"\b(?:has|have)\s+(?:\w+\s+)?\w+ed\b")  # "has signed", "have recently awarded"
 PERFECT_REACH = 120  # characters before the verb in which a present perfect governs it
 PASSIVE = patterns.compile(r"\b(?:were|was|are|is|been|being)\s+(?:\w+\s+)?$")
-NO_FUNDS = re.compile(r"\W*no\s+(?:funds|funding|money)\b[^.;]{0,40}?\bfor\s+(?:new|additional|more)\b")
+NO_FUNDS = patterns.compile(r"\W*no\s+(?:funds|funding|money)\b[^.;]{0,40}?\bfor\s+(?:new|additional|more)\b")
 # "The contract, worth …, covers the delivery of up to one million mines": the contract a sentence
 # before placed for production, and what it delivers
-THE_CONTRACT = re.compile(r"\W*(?:the|this|that|under the)\s+(?:new\s+)?(?:contract|order|deal|agreement)\b")
-DELIVERY = re.compile(r"\b(?:deliver\w*|suppl(?:y|ies|ying))\b")
+THE_CONTRACT = patterns.compile(
+    r"\W*(?:the|this|that|under the)\s+(?:new\s+)?(?:contract|order|deal|agreement)\b"
+)
+DELIVERY = patterns.compile(r"\b(?:deliver\w*|suppl(?:y|ies|ying))\b")
 CONTRACT_REACH = 600  # characters back in which the sentence placing the contract is looked for
 
 

@@ -44,7 +44,7 @@ CUES = {
     ),
 }
 MAY = r"(?<!\d )(?<!in )may(?!\s+\d)"  # the verb, not the month ("14 May 2025", "in May")
-MODAL = re.compile(
+MODAL = patterns.compile(
     r"\b(?:could|would|might|"
     + MAY
     + r"|should|shall|can|will|intends? to|plans? to|envision\w*|consider\w*|"
@@ -54,8 +54,10 @@ MODAL = re.compile(
 )
 # Literal openings only ("b", "t" with the word boundary tested after them), so that the regex
 # engine skips ahead to one of them.
-CLAUSE_START = re.compile(r";|:|—|,\s*(?:but|while|and|which|although)\b|(?:b(?<!\w.)ut|t(?<!\w.)hat)\b")
-MODAL_AFTER = re.compile(
+CLAUSE_START = patterns.compile(
+    r";|:|—|,\s*(?:but|while|and|which|although)\b|(?:b(?<!\w.)ut|t(?<!\w.)hat)\b"
+)
+MODAL_AFTER = patterns.compile(
     r"\w+(?:\s+(?:of\s+)?(?:anti-?personnel\s+)?(?:land)?mines)?\s+(?:will|would|could|" + MAY + r"|might)\b"
 )
 
@@ -73,7 +75,7 @@ def about_policy(s: Sentence) -> bool:
 
 
 # An inverted condition opening the sentence: "Had the administration acceded to the treaty, it would …"
-INVERTED = re.compile(r"\W*(?:had|were|should)\s+(?:the\s+)?\w+(?:\s+\w+)?\s+\w+[^,;]{0,80},")
+INVERTED = patterns.compile(r"\W*(?:had|were|should)\s+(?:the\s+)?\w+(?:\s+\w+)?\s+\w+[^,;]{0,80},")
 
 
 def hypothetical(s: Sentence, trigger: int, window: int = 150) -> bool:
@@ -118,7 +120,7 @@ def mine_quantities(s: Sentence) -> list[tuple[Quantity, list[str]]]:
 
 # Right after a count, words that make it mines kept back, not held or destroyed:
 # "2,000 antipersonnel mines retained", "1,500 mines kept for training".
-KEPT_AFTER = re.compile(
+KEPT_AFTER = patterns.compile(
     r"\s*(?:\w+\s+){0,2}?(?:retained|kept for|held for training)\b|"
     r"(?:\s+\w+)?,\s+(?:all|most|many) of (?:them|which)\s+(?:are\s+|were\s+)?(?:retained|kept|held)\s+for\b"
 )  # "3,580 antipersonnel mines, all of them kept for training"
@@ -130,7 +132,7 @@ def kept_after(s: Sentence, q: Quantity) -> bool:
 
 
 # "…never exported mines, and has not produced them": a pronoun object standing for mines named before
-PRONOUN_OBJECT = re.compile(r"\s+(?:them|these|those)\b")
+PRONOUN_OBJECT = patterns.compile(r"\s+(?:them|these|those)\b")
 
 
 def mines_by_pronoun(s: Sentence, verb: re.Match, mines: re.Pattern) -> bool:
@@ -149,4 +151,4 @@ def mentions_mines(s: Sentence) -> bool:
     return bool(MINES.search(s.low)) or bool(s.mine_types)
 
 
-MINES = re.compile(r"\b(?:(?:anti-?personnel|land)?\s?mines?\b|minefields?\b|landmines?\b)")
+MINES = patterns.compile(r"\b(?:(?:anti-?personnel|land)?\s?mines?\b|minefields?\b|landmines?\b)")

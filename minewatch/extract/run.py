@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Callable
 from functools import lru_cache
@@ -13,6 +12,7 @@ from minewatch.extract import (
     diplomacy,
     mine_action,
     numbers,
+    patterns,
     polarity,
     policy,
     production,
@@ -33,10 +33,10 @@ from minewatch.vocab import Vocabulary
 Extractor = Callable[[Sentence], list[Fact]]
 # A one-line paragraph ending "….[4]" is a sentence with its note marker, whatever its
 # shape made ingest call it.
-SENTENCE_WITH_NOTE = re.compile(r"\w[.!?][”\"’)]*(?:\[\d{1,3}\])+\s*$")
+SENTENCE_WITH_NOTE = patterns.compile(r"\w[.!?][”\"’)]*(?:\[\d{1,3}\])+\s*$")
 # A short line with no closing punctuation and no figure is a heading, whatever ingest called
 # it ("Mines retained for training (Form D)"): it names a section, it states nothing.
-HEADING_LIKE = re.compile(r"[^\n.!?;:”\"’\]\d]{3,80}(?<![.!?;:”\"’\]])\s*")
+HEADING_LIKE = patterns.compile(r"[^\n.!?;:”\"’\]\d]{3,80}(?<![.!?;:”\"’\]])\s*")
 
 EXTRACTORS: dict[str, Extractor] = {
     "stockpile": stockpile.extract,
@@ -138,7 +138,7 @@ def _last_heading(path: str | None) -> str | None:
     return path.rsplit(" > ", 1)[-1] if path else None
 
 
-LEAD_NAME = re.compile(r"[ \t]*([A-Z][^:\n]{1,50}):\s")  # "ALGERIA: Algeria submitted …"
+LEAD_NAME = patterns.compile(r"[ \t]*([A-Z][^:\n]{1,50}):\s")  # "ALGERIA: Algeria submitted …"
 
 
 def _lead_state(text: str, start: int, end: int, vocab: Vocabulary) -> str | None:

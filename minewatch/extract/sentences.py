@@ -7,7 +7,7 @@ stays with the sentence.
 
 from __future__ import annotations
 
-import re
+from minewatch.extract import patterns
 
 ABBREVIATIONS = {
     "u.s",
@@ -69,16 +69,16 @@ ABBREVIATIONS = {
 # One mark, then any more: a pattern opening with a character set lets the regex engine skip
 # ahead to the next mark instead of trying a match at every position.
 _AFTER_MARK = r"[.?!…]*[\"”’)\]]*(?:\[\d{1,3}\])*(?=\s+[\"“‘(\[]?[A-Z0-9])"
-END = re.compile(r"[.?!…]" + _AFTER_MARK)
+END = patterns.compile(r"[.?!…]" + _AFTER_MARK)
 # END for a paragraph with no "?", "!" or "…": opening with one literal character, it finds
 # the next candidate with a fast character search, several times cheaper than testing a set.
-END_PERIOD = re.compile(r"\." + _AFTER_MARK)
+END_PERIOD = patterns.compile(r"\." + _AFTER_MARK)
 OTHER_MARKS = ("?", "!", "…")
 
 
 # A title on a line of its own at the head of a sentence ("Form B. Stockpiled anti-personnel mines"
 # above "The Republic … declares …"): short, no closing mark, a capital on the next line.
-TITLE_LINE = re.compile(r"[^\n]{1,60}(?<![.?!:;,\"”’)\]])\n(?=[ \t]*[A-Z])")
+TITLE_LINE = patterns.compile(r"[^\n]{1,60}(?<![.?!:;,\"”’)\]])\n(?=[ \t]*[A-Z])")
 
 
 def split(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

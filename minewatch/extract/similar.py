@@ -7,24 +7,22 @@ sentence, quoting the sentence, at a lower confidence than a fact read directly.
 
 from __future__ import annotations
 
-import re
-
 from minewatch.extract import patterns
 from minewatch.extract.context import Sentence
 from minewatch.model import Fact
 
-SIMILAR = re.compile(
+SIMILAR = patterns.compile(
     r"\b(?:a |the )?(?:similar|same|comparable|identical)\s+"
     r"(?P<noun>decisions?|steps?|moves?|announcements?|contracts?|deals?|orders?|laws?|bills?|policy|policies)\b"
 )
 # What the earlier sentence must say for its event to be the one referred to, by the noun's stem.
 ANTECEDENT = {
-    "contract": re.compile(r"\b(?:contract|deal|order)"),
-    "deal": re.compile(r"\b(?:contract|deal|order)"),
-    "order": re.compile(r"\b(?:contract|deal|order)"),
-    "law": re.compile(r"\b(?:law|bill|legislation|parliament)"),
-    "bill": re.compile(r"\b(?:law|bill|legislation|parliament)"),
-    "polic": re.compile(r"\b(?:polic|directive)"),
+    "contract": patterns.compile(r"\b(?:contract|deal|order)"),
+    "deal": patterns.compile(r"\b(?:contract|deal|order)"),
+    "order": patterns.compile(r"\b(?:contract|deal|order)"),
+    "law": patterns.compile(r"\b(?:law|bill|legislation|parliament)"),
+    "bill": patterns.compile(r"\b(?:law|bill|legislation|parliament)"),
+    "polic": patterns.compile(r"\b(?:polic|directive)"),
 }
 DECISION = patterns.compile(r"\b(?:announc|decid|decision|will withdraw|approv|vot)")
 CARRIED = ("treaty_status", "production", "transfer", "destruction", "policy")

@@ -40,16 +40,16 @@ KEYWORDS = (
     "awaiting",
 )
 CUE = patterns.compile(r"\b(?:stockpil\w*|stocks?|inventory|holds?|held|stored|arsenal)\b")
-CARRY = re.compile(r"\b(?:number|total|figure|count|reduction|increase|decrease|down from|up from)\b")
-SCOPE = re.compile(r"\b(active|operational|unserviceable|demil\w*|awaiting destruction|war reserve)\b")
+CARRY = patterns.compile(r"\b(?:number|total|figure|count|reduction|increase|decrease|down from|up from)\b")
+SCOPE = patterns.compile(r"\b(active|operational|unserviceable|demil\w*|awaiting destruction|war reserve)\b")
 SCOPES = {"demil": "demilitarization", "demilitarization": "demilitarization", "war reserve": "war reserve"}
-CLAUSE_END = re.compile(r"[:;]")
-HOLDS_NONE = re.compile(
+CLAUSE_END = patterns.compile(r"[:;]")
+HOLDS_NONE = patterns.compile(
     r"\bno longer (?:holds?|stockpiles?|possess\w*|has)\b[^.]{0,60}|"
     r"\b(?:holds?|has|possess(?:es)?)\s+no\s+(?:(?:stockpiles?|stocks?)\s+of\s+)?(?:stockpiled\s+)?"
     r"(?:anti-?personnel\s+)?(?:land)?mines\b"
 )
-DESTROYED = re.compile(
+DESTROYED = patterns.compile(
     r"\b(?:have|has|had|were|was|been)\s+(?:\w+\s+)?(?:destroyed|demilitari[sz]ed)\b|\bdestruction of\b|"
     r"\b(?:destroy(?:ed|ing)|demilitari[sz](?:ed|ing))\s+(?:(?:some|about|approximately|over|nearly|more than|its|their)\s+)*\d|"
     r"\b(?:destroy(?:ed|ing)|demilitari[sz](?:ed|ing))\s+(?:its|their|the)\s+(?:entire\s+|whole\s+)?stockpiles?\s+of\b|"
@@ -61,11 +61,13 @@ KEPT_BACK = patterns.compile(
 RETAINED_WORDS = patterns.compile(r"\b(?:retained|kept for training|retains)\b")
 # A count left after destruction: "leaving about 120,000", "120,000 remain", "… awaiting destruction"
 LEAVING = patterns.compile(r"\b(?:leaving|leaves|left|with)\s+(?:a\s+)?$")
-STILL_HELD = re.compile(r"(?:\s+\w+){0,2}\s+(?:remain\w*|awaiting destruction|still (?:held|stockpiled))\b")
-HOLDS_NOW = re.compile(r"\b(?:still\s+)?(?:holds|has|possesses|maintains|keeps)\s+(?:\w+\s+){0,3}$")
-HOLD_VERB = re.compile(r"holds?|held|stockpiled")
+STILL_HELD = patterns.compile(
+    r"(?:\s+\w+){0,2}\s+(?:remain\w*|awaiting destruction|still (?:held|stockpiled))\b"
+)
+HOLDS_NOW = patterns.compile(r"\b(?:still\s+)?(?:holds|has|possesses|maintains|keeps)\s+(?:\w+\s+){0,3}$")
+HOLD_VERB = patterns.compile(r"holds?|held|stockpiled")
 # the mines held, after the verb or a list of verbs ("never produced, stockpiled or used antipersonnel mines")
-HELD_MINES = re.compile(
+HELD_MINES = patterns.compile(
     r"(?:,?\s+(?:or|and|nor)?\s*\w+){0,3}?\s+(?:any\s+)?(?:anti-?personnel\s+)?(?:land)?mines\b"
 )
 # A stockpile held, its size untold: "holds a stockpile of mines for defensive purposes"
@@ -76,10 +78,10 @@ HOLDS = patterns.compile(
     r"undisclosed|unclear|secret)\b)"  # "the size of Egypt's stockpile is unknown": one is held
 )
 EXPIRY = patterns.compile(r"\b(?:expire|expiry|become unusable|be completely unusable|obsolete)\b")
-ANAPHOR = re.compile(
+ANAPHOR = patterns.compile(
     r"\b(?:this|that|these|those)\s+(?:document|report|figure|number|table|source|list)\b|\bthe same\b|^\W*also\b"
 )
-PER_UNIT = re.compile(r"\s\[(\d{1,3})\]")
+PER_UNIT = patterns.compile(r"\s\[(\d{1,3})\]")
 # Groups of words the run's scan of a sentence looks for (see ``Sentence.cues``): a cue of
 # stocks, and the words DESTROYED needs.
 CUES = {

@@ -11,7 +11,7 @@ from minewatch.model import Fact
 
 # Words one of which a sentence must contain before the patterns run (lower case).
 KEYWORDS = ("export", "import", "transfer", "sold", "sell", "moratori", "suppl", "ship", "receiv", "provid")
-VERB = re.compile(
+VERB = patterns.compile(
     r"\b(?:export\w*|import\w*|transferr?\w*|sold|sell\w*|suppl(?:y|ied|ies|ying)|ship(?:s|ped|ping)?)\b"
 )
 # An object that is mines, not mine action: "antipersonnel landmines", "Claymore mines", "mines".
@@ -19,7 +19,7 @@ VERB = re.compile(
 RECEIVED = patterns.compile(
     r"\b(?:receiv|provid)(?:e|ed|es|ing)\s+(?:\w+\s+){0,3}?(?:anti-?personnel\s+)?(?:land)?mines\b"
 )
-MINES = re.compile(r"\b(?:(?:anti-?personnel\s+)?(?:land)?mines|anti-?personnel\s+(?:land)?mine)\b")
+MINES = patterns.compile(r"\b(?:(?:anti-?personnel\s+)?(?:land)?mines|anti-?personnel\s+(?:land)?mine)\b")
 OBJECT_WINDOW = 80
 EARLIER = patterns.compile(r"\b(?:previously|earlier|formerly|once|had)\b[^.]{0,20}$")
 TO_STATE = patterns.compile(r"\b(?:to|for)\s+(?:the\s+)?$")  # "… mines to Ukraine"

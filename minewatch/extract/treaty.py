@@ -22,17 +22,17 @@ TREATY_EVENTS: list[tuple[str, tuple[str, ...], re.Pattern]] = [
     (
         "accession",
         ("acced", "accession", "join"),
-        re.compile(
+        patterns.compile(
             r"\b(?:acced\w*\b|accession\b|join(?:ed|ing|s)?\b(?=[^.]{0,30}\b(?:treaty|convention)\b))"
         ),
     ),
-    ("ratification", ("ratif",), re.compile(r"\bratif\w+")),
-    ("signature", ("sign",), re.compile(r"\bsign(?:ed|ature)?\b")),
-    ("withdrawal", ("withdr",), re.compile(r"\bwithdr[ae]w\w*")),
+    ("ratification", ("ratif",), patterns.compile(r"\bratif\w+")),
+    ("signature", ("sign",), patterns.compile(r"\bsign(?:ed|ature)?\b")),
+    ("withdrawal", ("withdr",), patterns.compile(r"\bwithdr[ae]w\w*")),
     (
         "party",
         ("party to", "party on", "party since", "outside"),
-        re.compile(
+        patterns.compile(
             r"\b(?:(?:is|are|was|were|became|become|becoming|(?:has|have|had) been)(?: not| no longer)? (?:a )?"
             r"(?:state )?party (?:to|on)\b|\ba state party since\b|"
             r"(?:is|are|was|were|remains?|remained|stays?|stayed) outside (?:of )?the\b"
@@ -46,36 +46,38 @@ CCW_WINDOW = 1500  # characters back in which "the Protocol" finds the CCW proto
 TREATY = patterns.compile(r"\b(?:mine ban treaty|ottawa convention|treaty|convention)\b")
 # "Thailand, a State Party since 1999, said …": the treaty's own term for a member, in a text that
 # names the Mine Ban Treaty, stands for the treaty
-STATE_PARTY = re.compile(r"\bState Party\b")
-MINE_BAN_TREATY = re.compile(
+STATE_PARTY = patterns.compile(r"\bState Party\b")
+MINE_BAN_TREATY = patterns.compile(
     r"\b(?:mine ban treaty|ottawa convention|anti-?personnel mine ban convention|"
     r"convention on the prohibition of (?:the use, stockpiling, production and transfer of )?anti-?personnel mines)\b"
 )
 # the object of a status event, when it is the CCW: "ratified Amended Protocol II", "a party to the CCW"
 CCW_OBJECT_REACH = 70
-NOT_STATUS = re.compile(
+NOT_STATUS = patterns.compile(
     r"\b(?:goal|aim|objective|aspirations?|idea|path|measures|steps|progress|short|intent(?:ion)?s?|wish|"
     r"desire|willingness|readiness|commitment)\b[^.]{0,25}$"
 )
-COUNTED = re.compile(r"\b\d+\s+(?:other\s+)?(?:countries|states|nations)\s+(?:(?:have|had)\s+)?$")
+COUNTED = patterns.compile(r"\b\d+\s+(?:other\s+)?(?:countries|states|nations)\s+(?:(?:have|had)\s+)?$")
 # "…, 122 states signed it; the United States, which …, did not.": the verb before, denied of a state
-ELIDED = re.compile(r"[;,]\s+(?:but\s+)?(?P<who>[^;]{2,200}?)\s+(?:did|does|do|has|have|had) not\W*$")
+ELIDED = patterns.compile(r"[;,]\s+(?:but\s+)?(?P<who>[^;]{2,200}?)\s+(?:did|does|do|has|have|had) not\W*$")
 # "Neither China nor Russia has joined": joining with the treaty left unsaid, in a text about it
-JOINED_ALONE = re.compile(r"\bjoined(?=\s*(?:[,;.]|$))")
+JOINED_ALONE = patterns.compile(r"\bjoined(?=\s*(?:[,;.]|$))")
 ABOUT_TREATY_REACH = 400  # characters back in which a sentence naming the treaty makes "joined" its
 # "announced that it will withdraw": the announcement is the fact, whatever the modal says.
-ANNOUNCED = re.compile(r"\b(?:announc\w*|declar\w*|decided|notif\w*|informed)\b[^.;]{0,40}$")
+ANNOUNCED = patterns.compile(r"\b(?:announc\w*|declar\w*|decided|notif\w*|informed)\b[^.;]{0,40}$")
 OBSERVER = patterns.compile(r"\b(?:as (?:an )?observers?|observer status)\b")
-NAMED_TREATY = re.compile(r"\s+(?:mine ban |ottawa |anti-?personnel mine ban )?(?:treaty|convention)\b")
+NAMED_TREATY = patterns.compile(r"\s+(?:mine ban |ottawa |anti-?personnel mine ban )?(?:treaty|convention)\b")
 # "the states that are not party to the treaty": a kind of state described, not a state's status
 DESCRIBED = patterns.compile(r"\b(?:states|countries|nations|those|others)\s+(?:that|which|who)\s+$")
 # "Under the treaty's terms, the withdrawal takes effect six months after …": the treaty's rule, no state's act
-TREATY_TERMS = re.compile(r"\W*under (?:the (?:treaty|convention)(?:['’]s terms)?|its terms|article \d+)\b")
+TREATY_TERMS = patterns.compile(
+    r"\W*under (?:the (?:treaty|convention)(?:['’]s terms)?|its terms|article \d+)\b"
+)
 DENIAL_REACH = 60  # characters after a denied event within which a period dates the denial
-NOT_PARTY = re.compile(r"\w+ (?:not|no longer) ")  # "is not party to": the negation inside the event
-OUTSIDE = re.compile(r"\w+ outside\b")  # "remains outside the treaty": not party
+NOT_PARTY = patterns.compile(r"\w+ (?:not|no longer) ")  # "is not party to": the negation inside the event
+OUTSIDE = patterns.compile(r"\w+ outside\b")  # "remains outside the treaty": not party
 OPENED = patterns.compile(r"\bopen(?:ed|s)?\s+for\s+$")  # "opened for signature": the treaty's, not a state's
-REPORT = re.compile(r"\b(?:transparency |annual )?reports?\b")
+REPORT = patterns.compile(r"\b(?:transparency |annual )?reports?\b")
 # Groups of words the run's scan of a sentence looks for (see ``Sentence.cues``).
 CUES: dict[str, tuple[str, ...]] = {f"treaty.{event}": words for event, words, _p in TREATY_EVENTS} | {
     "treaty.ccw": ("ccw", "conventional weapons", "amended protocol", "the protocol", "that protocol"),

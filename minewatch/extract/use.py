@@ -35,13 +35,13 @@ KEYWORDS = (
     "planting",
     "fenced",
 )
-VERB = re.compile(
+VERB = patterns.compile(
     r"\b(?:used|using|use of|(?:continues?|continued|still) to use|employ(?:ed|ment)|emplaced|laid|planted|deployed|"
     r"scatter(?:ed|ing|s)?|fired|dropp(?:ed|ing)|laying|planting)\b"
 )
 # In a profile's section on use, "use" needs no object: "no confirmed reports of new use since then".
-BARE_USE = re.compile(r"\b(?:new |further |any )?use\b")
-OBJECT = re.compile(
+BARE_USE = patterns.compile(r"\b(?:new |further |any )?use\b")
+OBJECT = patterns.compile(
     r"\b(?:(?:anti-?personnel |anti-?vehicle |land)?(?:mines?|landmines?|munitions?|minefields?)|claymores?)\b"
 )
 OBJECT_WINDOW = 60
@@ -49,34 +49,35 @@ EXCEPTION = patterns.compile(
     r"\b(?:with (?:the |one )?(?:minor )?exception(?: of)?|except(?: for)?|save for|apart from|other than)\b"
 )
 ONGOING = patterns.compile(r"\b(?:still|currently|continues? to|actively)\b[^.]{0,20}\bus(?:ing|e)\b")
-NEW_USE = re.compile(r"\b(?:new|recent|renewed|continued|ongoing)\s+use\b")  # "condemned the new use …": now
+# "condemned the new use …": now
+NEW_USE = patterns.compile(r"\b(?:new|recent|renewed|continued|ongoing)\s+use\b")
 # "the use of antipersonnel mines by Russia and Myanmar": the states after "by" are the users
-BY_USERS = re.compile(r"\buse of (?:[\w-]+\s+){0,3}?(?:land)?mines?\s+by\s+")
+BY_USERS = patterns.compile(r"\buse of (?:[\w-]+\s+){0,3}?(?:land)?mines?\s+by\s+")
 # "for not using mines", "against using mines": a gerund that states no use ("accused of using" does).
 GERUND_AFTER_PREPOSITION = patterns.compile(
     r"\b(?:(?:for|of|on|by|from)\s+not|about|without|against|instead of)\s+$"
 )
 # "which prohibits any use of antipersonnel mines", "to limit the United States' use of": a rule, not an act.
-FORBIDDEN = re.compile(
+FORBIDDEN = patterns.compile(
     r"\b(?:prohibit\w*|ban(?:s|ned|ning)?|outlaw\w*|forbid\w*|against|condemn\w*|end(?:s|ed|ing)?|"
     r"limit\w*|restrict\w*|curtail\w*|reduc\w*)\s+"
     r"(?:any\s+|all\s+|the\s+|further\s+|on\s+the\s+|(?:the\s+)?[\w.]+(?:\s\w+)?(?:'|’)s?\s+)?$"
 )
 # "Russian forces' use of", "Myanmar's use of": the owner of the use is its user.
-OWNER = re.compile(r"(?:'s?|’s?)\s+(?:(?:apparent|alleged|continued|repeated|new|widespread)\s+)?$")
+OWNER = patterns.compile(r"(?:'s?|’s?)\s+(?:(?:apparent|alleged|continued|repeated|new|widespread)\s+)?$")
 ACCUSED = patterns.compile(r"\b(?:accus\w*|blamed|charged)\s+(?:the\s+)?$")
-ADJECTIVE = re.compile(r"(?:\b(?:of|the|its|their|a|an|newly|freshly|recently|previously)|\d)\s+$")
+ADJECTIVE = patterns.compile(r"(?:\b(?:of|the|its|their|a|an|newly|freshly|recently|previously)|\d)\s+$")
 # "… found mines, and blamed Cambodia for laying them": a pronoun object standing for mines named before.
-CLAUSE = re.compile(
+CLAUSE = patterns.compile(
     r",?\s+and\s+(?=(?:in|on|by|during|since)\b[^,]{0,30},?\s+\w+\s+(?:used|laid|emplaced|planted)\b)|;\s+"
 )
 # "The use of a mine … was disclosed in June 2014": a date after a reporting verb that
 # follows the use dates the report, not the use.
-REPORTED = re.compile(
+REPORTED = patterns.compile(
     r"\b(?:disclos\w+|announc\w+|reveal\w+|report(?:ed|s)?|made public|confirm\w+|said|says|stated|alleged|claimed)\b"
 )
 MINEFIELDS = patterns.compile(r"\bminefields?\b")
-KEEPS_MINEFIELDS = re.compile(
+KEEPS_MINEFIELDS = patterns.compile(
     r"\b(?:maintains|keeps|holds|guards|patrols)\s+(?:the\s+|its\s+|some\s+|\d[\d,]*\s+)?(?:\w+\s+)?minefields\b"
 )
 RESPONSIBLE_WORDS = patterns.compile(r"\b(?:responsibility of|control(?:led)? (?:of|by))\b")
@@ -192,7 +193,7 @@ def _events(s: Sentence, lo: int, hi: int, exception: bool = False) -> list:
     return _events_of(s, lo, hi, exception)
 
 
-LIST_JOIN = re.compile(r",?\s*(?:and|or)?\s*")  # what stands between the states of a list
+LIST_JOIN = patterns.compile(r",?\s*(?:and|or)?\s*")  # what stands between the states of a list
 GOVERNMENT_FORCES = patterns.compile(r"\bby (?:government|state|national) (?:armed )?forces\b")
 
 
