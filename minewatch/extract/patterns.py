@@ -25,6 +25,11 @@ LITERAL = re.compile(r"[^\\.^$*+?{}\[\]|()]|\\[^A-Za-z0-9]")
 # the most characters one is spread into.
 CLASS = re.compile(r"\[((?:[^\]\\^-]|\\[^A-Za-z0-9])+)\]")
 MAX_CLASS = 8
+# The literal opening of a rewritten alternative that starts a word: its first letter, the
+# boundary test and any look-behinds, then the letters and spaces that follow.
+OPENING_WORD = re.compile(
+    r"(?P<first>[a-z0-9])\(\?<!\\w\.\)(?:\(\?<[!=](?:\\.|[^()])*\))*(?P<rest>[a-z0-9 ]*)"
+)
 # A fixed-width look-behind opening an alternative: no quantifier, group or choice inside.
 LOOKBEHIND = re.compile(r"\(\?<(?P<sign>[!=])(?P<body>(?:\\.|\[(?:\\.|[^\]\\])*\]|[^()|?*+{}\\\[])+)\)")
 
@@ -120,6 +125,22 @@ def _spread(choices: list[str], rest: str, behind: str, boundary: bool) -> list[
         return None
     parts = [_literal_first(choice + rest, behind, boundary) for choice in choices]
     return None if None in parts else [x for part in parts for x in part]
+
+
+def opening_words(source: str) -> tuple[str, ...] | None:
+    """The words, one of which opens every match of ``source`` at a word start, for a scan of
+    cue words to rule the pattern out; None where some alternative opens otherwise."""
+    found = literal_first(source)
+    words = []
+    for alternative in found or [""]:
+        m = OPENING_WORD.match(alternative)
+        if m is None:
+            return None
+        word = m["first"] + m["rest"]
+        if alternative[m.end() : m.end() + 1] in QUANTIFIERS:
+            word = word[:-1]  # "mines?": the "s" may be missing
+        words.append(word)
+    return tuple(words)
 
 
 def alternatives(source: str) -> list[str]:

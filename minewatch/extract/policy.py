@@ -78,15 +78,47 @@ ADMIN = patterns.compile(
     r"(?<=P)resident\s+(?:[A-Z][a-z]+\s+|[A-Z]\.\s+)*(?P<pname>[A-Z][a-z]+)\b)"
 )
 PREVIOUS_WORDS = ("previous", "prior", "former", "earlier", "president")
+
+
+def _value_source(cues: list[re.Pattern]) -> tuple[str, bool]:
+    """A provision value's cues as one pattern source, and whether it runs on lower-cased text.
+
+    Cues without capital escapes (\\W, \\S, \\B …) are lower-cased and run on lower-cased
+    text, over twice as fast as IGNORECASE; the provision vocabulary has none.
+    """
+    fold = not any(re.search(r"\\[A-Z]", c.pattern) for c in cues)
+    sources = [c.pattern.lower() if fold else c.pattern for c in cues]
+    if all(c.startswith(r"\b") for c in sources):  # one word-boundary test for all cues
+        return r"\b(?:" + "|".join(f"(?:{c[2:]})" for c in sources) + ")", fold
+    return "|".join(f"(?:{c})" for c in sources), fold
+
+
+def _value_words() -> dict[str, tuple[str, ...]]:
+    """For each provision value whose every cue opens with whole words, the cue group of those
+    words (``provision.<name>=<value>``): a passage without one of them cannot state the value."""
+    out = {}
+    for name, p in load_provisions().items():
+        for value, cues in p.values:
+            source, fold = _value_source(cues)
+            words = patterns.opening_words(source) if fold else None
+            if words:
+                out[f"provision.{name}={value}"] = words
+    return out
+
+
 # Groups of words (matched at a word start) the run's one scan of a sentence looks for:
 # each group's patterns are tried only in a sentence holding one of its words.
-CUES: dict[str, tuple[str, ...]] = {
-    "policy.version": VERSION_WORDS,  # a version could be named: a policy, an administration, an act …
-    "policy.issuing": ISSUING_WORDS,
-    "policy.acts": (*ISSUING_WORDS, "maintain", "retain", "reaffirm", "kept"),  # an act on a policy
-    "policy.previous": PREVIOUS_WORDS,
-    "policy.reaffirming": ("maintain", "retain", "reaffirm", "kept"),
-} | {f"provision.{name}": p.keywords for name, p in load_provisions().items() if p.keywords}
+CUES: dict[str, tuple[str, ...]] = (
+    {
+        "policy.version": VERSION_WORDS,  # a version could be named: a policy, an administration, an act …
+        "policy.issuing": ISSUING_WORDS,
+        "policy.acts": (*ISSUING_WORDS, "maintain", "retain", "reaffirm", "kept"),  # an act on a policy
+        "policy.previous": PREVIOUS_WORDS,
+        "policy.reaffirming": ("maintain", "retain", "reaffirm", "kept"),
+    }
+    | {f"provision.{name}": p.keywords for name, p in load_provisions().items() if p.keywords}
+    | _value_words()
+)
 # Only ever asked whether it matches: "^" first and one "\b" for all the words run over three times as fast.
 REFERENCE = patterns.compile(
     r"^\W*it\b|\b(?:polic(?:y|ies)|requirements?|faqs?|directive|commit\w*|restraints?|position|aspirations?)\b"
@@ -147,7 +179,9 @@ def _provisions(text: str, cues: frozenset[str] | None = None) -> tuple[tuple[st
     for name, values, group in _provision_patterns():
         if group is not None and group not in cues:
             continue
-        for value, pattern in values:  # in vocabulary order: the first value that counts wins
+        for value, pattern, words in values:  # in vocabulary order: the first value that counts wins
+            if words is not None and words not in cues:
+                continue  # none of the words its cues open with
             if any(
                 not REVERSAL.search(text[max(0, m.start() - 40) : m.start()]) for m in pattern.finditer(text)
             ):
@@ -174,26 +208,18 @@ def _every_provision_has_keywords() -> bool:
 
 
 @lru_cache(maxsize=1)
-def _provision_patterns() -> list[tuple[str, list[tuple[str, re.Pattern]], str | None]]:
-    """Per provision, each value's cues joined into one pattern, and the cue group of its
-    keywords (None for a provision without keywords, tried in every passage).
-
-    Cues without capital escapes (\\W, \\S, \\B …) are lower-cased and run on lower-cased
-    text, over twice as fast as IGNORECASE; the provision vocabulary has none.
-    """
+def _provision_patterns() -> list[tuple[str, list[tuple[str, re.Pattern, str | None]], str | None]]:
+    """Per provision: each value, its cues joined into one pattern and the cue group of their
+    opening words (None if some cue opens otherwise); and the cue group of the provision's
+    keywords (None for a provision without keywords, tried in every passage)."""
     out = []
     for name, p in load_provisions().items():
         values = []
         for value, cues in p.values:
-            fold = not any(re.search(r"\\[A-Z]", c.pattern) for c in cues)
-            sources = [c.pattern.lower() if fold else c.pattern for c in cues]
-            if all(c.startswith(r"\b") for c in sources):  # one word-boundary test for all cues
-                source = r"\b(?:" + "|".join(f"(?:{c[2:]})" for c in sources) + ")"
-            else:
-                source = "|".join(f"(?:{c})" for c in sources)
-            values.append(
-                (value, patterns.compile(source) if fold else patterns.compile(source, re.IGNORECASE))
-            )
+            source, fold = _value_source(cues)
+            group = f"provision.{name}={value}"
+            pattern = patterns.compile(source) if fold else patterns.compile(source, re.IGNORECASE)
+            values.append((value, pattern, group if group in CUES else None))
         out.append((name, values, f"provision.{name}" if p.keywords else None))
     return out
 

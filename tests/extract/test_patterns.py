@@ -9,7 +9,7 @@ import pytest
 
 import minewatch.extract.run  # noqa: F401 - imports every extractor, compiling their patterns
 from minewatch.extract import policy
-from minewatch.extract.patterns import REWRITTEN, alternatives, literal_first
+from minewatch.extract.patterns import REWRITTEN, alternatives, literal_first, opening_words
 from minewatch.vocab.loader import load_provisions
 
 GOLD = Path(__file__).parent / "gold" / "heldout"
@@ -101,3 +101,38 @@ def test_every_rewritten_pattern_matches_what_its_source_matches() -> None:
                 assert [(m.span(), m.groups()) for m in pattern.finditer(line, pos)] == [
                     (m.span(), m.groups()) for m in original.finditer(line, pos)
                 ], (source, line)
+
+
+@pytest.mark.parametrize(
+    ("source", "words"),
+    [
+        (r"\b(?:goal|aim)\b[^.]{0,60}\brevers\w*", ("goal", "aim")),
+        (r"\bstockpiles?\b", ("stockpile",)),
+        (r"\b(?:new |any )?use\b", ("new use", "any use", "use")),
+        (r"\b(?<!in )may\b|\bthe ?x", ("may", "the")),
+        (r"[;:]|\bmay", None),  # punctuation opens no word
+        (r"\b(?:a|\w)b", None),
+    ],
+)
+def test_opening_words(source: str, words: tuple[str, ...] | None) -> None:
+    assert opening_words(source) == words
+
+
+def test_every_match_of_a_provision_value_opens_with_its_words() -> None:
+    """The words a value is gated on (``policy._value_words``) open each of its matches."""
+    lines = [
+        line.lower()
+        for f in sorted(GOLD.glob("*.txt"))
+        for line in f.read_text(encoding="utf-8").splitlines()
+    ]
+    gated = 0
+    for _name, values, _group in policy._provision_patterns():
+        for _value, pattern, group in values:
+            if group is None:
+                continue
+            gated += 1
+            words = policy.CUES[group]
+            for line in lines + [t.lower() for t in TEXTS]:
+                for m in pattern.finditer(line):
+                    assert line.startswith(words, m.start()), (group, line)
+    assert gated > 10
