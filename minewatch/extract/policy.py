@@ -111,7 +111,7 @@ def _value_words() -> dict[str, tuple[str, ...]]:
 CUES: dict[str, tuple[str, ...]] = (
     {
         "policy.version": VERSION_WORDS,  # a version could be named: a policy, an administration, an act …
-        "policy.issuing": ISSUING_WORDS,
+        "policy.issuing": patterns.opening_words(ISSUING.pattern),  # ISSUING could match
         "policy.acts": (*ISSUING_WORDS, "maintain", "retain", "reaffirm", "kept"),  # an act on a policy
         "policy.previous": PREVIOUS_WORDS,
         "policy.reaffirming": ("maintain", "retain", "reaffirm", "kept"),
