@@ -54,11 +54,16 @@ TREATY_SUBJECT = re.compile(r"(?:the\s+)?(?:mine ban |ottawa )?(?:treaty|convent
 COMPANY = re.compile(r"\s*(?:\w+\s+){0,2}(?:company|firm|contractor|subsidiary|corporation|group)\b", re.I)
 # A main verb: the subject is named before it. Kept small: auxiliaries and the
 # verbs indicator sentences are built on.
-VERB = re.compile(
-    r"\b(?:[Ii]s|[Aa]re|[Ww]as|[Ww]ere|[Hh]as|[Hh]ave|[Hh]ad|[Dd]id|[Dd]oes|[Dd]o|will|would|can|could|may|might|"
+VERB_WORDS = (
+    r"(?:[Ii]s|[Aa]re|[Ww]as|[Ww]ere|[Hh]as|[Hh]ave|[Hh]ad|[Dd]id|[Dd]oes|[Dd]o|will|would|can|could|may|might|"
     r"should|must|[a-z]\w*ed|sold|bought|made|laid|held|holds|says?|said|told|began|begun|remains?|continues?|"
     r"removes?|uses|maintains?|produces?|exports?|imports?|destroys?|retains?)\b"
 )  # "-ed" words in lower case only: "United" is a name, not a verb
+VERB = re.compile(r"\b" + VERB_WORDS)
+# VERB past a sentence's first character, opening with the character before the verb (the
+# word is group 1): an opening character set lets the engine skip ahead over word characters,
+# where ``\b`` is tested at every position. Each choice is whole words, so it is the same match.
+VERB_WITHIN = re.compile(r"[^a-zA-Z0-9_](?<=\W)(" + VERB_WORDS + ")")
 # A speaker's verb: with no state before it, the state opening the reported clause is the subject.
 SPEECH = frozenset(("said", "says", "say", "stated", "told", "insisted", "claimed", "announced", "reported"))
 REPORTED_OPENING = re.compile(r"(?:\s+on\s+\w+)?(?:\s+that)?\s+(?:the\s+)?")
@@ -101,11 +106,11 @@ def subject_states(
         local, local_end = start - offset, end - offset
         if local < head or local >= limit:
             continue
-        before = text[max(0, local - 14) : local]
-        named_as = NAMED_AS.search(text, max(0, local - 30), local)  # "the nation of Tuvalu"
-        if (PLACE.search(before) and not _coordinated(text, local, found) and not named_as) or (
-            place_end >= 0 and _listed_after(text, place_end, local)
-        ):
+        if (
+            PLACE.search(text[max(0, local - 14) : local])
+            and not _coordinated(text, local, found)
+            and not NAMED_AS.search(text, max(0, local - 30), local)  # "the nation of Tuvalu"
+        ) or (place_end >= 0 and _listed_after(text, place_end, local)):
             place_end = local_end
             continue
         if COMPANY.match(text, local_end):
@@ -149,8 +154,19 @@ def zone(text: str) -> tuple[int, int, re.Match | None]:
     lead = LEAD.match(text, number.end() if number else 0)
     head = lead.end() if lead else 0
     # a verb past the subject zone changes nothing: the search stops a long word after it
-    verb = VERB.search(text, head, head + SUBJECT_ZONE + VERB_REACH)
+    verb = _verb(text, head, head + SUBJECT_ZONE + VERB_REACH)
     return head, min(verb.start() if verb else len(text), head + SUBJECT_ZONE), verb
+
+
+def _verb(text: str, start: int, end: int) -> re.Match | None:
+    """``VERB.search(text, start, end)``, skipping ahead to non-word characters."""
+    if not start:
+        first = VERB.match(text, 0, end)
+        if first is not None:
+            return first
+        start = 1
+    within = VERB_WITHIN.search(text, start - 1, end)
+    return None if within is None else VERB.match(text, within.start(1), end)
 
 
 def _coordinated(text: str, local: int, found: list[str]) -> bool:
