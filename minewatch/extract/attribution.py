@@ -33,11 +33,15 @@ LEAD = re.compile(
     re.IGNORECASE,
 )
 NUMBERED = re.compile(r"\(?\d{1,3}[.)]\s+")  # a numbered paragraph's number: "4. In the exchange …"
-PLACE = re.compile(
+PLACE_SOURCE = (
     r"\b(?:in|at|to|from|of|with|near|into|across|inside|outside|on|against|by|for|toward|towards|"
-    r"between|around|throughout|over|under|within|including|and|than)\s+(?:the\s+)?$",
-    re.IGNORECASE,
+    r"between|around|throughout|over|under|within|including|and|than)\s+(?:the\s+)?$"
 )
+PLACE = re.compile(PLACE_SOURCE, re.IGNORECASE)
+# PLACE for lower-cased ASCII text, where IGNORECASE matches just what lower case does: opening
+# with literal letters, whose alternatives the engine rejects at a glance.
+PLACE_LOW = patterns.compile(PLACE_SOURCE)
+PLACE_REACH = 14  # characters before a name where PLACE looks
 # "The Pacific nation of Tuvalu acceded", "the government of Myanmar laid": the state, not a place.
 NAMED_AS = re.compile(
     r"\b(?:nation|country|state|kingdom|republic|government|island(?:\s+(?:state|nation))?)s?\s+of\s+(?:the\s+)?$",
@@ -107,7 +111,7 @@ def subject_states(
         if local < head or local >= limit:
             continue
         if (
-            PLACE.search(text[max(0, local - 14) : local])
+            _named_as_place(text, local)
             and not _coordinated(text, local, found)
             and not NAMED_AS.search(text, max(0, local - 30), local)  # "the nation of Tuvalu"
         ) or (place_end >= 0 and _listed_after(text, place_end, local)):
@@ -156,6 +160,14 @@ def zone(text: str) -> tuple[int, int, re.Match | None]:
     # a verb past the subject zone changes nothing: the search stops a long word after it
     verb = _verb(text, head, head + SUBJECT_ZONE + VERB_REACH)
     return head, min(verb.start() if verb else len(text), head + SUBJECT_ZONE), verb
+
+
+def _named_as_place(text: str, local: int) -> bool:
+    """Whether the name at ``local`` follows a preposition ("in Iraq"): PLACE before it."""
+    before = text[max(0, local - PLACE_REACH) : local]
+    if before.isascii():
+        return PLACE_LOW.search(before.lower()) is not None
+    return PLACE.search(before) is not None
 
 
 def _verb(text: str, start: int, end: int) -> re.Match | None:
@@ -214,12 +226,12 @@ def locations(text: str, mentions: list[tuple[int, int, str]], offset: int, subj
     place_end = -1
     for start, end, code in mentions:
         local = start - offset
-        if _listed_after(text, place_end, local) or (
-            code != subject and PLACE.search(text[max(0, local - 14) : local])
-        ):
+        if _listed_after(text, place_end, local) or (code != subject and _named_as_place(text, local)):
             place_end = end - offset
             if code != subject and code not in out:
                 out.append(code)
+    if not any(place in text for place in PLACES):  # substring tests, much cheaper than the scan
+        return out
     for m in PLACE_PATTERN.finditer(text):
         code = PLACES[m.group(0)]
         if code != subject and code not in out:
