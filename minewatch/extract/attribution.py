@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from minewatch.extract import patterns
+from minewatch.vocab.lexicon import trie_pattern
 from minewatch.vocab.loader import DATA
 
 if TYPE_CHECKING:
@@ -25,10 +26,16 @@ if TYPE_CHECKING:
 
 SUBJECT_ZONE = 90  # characters from the clause start where a subject is named
 VERB_REACH = 30  # characters past the zone in which a verb opening inside it ends
+# Opening adverbials (any case): these words, or "Speaking at", then anything up to a comma.
+LEAD_WORDS = (  # noqa: SIM905 - a list of words reads best as one
+    "in|on|by|since|as of|during|after|before|previously|however|moreover|also|today|yet|but|"
+    "first|finally|notably|meanwhile|beginning in|until|between|from|indeed|thus|still|then|later|"
+    "earlier|overall|instead|even so|in addition|at the same time|for example|among|according to|like|unlike"
+).split("|")
+# The words as a trie: the engine tries a few first letters, not every word. Which word matches
+# changes nothing: none holds a comma, so each adverbial runs to the first comma after it.
 LEAD = re.compile(
-    r"[\"“(]?(?:(?:In|On|By|Since|As of|During|After|Before|Previously|However|Moreover|Also|Today|Yet|But|"
-    r"First|Finally|Notably|Meanwhile|Beginning in|Until|Between|From|Indeed|Thus|Still|Then|Later|"
-    r"Earlier|Overall|Instead|Even so|In addition|At the same time|For example|Among|According to|Like|Unlike|"
+    r"[\"“(]?(?:(?:" + trie_pattern(LEAD_WORDS) + "|"
     r"(?-i:[A-Z][a-z]+ing)\s+(?:after|at|before|during|in|on|to|for|about)\b)[^,]{0,60},\s*)*",
     re.IGNORECASE,
 )
