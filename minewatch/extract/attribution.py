@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from minewatch.extract import patterns
+from minewatch.vocab.lexicon import trie_pattern
 from minewatch.vocab.loader import DATA
 
 if TYPE_CHECKING:
@@ -25,19 +26,29 @@ if TYPE_CHECKING:
 
 SUBJECT_ZONE = 90  # characters from the clause start where a subject is named
 VERB_REACH = 30  # characters past the zone in which a verb opening inside it ends
+# Opening adverbials (any case): these words, or "Speaking at", then anything up to a comma.
+LEAD_WORDS = (  # noqa: SIM905 - a list of words reads best as one
+    "in|on|by|since|as of|during|after|before|previously|however|moreover|also|today|yet|but|"
+    "first|finally|notably|meanwhile|beginning in|until|between|from|indeed|thus|still|then|later|"
+    "earlier|overall|instead|even so|in addition|at the same time|for example|among|according to|like|unlike"
+).split("|")
+# The words as a trie: the engine tries a few first letters, not every word. Which word matches
+# changes nothing: none holds a comma, so each adverbial runs to the first comma after it.
 LEAD = re.compile(
-    r"[\"“(]?(?:(?:In|On|By|Since|As of|During|After|Before|Previously|However|Moreover|Also|Today|Yet|But|"
-    r"First|Finally|Notably|Meanwhile|Beginning in|Until|Between|From|Indeed|Thus|Still|Then|Later|"
-    r"Earlier|Overall|Instead|Even so|In addition|At the same time|For example|Among|According to|Like|Unlike|"
+    r"[\"“(]?(?:(?:" + trie_pattern(LEAD_WORDS) + "|"
     r"(?-i:[A-Z][a-z]+ing)\s+(?:after|at|before|during|in|on|to|for|about)\b)[^,]{0,60},\s*)*",
     re.IGNORECASE,
 )
 NUMBERED = re.compile(r"\(?\d{1,3}[.)]\s+")  # a numbered paragraph's number: "4. In the exchange …"
-PLACE = re.compile(
+PLACE_SOURCE = (
     r"\b(?:in|at|to|from|of|with|near|into|across|inside|outside|on|against|by|for|toward|towards|"
-    r"between|around|throughout|over|under|within|including|and|than)\s+(?:the\s+)?$",
-    re.IGNORECASE,
+    r"between|around|throughout|over|under|within|including|and|than)\s+(?:the\s+)?$"
 )
+PLACE = re.compile(PLACE_SOURCE, re.IGNORECASE)
+# PLACE for lower-cased ASCII text, where IGNORECASE matches just what lower case does: opening
+# with literal letters, whose alternatives the engine rejects at a glance.
+PLACE_LOW = patterns.compile(PLACE_SOURCE)
+PLACE_REACH = 14  # characters before a name where PLACE looks
 # "The Pacific nation of Tuvalu acceded", "the government of Myanmar laid": the state, not a place.
 NAMED_AS = re.compile(
     r"\b(?:nation|country|state|kingdom|republic|government|island(?:\s+(?:state|nation))?)s?\s+of\s+(?:the\s+)?$",
@@ -54,11 +65,16 @@ TREATY_SUBJECT = re.compile(r"(?:the\s+)?(?:mine ban |ottawa )?(?:treaty|convent
 COMPANY = re.compile(r"\s*(?:\w+\s+){0,2}(?:company|firm|contractor|subsidiary|corporation|group)\b", re.I)
 # A main verb: the subject is named before it. Kept small: auxiliaries and the
 # verbs indicator sentences are built on.
-VERB = re.compile(
-    r"\b(?:[Ii]s|[Aa]re|[Ww]as|[Ww]ere|[Hh]as|[Hh]ave|[Hh]ad|[Dd]id|[Dd]oes|[Dd]o|will|would|can|could|may|might|"
+VERB_WORDS = (
+    r"(?:[Ii]s|[Aa]re|[Ww]as|[Ww]ere|[Hh]as|[Hh]ave|[Hh]ad|[Dd]id|[Dd]oes|[Dd]o|will|would|can|could|may|might|"
     r"should|must|[a-z]\w*ed|sold|bought|made|laid|held|holds|says?|said|told|began|begun|remains?|continues?|"
     r"removes?|uses|maintains?|produces?|exports?|imports?|destroys?|retains?)\b"
 )  # "-ed" words in lower case only: "United" is a name, not a verb
+VERB = re.compile(r"\b" + VERB_WORDS)
+# VERB past a sentence's first character, opening with the character before the verb (the
+# word is group 1): an opening character set lets the engine skip ahead over word characters,
+# where ``\b`` is tested at every position. Each choice is whole words, so it is the same match.
+VERB_WITHIN = re.compile(r"[^a-zA-Z0-9_](?<=\W)(" + VERB_WORDS + ")")
 # A speaker's verb: with no state before it, the state opening the reported clause is the subject.
 SPEECH = frozenset(("said", "says", "say", "stated", "told", "insisted", "claimed", "announced", "reported"))
 REPORTED_OPENING = re.compile(r"(?:\s+on\s+\w+)?(?:\s+that)?\s+(?:the\s+)?")
@@ -101,11 +117,11 @@ def subject_states(
         local, local_end = start - offset, end - offset
         if local < head or local >= limit:
             continue
-        before = text[max(0, local - 14) : local]
-        named_as = NAMED_AS.search(text, max(0, local - 30), local)  # "the nation of Tuvalu"
-        if (PLACE.search(before) and not _coordinated(text, local, found) and not named_as) or (
-            place_end >= 0 and _listed_after(text, place_end, local)
-        ):
+        if (
+            _named_as_place(text, local)
+            and not _coordinated(text, local, found)
+            and not NAMED_AS.search(text, max(0, local - 30), local)  # "the nation of Tuvalu"
+        ) or (place_end >= 0 and _listed_after(text, place_end, local)):
             place_end = local_end
             continue
         if COMPANY.match(text, local_end):
@@ -149,8 +165,27 @@ def zone(text: str) -> tuple[int, int, re.Match | None]:
     lead = LEAD.match(text, number.end() if number else 0)
     head = lead.end() if lead else 0
     # a verb past the subject zone changes nothing: the search stops a long word after it
-    verb = VERB.search(text, head, head + SUBJECT_ZONE + VERB_REACH)
+    verb = _verb(text, head, head + SUBJECT_ZONE + VERB_REACH)
     return head, min(verb.start() if verb else len(text), head + SUBJECT_ZONE), verb
+
+
+def _named_as_place(text: str, local: int) -> bool:
+    """Whether the name at ``local`` follows a preposition ("in Iraq"): PLACE before it."""
+    before = text[max(0, local - PLACE_REACH) : local]
+    if before.isascii():
+        return PLACE_LOW.search(before.lower()) is not None
+    return PLACE.search(before) is not None
+
+
+def _verb(text: str, start: int, end: int) -> re.Match | None:
+    """``VERB.search(text, start, end)``, skipping ahead to non-word characters."""
+    if not start:
+        first = VERB.match(text, 0, end)
+        if first is not None:
+            return first
+        start = 1
+    within = VERB_WITHIN.search(text, start - 1, end)
+    return None if within is None else VERB.match(text, within.start(1), end)
 
 
 def _coordinated(text: str, local: int, found: list[str]) -> bool:
@@ -198,12 +233,12 @@ def locations(text: str, mentions: list[tuple[int, int, str]], offset: int, subj
     place_end = -1
     for start, end, code in mentions:
         local = start - offset
-        if _listed_after(text, place_end, local) or (
-            code != subject and PLACE.search(text[max(0, local - 14) : local])
-        ):
+        if _listed_after(text, place_end, local) or (code != subject and _named_as_place(text, local)):
             place_end = end - offset
             if code != subject and code not in out:
                 out.append(code)
+    if not any(place in text for place in PLACES):  # substring tests, much cheaper than the scan
+        return out
     for m in PLACE_PATTERN.finditer(text):
         code = PLACES[m.group(0)]
         if code != subject and code not in out:

@@ -108,26 +108,42 @@ class Lexicon:
         """
         endpos = len(text) if endpos is None else endpos
         low = text.lower() if low is None else low
-        runs = [(self.exact, text, pos, 0)]  # pattern, text, where its scan starts, the name's group
         # Matching lower-cased text is over twice as fast as IGNORECASE.
         if len(low) != len(text):
-            runs.append((self.folded_any_case, text, pos, 0))
+            folded, scanned, at, group = self.folded_any_case, text, pos, 0
         elif pos and self.folded_within is not None:
-            runs.append((self.folded_within, low, pos - 1, 1))
+            folded, scanned, at, group = self.folded_within, low, pos - 1, 1
         else:
-            runs.append((self.folded, low, pos, 0))
-        hits = [  # (start, -end): sorted as they are, leftmost and then longest first
-            (m.start(g), -m.end(g))
-            for p, t, at, g in runs
-            if p is not None
-            for m in p.finditer(t, at, endpos)
-            if m.end(g) > m.start(g)
+            folded, scanned, at, group = self.folded, low, pos, 0
+        keys = self.keys
+        # Each scan's names come leftmost first and do not overlap: only names from both need merging.
+        out = (
+            [
+                (a, b, keys[text[a:b].lower()])
+                for m in self.exact.finditer(text, pos, endpos)
+                for a, b in [m.span()]
+            ]
+            if self.exact is not None
+            else []
+        )
+        if folded is None:
+            return out
+        more = [
+            (a, b, keys[text[a:b].lower()])
+            for m in folded.finditer(scanned, at, endpos)
+            for a, b in [m.span(group)]
+            if b > a
         ]
-        out: list[tuple[int, int, str]] = []
+        if not out or not more:
+            return out or more
+        merged: list[tuple[int, int, str]] = []
         last = -1
-        for start, end in sorted(hits):
-            end = -end
+        for start, end, key in sorted(out + more, key=_leftmost_longest):
             if start >= last:
-                out.append((start, end, self.keys[text[start:end].lower()]))
+                merged.append((start, end, key))
                 last = end
-        return out
+        return merged
+
+
+def _leftmost_longest(name: tuple[int, int, str]) -> tuple[int, int]:
+    return name[0], -name[1]
