@@ -158,48 +158,66 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 ANAPHORS = ("that year", "same year", "since then")
 # Cheap tests that rule whole families of patterns out before they run: substring tests on
 # the lower-cased text, except for month names, which every pattern takes capitalised only.
+# A test on a letter that a pattern matches ignoring case stays off "i", "s" and "k", which
+# the regex engine matches to other letters too ("ı", "ſ", the Kelvin sign) that lower() keeps.
 YEAR4 = re.compile(r"(?:1[89]|20)\d\d")
 MONTH_STEMS = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 PARTS = ("early", "mid", "late", "end of", "beginning of", "start of")
+# The last letter of a part of a year ("early", "mid", "late", "end of") before the year.
+PART_YEAR = re.compile(r"[ydef][- ](?:1[89]|20)\d\d")
 
 
-def _gates(text: str, low: str) -> frozenset[str]:
-    """Which families of patterns could match ``text`` (``low`` is it lower-cased)."""
+def _gates(text: str, low: str, ref: bool, previous: bool) -> frozenset[str]:
+    """Which families of patterns could match ``text`` (``low`` is it lower-cased) and give a
+    period: those resolved against the document's date only with ``ref``, those that refer back
+    only with ``previous``."""
     found: set[str] = set()
-    if YEAR4.search(low):
+    year = YEAR4.search(low)
+    if year:
         found.add("year")
-        if "between" in low or "from" in low:
-            found.add("from")
-        if "and" in text or "or" in text or "&" in text:
-            found.add("pair")
-        if "-" in text or "–" in text or "—" in text:
-            found.add("dash")
-        if any(w in low for w in PARTS):
-            found.add("part")
         if "/" in text or "-" in text or "–" in text:
             found.add("split")
+        if any(w in low for w in PARTS) and PART_YEAR.search(low):
+            found.add("part")
+        if YEAR4.search(low, year.end()):  # a range or a pair names two years
+            if "between" in low or "from" in low:
+                found.add("from")
+            if "and" in text or "or" in text or "&" in text:
+                found.add("pair")
+            if "-" in text or "–" in text or "—" in text:
+                found.add("dash")
+    month = MONTH_STEMS.search(text)
+    if month:
+        if year:
+            found.add("month_year")
+            if MONTH_STEMS.search(text, month.end()):  # from one month to another
+                found.add("month_range")
+        if ref:
+            found.add("relmonth")
     if "0s" in low:
         found.add("decade")
-    if MONTH_STEMS.search(text):
-        found.add("month")
     if "fiscal" in low or "fy" in low:
         found.add("fiscal")
-    if "for " in low:
-        found.add("for")
     if "year" in low:
-        found.add("relyear")
-    if "then" in low:
-        found.add("anaphor")
-    if "year" in low and ("earlier" in low or "before" in low or "previously" in low):
-        found.add("earlier")
-    if "today" in low or "this week" in low:
-        found.add("today")
-    if " month" in low:
-        found.add("month_word")
+        if "earlier" in low or "before" in low or "previously" in low:
+            found.add("earlier")
+        if ref and " year" in low:
+            found.add("relyear")
+        if previous and ("that year" in low or "the same year" in low):
+            found.add("anaphor")
+    if ref:
+        if "for " in low and ("year" in low or "decade" in low):
+            found.add("for")
+        if "today" in low or "this week" in low:
+            found.add("today")
+        if " month" in low:
+            found.add("month_word")
+        if "day" in low:
+            found.add("weekday")
+    if previous and "since then" in low:
+        found.add("since_then")
     if "states parties" in low or "review conference" in low:
         found.add("meeting")
-    if "day" in low:
-        found.add("weekday")
     return frozenset(found)
 
 
@@ -209,19 +227,19 @@ GATED = (
     "from",
     "pair",
     "for",
-    "relyear",
     "anaphor",
+    "since_then",
     "dash",
-    "month",
-    "month",
+    "month_year",
+    "month_year",
     "fiscal",
     "fiscal",
     "decade",
-    "month",
-    "month",
+    "month_range",
+    "month_year",
     "part",
     "year",
-    "month",
+    "relmonth",
     "relyear",
     "today",
     "month_word",
@@ -419,7 +437,7 @@ def find(
     ``text.lower()``, for a caller that has it.
     """
     low = text.lower() if low is None else low
-    gates = _gates(text, low)
+    gates = _gates(text, low, ref is not None, previous is not None)
     if not gates:
         return []
     taken: list[tuple[int, int]] = []
