@@ -163,6 +163,10 @@ ANAPHORS = ("that year", "same year", "since then")
 # the regex engine matches to other letters too ("ı", "ſ", the Kelvin sign) that lower() keeps.
 YEAR4 = re.compile(r"(?:1[89]|20)\d\d")
 MONTH_STEMS = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+# Both in one scan of the text: a year's digits and a month's letters never overlap, so it
+# finds the same ones as two. Every alternative opens with a literal, so that the regex engine
+# skips ahead to the next of those characters; a year is the match of four.
+YEAR_OR_MONTH = re.compile(r"1[89]\d\d|20\d\d|" + MONTH_STEMS.pattern)
 PARTS = ("early", "mid", "late", "end of", "beginning of", "start of")
 # The last letter of a part of a year ("early", "mid", "late", "end of") before the year.
 PART_YEAR = re.compile(r"[ydef][- ](?:1[89]|20)\d\d")
@@ -173,30 +177,38 @@ def _gates(text: str, low: str, ref: bool, previous: bool) -> tuple[frozenset[st
     period: those resolved against the document's date only with ``ref``, those that refer back
     only with ``previous``. With them, where the first year and the first month name open."""
     found: set[str] = set()
-    opens: dict[str, int] = {}
-    year = YEAR4.search(text)
-    if year:
+    opens: dict[str, int] = {}  # where the first year and the first month name open
+    years = months = 0
+    for m in YEAR_OR_MONTH.finditer(text):
+        if m.end() - m.start() == 4:
+            years += 1
+            if years == 1:
+                opens["year"] = m.start()
+        else:
+            months += 1
+            if months == 1:
+                opens["month"] = m.start()
+        if years > 1 and months > 1:
+            break
+    if years:
         found.add("year")
-        opens["year"] = year.start()
         if "/" in text or "-" in text or "–" in text:
             found.add("split")
         if any(w in low for w in PARTS) and PART_YEAR.search(low):
             found.add("part")
         if "0s" in low:
             found.add("decade")
-        if YEAR4.search(text, year.end()):  # a range or a pair names two years
+        if years > 1:  # a range or a pair names two years
             if "between" in low or "from" in low:
                 found.add("from")
             if "and" in text or "or" in text or "&" in text:
                 found.add("pair")
             if "-" in text or "–" in text or "—" in text:
                 found.add("dash")
-    month = MONTH_STEMS.search(text)
-    if month:
-        opens["month"] = month.start()
-        if year:
+    if months:
+        if years:
             found.add("month_year")
-            if MONTH_STEMS.search(text, month.end()):  # from one month to another
+            if months > 1:  # from one month to another
                 found.add("month_range")
         if ref:
             found.add("relmonth")
