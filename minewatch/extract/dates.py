@@ -161,12 +161,10 @@ ANAPHORS = ("that year", "same year", "since then")
 # capitalised only), sought in the text itself, where the patterns opening with them start.
 # A test on a letter that a pattern matches ignoring case stays off "i", "s" and "k", which
 # the regex engine matches to other letters too ("ı", "ſ", the Kelvin sign) that lower() keeps.
-YEAR4 = re.compile(r"(?:1[89]|20)\d\d")
-MONTH_STEMS = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
-# Both in one scan of the text: a year's digits and a month's letters never overlap, so it
-# finds the same ones as two. Every alternative opens with a literal, so that the regex engine
-# skips ahead to the next of those characters; a year is the match of four.
-YEAR_OR_MONTH = re.compile(r"1[89]\d\d|20\d\d|" + MONTH_STEMS.pattern)
+# A year or the stem of a month name, both in one scan of the text (a year's digits and a
+# month's letters never overlap). Every alternative opens with a literal, so that the regex
+# engine skips ahead to the next of those characters; a year is the match of four.
+YEAR_OR_MONTH = re.compile(r"1[89]\d\d|20\d\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 PARTS = ("early", "mid", "late", "end of", "beginning of", "start of")
 # The last letter of a part of a year ("early", "mid", "late", "end of") before the year.
 PART_YEAR = re.compile(r"[ydef][- ](?:1[89]|20)\d\d")
