@@ -157,84 +157,125 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 # Words that refer back to a period named before ("that year", "since then"), lower case.
 ANAPHORS = ("that year", "same year", "since then")
 # Cheap tests that rule whole families of patterns out before they run: substring tests on
-# the lower-cased text, except for month names, which every pattern takes capitalised only.
-YEAR4 = re.compile(r"(?:1[89]|20)\d\d")
-MONTH_STEMS = re.compile("Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+# the lower-cased text, except for years and month names (which every pattern takes
+# capitalised only), sought in the text itself, where the patterns opening with them start.
+# A test on a letter that a pattern matches ignoring case stays off "i", "s" and "k", which
+# the regex engine matches to other letters too ("ı", "ſ", the Kelvin sign) that lower() keeps.
+# A year or the stem of a month name, both in one scan of the text (a year's digits and a
+# month's letters never overlap). Every alternative opens with a literal, so that the regex
+# engine skips ahead to the next of those characters; a year is the match of four.
+YEAR_OR_MONTH = re.compile(r"1[89]\d\d|20\d\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 PARTS = ("early", "mid", "late", "end of", "beginning of", "start of")
+# The last letter of a part of a year ("early", "mid", "late", "end of") before the year.
+PART_YEAR = re.compile(r"[ydef][- ](?:1[89]|20)\d\d")
 
 
-def _gates(text: str, low: str) -> frozenset[str]:
-    """Which families of patterns could match ``text`` (``low`` is it lower-cased)."""
+def _gates(text: str, low: str, ref: bool, previous: bool) -> tuple[frozenset[str], dict[str, int]]:
+    """Which families of patterns could match ``text`` (``low`` is it lower-cased) and give a
+    period: those resolved against the document's date only with ``ref``, those that refer back
+    only with ``previous``. With them, where the first year and the first month name open."""
     found: set[str] = set()
-    if YEAR4.search(low):
+    opens: dict[str, int] = {}  # where the first year and the first month name open
+    years = months = 0
+    for m in YEAR_OR_MONTH.finditer(text):
+        if m.end() - m.start() == 4:
+            years += 1
+            if years == 1:
+                opens["year"] = m.start()
+        else:
+            months += 1
+            if months == 1:
+                opens["month"] = m.start()
+        if years > 1 and months > 1:
+            break
+    if years:
         found.add("year")
-        if "between" in low or "from" in low:
-            found.add("from")
-        if "and" in text or "or" in text or "&" in text:
-            found.add("pair")
-        if "-" in text or "–" in text or "—" in text:
-            found.add("dash")
-        if any(w in low for w in PARTS):
-            found.add("part")
         if "/" in text or "-" in text or "–" in text:
             found.add("split")
-    if "0s" in low:
-        found.add("decade")
-    if MONTH_STEMS.search(text):
-        found.add("month")
+        if any(w in low for w in PARTS) and PART_YEAR.search(low):
+            found.add("part")
+        if "0s" in low:
+            found.add("decade")
+        if years > 1:  # a range or a pair names two years
+            if "between" in low or "from" in low:
+                found.add("from")
+            if "and" in text or "or" in text or "&" in text:
+                found.add("pair")
+            if "-" in text or "–" in text or "—" in text:
+                found.add("dash")
+    if months:
+        if years:
+            found.add("month_year")
+            if months > 1:  # from one month to another
+                found.add("month_range")
+        if ref:
+            found.add("relmonth")
     if "fiscal" in low or "fy" in low:
         found.add("fiscal")
-    if "for " in low:
-        found.add("for")
     if "year" in low:
-        found.add("relyear")
-    if "then" in low:
-        found.add("anaphor")
-    if "year" in low and ("earlier" in low or "before" in low or "previously" in low):
-        found.add("earlier")
-    if "today" in low or "this week" in low:
-        found.add("today")
-    if " month" in low:
-        found.add("month_word")
+        if "earlier" in low or "before" in low or "previously" in low:
+            found.add("earlier")
+        if ref and " year" in low:
+            found.add("relyear")
+        if previous and ("that year" in low or "the same year" in low):
+            found.add("anaphor")
+    if ref:
+        if "for " in low and ("year" in low or "decade" in low):
+            found.add("for")
+        if "day" in low:
+            found.add("weekday")
+            if "today" in low:
+                found.add("today")
+        if "this week" in low:
+            found.add("today")
+        if " month" in low:
+            found.add("month_word")
+    if previous and "since then" in low:
+        found.add("since_then")
     if "states parties" in low or "review conference" in low:
         found.add("meeting")
-    if "day" in low:
-        found.add("weekday")
-    return frozenset(found)
+    return frozenset(found), opens
 
 
-# The family each pattern of PATTERNS needs, in the same order.
-GATED = (
-    "split",
-    "from",
-    "pair",
-    "for",
-    "relyear",
-    "anaphor",
-    "dash",
-    "month",
-    "month",
-    "fiscal",
-    "fiscal",
-    "decade",
-    "month",
-    "month",
-    "part",
-    "year",
-    "month",
-    "relyear",
-    "today",
-    "month_word",
-    "meeting",
-    "weekday",
+# The family each pattern of PATTERNS needs, in the same order, and what its matches open with
+# where that is a year or a month name: such a pattern runs from the first of them in the text,
+# not from its start (its look-behinds still see the text before).
+GATED: tuple[tuple[str, str | None], ...] = (
+    ("split", "year"),
+    ("from", None),
+    ("pair", "year"),
+    ("for", None),
+    ("anaphor", None),
+    ("since_then", None),
+    ("dash", "year"),
+    ("month_year", None),
+    ("month_year", "month"),
+    ("fiscal", None),
+    ("fiscal", None),
+    ("decade", None),
+    ("month_range", "month"),
+    ("month_year", "month"),
+    ("part", None),
+    ("year", "year"),
+    ("relmonth", None),
+    ("relyear", None),
+    ("today", None),
+    ("month_word", None),
+    ("meeting", None),
+    ("weekday", None),
 )
 assert len(GATED) == len(PATTERNS)
 
 
 @cache
-def _gated(gates: frozenset[str]) -> tuple[tuple[str, re.Pattern], ...]:
-    """The patterns of the families in ``gates``, in PATTERNS order (few sets of families occur)."""
-    return tuple(p for p, family in zip(PATTERNS, GATED, strict=True) if family in gates)
+def _gated(gates: frozenset[str]) -> tuple[tuple[str, re.Pattern, str | None], ...]:
+    """The patterns of the families in ``gates``, in PATTERNS order, with what their matches
+    open with (few sets of families occur)."""
+    return tuple(
+        (kind, pattern, opens)
+        for (kind, pattern), (family, opens) in zip(PATTERNS, GATED, strict=True)
+        if family in gates
+    )
 
 
 # "a year earlier", "two years before": the period named just before, moved back (lower case).
@@ -281,6 +322,7 @@ class Found:
     period: Period
 
 
+@cache
 def _month_end(y: int, m: int) -> int:
     return calendar.monthrange(y, m)[1]
 
@@ -304,6 +346,8 @@ def _period(
 ) -> Period | None:
     g = m.groupdict()
     text = m.group(0)
+    if kind == "year":  # the commonest first
+        return Period(f"{g['year']}-01-01", f"{g['year']}-12-31", "year", text)
     if kind == "pair":
         y1, y2 = int(g["year"]), int(g["year2"])
         if not 0 < y2 - y1 <= 3:
@@ -369,8 +413,6 @@ def _period(
             else (4, 9)
         )
         return Period(f"{y}-{lo:02d}-01", f"{y}-{hi:02d}-{_month_end(y, hi):02d}", "month", text)
-    if kind == "year":
-        return Period(f"{g['year']}-01-01", f"{g['year']}-12-31", "year", text)
     if kind == "relmonth" and ref and g.get("rel"):
         step = {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
         y, mo = divmod(ref.year * 12 + ref.month - 1 + step, 12)
@@ -419,13 +461,13 @@ def find(
     ``text.lower()``, for a caller that has it.
     """
     low = text.lower() if low is None else low
-    gates = _gates(text, low)
+    gates, opens = _gates(text, low, ref is not None, previous is not None)
     if not gates:
         return []
     taken: list[tuple[int, int]] = []
     out: list[Found] = []
-    for kind, pattern in _gated(gates):
-        for m in pattern.finditer(text):
+    for kind, pattern, first in _gated(gates):
+        for m in pattern.finditer(text, opens[first] if first else 0):
             s, e = m.start(), m.end()
             if taken and any(s < te and ts < e for ts, te in taken):
                 continue
