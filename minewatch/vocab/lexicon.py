@@ -1,10 +1,11 @@
 """Fast lookup of the vocabulary's names (states, mine types) in text.
 
-One alternation over hundreds of aliases is tried alias by alias at every
-position by Python's regex engine. Here the aliases, with the vocabulary's
-rules (whole words; names written in capitals match case-sensitively, the
-rest ignore case; the longest name wins), are compiled into character tries,
-which reject a position after one or two characters.
+The vocabulary's rules: names are whole words (BEFORE and AFTER); names written in
+capitals match case-sensitively, the rest ignore case; the longest name wins, and
+names do not overlap. Each kind of name is one Aho-Corasick automaton, which reports
+every place any alias occurs in a single pass; those that do not stand as whole words
+are dropped, and the rest taken leftmost and longest first. That is what one regular
+expression over all aliases would find, at a fraction of the regex engine's cost.
 """
 
 from __future__ import annotations
@@ -12,34 +13,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-BEFORE, AFTER = r"(?<![\w/-])", r"(?![\w-]|/\w)"
-# BEFORE, tested just after a name's first character: a pattern that opens with a choice
-# of literal characters lets the regex engine skip ahead to the next one of them.
-AFTER_FIRST = r"(?<![\w/-].)"
+from ahocorasick_rs import AhoCorasick
+
+BEFORE, AFTER = r"(?<![\w/-])", r"(?![\w-]|/\w)"  # the whole-word rule, as patterns
 SENTENCE_END = re.compile(r"[.?!…\"”’)\]]\S*\s")  # sentence-ending punctuation, then a space
-# A character BEFORE allows, consumed: ``[^\w/-]``, with ASCII word characters ruled out by a bitmap
-# and only other characters tested for being word characters (a Unicode lookup each, for every
-# character scanned: a quarter of the scan's time).
-NOT_BEFORE = r"[^a-zA-Z0-9_/-](?<=\W)"
-FEW_FIRSTS = 8  # lower-case first letters up to which skipping ahead beats testing BEFORE everywhere
 
 
 def trie_pattern(words: list[str]) -> str:
     """A regular expression matching exactly ``words``, factored as a trie (longest match first)."""
     return _node(_trie(words))
-
-
-def name_pattern(words: list[str]) -> re.Pattern:
-    """Whole-word ``words``, leftmost and longest first.
-
-    Opening with BEFORE rejects most positions in a word at once; opening with the first
-    characters instead pays off where few of them are lower-case letters (names in capitals).
-    """
-    trie = _trie(words)
-    if sum(ch.islower() for ch in trie) > FEW_FIRSTS or "" in trie:
-        return re.compile(BEFORE + _node(trie) + AFTER)
-    branches = [re.escape(ch) + AFTER_FIRST + _node(child) for ch, child in sorted(trie.items())]
-    return re.compile("(?:" + "|".join(branches) + ")" + AFTER)
 
 
 def _trie(words: list[str]) -> dict:
@@ -64,37 +46,29 @@ def _node(node: dict) -> str:
 
 @dataclass
 class Lexicon:
-    exact: re.Pattern | None  # names in capitals: "US", "ADAM", "PDM"
-    folded: re.Pattern | None  # the rest, lower-cased, run on lower-cased text
+    exact: AhoCorasick | None  # names in capitals, as written: "US", "ADAM", "PDM"
+    folded: AhoCorasick | None  # the rest, lower-cased, found in lower-cased text
     keys: dict[str, str]  # lower-cased name -> key
     folded_any_case: re.Pattern | None = None  # for the rare text lower() changes the length of
-    # ``folded`` opening with the character before a name (BEFORE consumed; the name is group 1),
-    # for a scan from past the text's start: a pattern opening with a character set skips ahead,
-    # where BEFORE is tested at every position. None where ``folded`` opens with literals already.
-    folded_within: re.Pattern | None = None
     # Some name could run over a sentence end ("St. Lucia" would): a sentence's names are then
     # only those of the whole text that fall inside it.
     spans_sentences: bool = True
 
     @classmethod
     def of(cls, names: dict[str, tuple[str, ...]]) -> Lexicon:
-        exact, folded, keys = [], [], {}
+        exact, folded, keys = set(), set(), {}
         for key, aliases in names.items():
             for a in aliases:
                 keys.setdefault(a.lower(), key)
                 if any(ch.isupper() for ch in a[1:]) or a.isupper():
-                    exact.append(a)
+                    exact.add(a)
                 else:
-                    folded.append(a.lower())
-        folded_pattern = name_pattern(folded) if folded else None
+                    folded.add(a.lower())
         return cls(
-            name_pattern(exact) if exact else None,
-            folded_pattern,
+            AhoCorasick(sorted(exact)) if exact else None,
+            AhoCorasick(sorted(folded)) if folded else None,
             keys,
-            re.compile(BEFORE + trie_pattern(folded) + AFTER, re.IGNORECASE) if folded else None,
-            folded_within=re.compile(NOT_BEFORE + "(" + trie_pattern(folded) + ")" + AFTER)
-            if folded_pattern and folded_pattern.pattern.startswith(BEFORE)
-            else None,
+            re.compile(BEFORE + trie_pattern(sorted(folded)) + AFTER, re.IGNORECASE) if folded else None,
             spans_sentences=any(SENTENCE_END.search(k) for k in keys),
         )
 
@@ -108,42 +82,56 @@ class Lexicon:
         """
         endpos = len(text) if endpos is None else endpos
         low = text.lower() if low is None else low
-        # Matching lower-cased text is over twice as fast as IGNORECASE.
-        if len(low) != len(text):
-            folded, scanned, at, group = self.folded_any_case, text, pos, 0
-        elif pos and self.folded_within is not None:
-            folded, scanned, at, group = self.folded_within, low, pos - 1, 1
+        spans = _whole_words(self.exact, text, pos, endpos) if self.exact is not None else []
+        if len(low) != len(text):  # lower-cased names cannot be found at the text's offsets
+            more = (
+                [m.span() for m in self.folded_any_case.finditer(text, pos, endpos)]
+                if self.folded_any_case is not None
+                else []
+            )
         else:
-            folded, scanned, at, group = self.folded, low, pos, 0
+            more = _whole_words(self.folded, low, pos, endpos) if self.folded is not None else []
+        if spans and more:  # each kind comes leftmost first, not overlapping: only both need merging
+            spans = _leftmost_longest(spans + more, pos)
+        else:
+            spans = spans or more
         keys = self.keys
-        # Each scan's names come leftmost first and do not overlap: only names from both need merging.
-        out = (
-            [
-                (a, b, keys[text[a:b].lower()])
-                for m in self.exact.finditer(text, pos, endpos)
-                for a, b in [m.span()]
-            ]
-            if self.exact is not None
-            else []
-        )
-        if folded is None:
-            return out
-        more = [
-            (a, b, keys[text[a:b].lower()])
-            for m in folded.finditer(scanned, at, endpos)
-            for a, b in [m.span(group)]
-            if b > a
-        ]
-        if not out or not more:
-            return out or more
-        merged: list[tuple[int, int, str]] = []
-        last = -1
-        for start, end, key in sorted(out + more, key=_leftmost_longest):
-            if start >= last:
-                merged.append((start, end, key))
-                last = end
-        return merged
+        return [(a, b, keys[text[a:b].lower()]) for a, b in spans]
 
 
-def _leftmost_longest(name: tuple[int, int, str]) -> tuple[int, int]:
-    return name[0], -name[1]
+def _whole_words(words: AhoCorasick, text: str, pos: int, endpos: int) -> list[tuple[int, int]]:
+    """Spans of the words of ``words`` in ``text[pos:endpos]`` that stand as whole words,
+    leftmost and longest first, not overlapping."""
+    hay = text[pos:endpos] if pos or endpos < len(text) else text
+    hits = words.find_matches_as_indexes(hay, overlapping=True)
+    if not hits:
+        return []
+    found = []
+    for _index, a, b in hits:
+        a, b = a + pos, b + pos
+        before = text[a - 1] if a else " "
+        if before.isalnum() or before in "_/-":
+            continue
+        if b < endpos:
+            after = text[b]
+            if after.isalnum() or after in "_-":
+                continue
+            if after == "/" and b + 1 < endpos and (text[b + 1].isalnum() or text[b + 1] == "_"):
+                continue
+        found.append((a, b))
+    return _leftmost_longest(found, pos)
+
+
+def _leftmost_longest(spans: list[tuple[int, int]], pos: int) -> list[tuple[int, int]]:
+    """The spans a left-to-right scan keeps: at each start the longest, none overlapping the last."""
+    out = []
+    last = pos
+    for a, b in sorted(spans, key=_start_then_longest):
+        if a >= last:
+            out.append((a, b))
+            last = b
+    return out
+
+
+def _start_then_longest(span: tuple[int, int]) -> tuple[int, int]:
+    return span[0], -span[1]

@@ -1,4 +1,4 @@
-"""Trie lookups of the vocabulary's names give exactly what one plain alternation would, faster."""
+"""Name lookups give exactly what one plain alternation over every alias would, faster."""
 
 from __future__ import annotations
 
@@ -43,8 +43,8 @@ def test_trie_pattern_prefers_the_longest_word() -> None:
     assert p.match("M87A1 Volcano system").group(0) == "M87A1 Volcano"
 
 
-def test_names_start_a_word_whichever_way_the_pattern_opens() -> None:
-    """Few first letters: the pattern opens with them and tests the character before afterwards."""
+def test_names_are_whole_words() -> None:
+    """A name after a letter, a slash or a hyphen, or before a letter or a hyphen, is part of another word."""
     lex = Lexicon.of({"G": ("Gator",), "A": ("ADAM",), "V": ("volcano",)})
     text = "ADAM, xADAM, /ADAM, -ADAM, Gator-like, gator, agator, M/gator, volcano/x and Volcano"
     assert [(text[a:b], k) for a, b, k in lex.find(text)] == [
