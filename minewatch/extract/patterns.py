@@ -30,6 +30,10 @@ MAX_CLASS = 8
 OPENING_WORD = re.compile(
     r"(?P<first>[a-z0-9])\(\?<!\\w\.\)(?:\(\?<[!=](?:\\.|[^()])*\))*(?P<rest>[a-z0-9 ]*)"
 )
+# What opens a literal-first alternative: its character, then the look-behinds tested after it.
+OPENING = re.compile(
+    r"(?P<first>[^\\.^$*+?{}\[\]|()]|\\[^A-Za-z0-9])(?![?*+{])(?:\(\?<[!=](?:\\.|\[(?:\\.|[^\]\\])*\]|[^()])*\))*"
+)
 # A fixed-width look-behind opening an alternative: no quantifier, group or choice inside.
 LOOKBEHIND = re.compile(r"\(\?<(?P<sign>[!=])(?P<body>(?:\\.|\[(?:\\.|[^\]\\])*\]|[^()|?*+{}\\\[])+)\)")
 
@@ -46,9 +50,36 @@ def compile(source: str, flags: int = 0) -> re.Pattern:
     found = None if flags & (re.IGNORECASE | re.VERBOSE) else literal_first(source)
     if found is None or found == alternatives(source):
         return re.compile(source, flags)
-    pattern = re.compile("|".join(found), flags)
+    pattern = re.compile("|".join(by_first_character(found)), flags)
     REWRITTEN.append((source, flags, pattern))
     return pattern
+
+
+def by_first_character(found: list[str]) -> list[str]:
+    """Literal-first alternatives opening with the same character joined into one, and the
+    tests after that character written once where they all share them: the engine then
+    tests a candidate position once, not once for each alternative.
+
+    Alternatives opening with different characters never match at the same position, so
+    their order does not matter; those sharing a character keep theirs. A capturing group
+    opens with any of its characters: alternatives are then left as they are.
+    """
+    openings = [OPENING.match(a) for a in found]
+    if not all(openings):
+        return found
+    groups: dict[str, list[tuple[str, str]]] = {}  # first character -> (tests after it, the rest)
+    for alternative, opening in zip(found, openings, strict=True):
+        first = opening["first"]
+        groups.setdefault(first, []).append((opening.group(0)[len(first) :], alternative[opening.end() :]))
+    out = []
+    for first, parts in groups.items():
+        if len(parts) == 1:
+            out.append(first + "".join(parts[0]))
+        elif len({tests for tests, _rest in parts}) == 1:
+            out.append(first + parts[0][0] + "(?:" + "|".join(rest for _tests, rest in parts) + ")")
+        else:
+            out.append(first + "(?:" + "|".join(tests + rest for tests, rest in parts) + ")")
+    return out
 
 
 def literal_first(source: str) -> list[str] | None:
@@ -129,7 +160,11 @@ def _spread(choices: list[str], rest: str, behind: str, boundary: bool) -> list[
 
 def opening_words(source: str) -> tuple[str, ...] | None:
     """The words, one of which opens every match of ``source`` at a word start, for a scan of
-    cue words to rule the pattern out; None where some alternative opens otherwise."""
+    cue words to rule the pattern out; None where some alternative opens otherwise.
+
+    ``source`` as written: the words of a pattern ``compile`` has joined by first character
+    would be cut at that character.
+    """
     found = literal_first(source)
     words = []
     for alternative in found or [""]:

@@ -61,10 +61,11 @@ VERSION = patterns.compile(
     r"(?P<year>(?:19|20)(?<!\w..)\d\d)(?:’s|'s)?\s+(?:us\s+|u\.s\.\s+)?(?:landmines?\s+|anti-?personnel\s+(?:land)?mine\s+)?"
     r"polic(?:y|ies)\b",
 )
-ISSUING = patterns.compile(
+ISSUING_SOURCE = (
     r"\b(?:announc(?:ed|es|ing)|issued|released|adopted|unveiled|set|reversed|decided|call(?:ed)? for|"
-    r"did not (?:adopt or )?sign|refused to sign)\b",
+    r"did not (?:adopt or )?sign|refused to sign)\b"
 )
+ISSUING = patterns.compile(ISSUING_SOURCE)
 # Keeping a version in force dates that version; it issues no new one.
 REAFFIRMING = patterns.compile(r"\b(?:maintain(?:ed|s)?|retain(?:ed|s)?|reaffirm(?:ed|s)?|kept)\b")
 OBJECT_AFTER, OBJECT_BEFORE = 50, 50
@@ -111,7 +112,7 @@ def _value_words() -> dict[str, tuple[str, ...]]:
 CUES: dict[str, tuple[str, ...]] = (
     {
         "policy.version": VERSION_WORDS,  # a version could be named: a policy, an administration, an act …
-        "policy.issuing": patterns.opening_words(ISSUING.pattern),  # ISSUING could match
+        "policy.issuing": patterns.opening_words(ISSUING_SOURCE),  # ISSUING could match
         "policy.acts": (*ISSUING_WORDS, "maintain", "retain", "reaffirm", "kept"),  # an act on a policy
         "policy.previous": PREVIOUS_WORDS,
         "policy.reaffirming": ("maintain", "retain", "reaffirm", "kept"),
