@@ -9,7 +9,13 @@ import pytest
 
 import minewatch.extract.run  # noqa: F401 - imports every extractor, compiling their patterns
 from minewatch.extract import policy
-from minewatch.extract.patterns import REWRITTEN, alternatives, literal_first, opening_words
+from minewatch.extract.patterns import (
+    REWRITTEN,
+    alternatives,
+    by_first_character,
+    literal_first,
+    opening_words,
+)
 from minewatch.vocab.loader import load_provisions
 
 GOLD = Path(__file__).parent / "gold" / "heldout"
@@ -136,3 +142,10 @@ def test_every_match_of_a_provision_value_opens_with_its_words() -> None:
                 for m in pattern.finditer(line):
                     assert line.startswith(words, m.start()), (group, line)
     assert gated > 10
+
+
+def test_alternatives_sharing_a_first_character_are_joined_in_order() -> None:
+    ws = r"(?<!\w.)"
+    assert by_first_character([f"a{ws}x", "b", f"a{ws}y"]) == [f"a{ws}(?:x|y)", "b"]
+    assert by_first_character([f"a{ws}x", "ay"]) == [f"a(?:{ws}x|y)"]  # tests kept with their rest
+    assert by_first_character(["(?P<g>a)", "b"]) == ["(?P<g>a)", "b"]  # a group opens with any character
