@@ -88,6 +88,14 @@ class DocContext:
             self.cache["plain"] = plain, plain.lower()
         return self.cache["plain"]
 
+    def plain_lowers_in_place(self) -> bool:
+        """Whether each stretch of ``plain`` lower-cased is that stretch of its lower-cased copy
+        (not so where lower-casing changes a length, or a final sigma depends on what follows)."""
+        if "in_place" not in self.cache:
+            plain, low = self.plain()
+            self.cache["in_place"] = len(plain) == len(low) and "Σ" not in plain
+        return self.cache["in_place"]
+
     def speaker(self) -> str | None:
         """The state a document speaks for when it says "we": the first one its opening lines name
         (a title, a dateline: "Washington, 21 June 2024"), else the state it is about."""
@@ -188,16 +196,29 @@ class Sentence:
 
         Same length as ``raw``, so offsets into one are offsets into the other.
         """
-        t = self.raw.replace("\xa0", " ")
+        t = self.ctx.plain()[0][self.start : self.end]
         if self.footnote is not None and TITLE_END in t:
-            t = TITLE.sub(lambda m: " " * len(m.group(0)), t)
+            blanked = TITLE.sub(lambda m: " " * len(m.group(0)), t)
+            if blanked != t:
+                self.__dict__["_blanked"] = True
+                return blanked
         return t
+
+    @property
+    def blanked(self) -> bool:
+        """Whether ``text`` blanked a cited title (it records so when it is worked out)."""
+        if "text" not in self.__dict__:
+            self.text  # noqa: B018 - works it out
+        return "_blanked" in self.__dict__
 
     @cached
     def low(self) -> str:
         """``text`` in lower case, for case-blind patterns (which run over twice as fast as IGNORECASE)."""
-        low = self.text.lower()
-        return low if len(low) == len(self.text) else self.text
+        text = self.text
+        if not self.blanked and self.ctx.plain_lowers_in_place():
+            return self.ctx.plain()[1][self.start : self.end]
+        low = text.lower()
+        return low if len(low) == len(text) else text
 
     @cached
     def cues(self) -> frozenset[str]:
@@ -214,7 +235,7 @@ class Sentence:
         return self.footnote is not None and (
             bool(REFERENCE.match(self.text))
             # ``text`` blanked a cited title (every match holds a quote mark, so blanking changes it)
-            or (TITLE_END in self.raw and self.text != self.raw.replace("\xa0", " "))
+            or self.blanked
         )
 
     @property
