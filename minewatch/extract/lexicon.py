@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from ahocorasick_rs import AhoCorasick
 
+from minewatch.vocab.lexicon import automaton
+
 
 @dataclass
 class Cues:
@@ -33,7 +35,11 @@ class Cues:
                 owners.setdefault(w, set()).add(name)
         words = sorted(w for w in owners if re.match(r"\w", w))
         loose = tuple((w, frozenset(owners[w])) for w in sorted(owners) if not re.match(r"\w", w))
-        return cls(AhoCorasick(words), tuple(frozenset(owners[w]) for w in words), loose)
+        return cls(
+            automaton(words),
+            tuple(frozenset(owners[w]) for w in words),
+            loose,
+        )
 
     def find(self, low: str) -> frozenset[str]:
         """The groups with a word in ``low``."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ahocorasick_rs import AhoCorasick
+from ahocorasick_rs import AhoCorasick, Implementation
 
 BEFORE, AFTER = r"(?<![\w/-])", r"(?![\w-]|/\w)"  # the whole-word rule, as patterns
 SENTENCE_END = re.compile(r"[.?!…\"”’)\]]\S*\s")  # sentence-ending punctuation, then a space
@@ -65,8 +65,8 @@ class Lexicon:
                 else:
                     folded.add(a.lower())
         return cls(
-            AhoCorasick(sorted(exact)) if exact else None,
-            AhoCorasick(sorted(folded)) if folded else None,
+            automaton(exact) if exact else None,
+            automaton(folded) if folded else None,
             keys,
             re.compile(BEFORE + trie_pattern(sorted(folded)) + AFTER, re.IGNORECASE) if folded else None,
             spans_sentences=any(SENTENCE_END.search(k) for k in keys),
@@ -97,6 +97,12 @@ class Lexicon:
             spans = spans or more
         keys = self.keys
         return [(a, b, keys[text[a:b].lower()]) for a, b in spans]
+
+
+def automaton(words: set[str] | list[str]) -> AhoCorasick:
+    """An automaton finding ``words``: a DFA, which scans a sentence twice as fast as the
+    default NFA for a few hundred words, at some memory."""
+    return AhoCorasick(sorted(words), implementation=Implementation.DFA)
 
 
 def _whole_words(words: AhoCorasick, text: str, pos: int, endpos: int) -> list[tuple[int, int]]:
