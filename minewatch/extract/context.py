@@ -15,6 +15,7 @@ from minewatch.vocab.lexicon import Lexicon
 
 BRACKETED = patterns.compile(r"\s*\(([^()]{3,40})\)")  # "Ukraine (December 2005)": a date of its own
 
+LIST_JOIN = patterns.compile(r",?\s*(?:and|or)?\s*")  # what stands between the states of a list
 # In a note, a quoted title ("Title,") names a cited source: its words are not
 # claims ("US Ends Self-Imposed Ban on Use of Landmines,").
 TITLE = patterns.compile(r"[“\"][^”\"]{3,300}?,\s?[”\"]")
@@ -367,6 +368,19 @@ class Sentence:
         for m in self.states:
             if colon != -1 and m[0] - self.start > colon and all(m[2] != c for *_, c in out):
                 out.append(m)  # "the United Arab Emirates (UAE)": once
+        return out
+
+    def listed_from(self, at: int) -> list[str]:
+        """The states named one after another from ``at`` (local): "Russia and Myanmar", "Russia, Myanmar"."""
+        out = []
+        for a, b, code in self.states:
+            if a - self.start < at:
+                continue
+            if a - self.start - at > 0 and not LIST_JOIN.fullmatch(self.low, at, a - self.start):
+                break
+            if code not in out:
+                out.append(code)
+            at = b - self.start
         return out
 
     def per_subject(self, fact: Fact) -> list[Fact]:

@@ -46,6 +46,9 @@ LAST = patterns.compile(
     r"\bdestroyed (?:(?:its|their|the) (?:last|remaining|entire|whole)\b|all (?:of )?(?:its|their|the)\b)|"
     r"\b(?:its|their|the) (?:last|remaining)\b[^.;]{0,60}\b(?:were|was|have been|had been) destroyed\b"
 )
+# "which it has been unable to destroy": what a state cannot do is no destruction, begun or done
+UNABLE = patterns.compile(r"\b(?:unable|not able)\s+to\s+(?:\w+\s+)?$")
+UNABLE_REACH = 30
 HALTED = patterns.compile(
     r"\b(?:halted|suspended|stopped|interrupted|froze)\b"
 )  # a verb, not a "Suspended" category
@@ -177,7 +180,11 @@ def _destruction(s: Sentence) -> list[Fact]:
         lo, hi = s.clause_bounds(s.start + trigger.start())
         if CLEARANCE.search(s.low, lo - s.start, hi - s.start):
             return []
-    if UNCERTAIN.search(s.low) or hypothetical(s, trigger.start()):
+    if (
+        UNCERTAIN.search(s.low)
+        or hypothetical(s, trigger.start())
+        or UNABLE.search(s.low, max(0, trigger.start() - UNABLE_REACH), trigger.start())
+    ):
         return []
     types = sorted({m for *_, m in s.mine_types})
     done = DESTROYED.search(s.low) if d else None

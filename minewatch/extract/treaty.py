@@ -9,6 +9,7 @@ countries have joined".
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from minewatch.extract import patterns
 from minewatch.extract.context import Sentence
@@ -73,6 +74,14 @@ DESCRIBED = patterns.compile(r"\b(?:states|countries|nations|those|others)\s+(?:
 TREATY_TERMS = patterns.compile(
     r"\W*under (?:the (?:treaty|convention)(?:['’]s terms)?|its terms|article \d+)\b"
 )
+# "the accession of the Marshall Islands": the states named right after an event's noun are its own
+OF_STATES = patterns.compile(r"\s+(?:of|by)\s+(?:the\s+)?")
+DEPOSIT = patterns.compile(r",\s+which\s+(?:deposited|lodged|submitted)\s+its\s+instruments?\b")
+# "the decisions of Estonia, Latvia and Lithuania to withdraw": the states decide the event that follows
+DECIDED = patterns.compile(
+    r"\b(?:decisions?|intentions?|plans?|moves?|announcements?|choices?)\s+of\s+(?P<who>[^.;:]{2,150}?)\s+to\s+$"
+)
+DECIDED_REACH = 180
 DENIAL_REACH = 60  # characters after a denied event within which a period dates the denial
 NOT_PARTY = patterns.compile(r"\w+ (?:not|no longer) ")  # "is not party to": the negation inside the event
 OUTSIDE = patterns.compile(r"\w+ outside\b")  # "remains outside the treaty": not party
@@ -165,6 +174,7 @@ def _treaty(s: Sentence) -> list[Fact]:
     if not (named or _state_party(s) or _joined_alone(s)) or TREATY_TERMS.match(s.low):
         return []
     events: list[tuple[int, str]] = []
+    ends: dict[int, int] = {}  # where each event's words end
     counted: list[tuple[int, str]] = []  # events whose subject is a number of states: no state's own
     for event, _words, pattern in TREATY_EVENTS:
         if f"treaty.{event}" not in cues:
@@ -190,12 +200,14 @@ def _treaty(s: Sentence) -> list[Fact]:
             ):
                 continue
             events.append((m.start(), event))
+            ends[m.start()] = m.end()
             break
     events.sort()
     out: list[Fact] = []
     for i, (at, event) in enumerate(events):
         nxt = events[i + 1][0] if i + 1 < len(events) else len(s.low)
-        nxt = min(nxt, s.clause_bounds(s.start + at)[1] - s.start)
+        named, reach = _event_states(s, at, ends[at])
+        nxt = min(nxt, max(reach, s.clause_bounds(s.start + at)[1] - s.start))
         own = [f.period for f in s.periods if at <= f.start - s.start < nxt and not _in_name(s, f.end)]
         denied = s.negated(at) or (
             event == "party" and (bool(NOT_PARTY.match(s.low, at)) or OUTSIDE.match(s.low, at) is not None)
@@ -229,8 +241,37 @@ def _treaty(s: Sentence) -> list[Fact]:
                 {"state": own_subject} if i and (own_subject := _first_state(s, events[i - 1][0], at)) else {}
             ),
         )
-        out += s.per_subject(fact)
+        if named:
+            out += [replace(fact, state=code, attributes=dict(fact.attributes)) for code in named]
+        else:
+            out += s.per_subject(fact)
     return out + _elided_denial(s, sorted(events + counted))
+
+
+def _event_states(s: Sentence, at: int, end: int) -> tuple[list[str], int]:
+    """The states an event names as its own, and how far (local) its period may be sought.
+
+    "the accession of the Marshall Islands", "ratification by Tonga": the states after the event's
+    noun, and a relative clause after them on the deposit of an instrument ("…, which deposited its
+    instrument on 12 March 2025") dates the event. "the decisions of Estonia, Latvia and Lithuania to
+    withdraw": the states between the decision and the event.
+    """
+    after = OF_STATES.match(s.low, end)
+    if after:
+        named = s.listed_from(after.end())
+        listed_end = max(
+            (b - s.start for a, b, c in s.states if a - s.start >= after.end() and c in named), default=0
+        )
+        deposit = DEPOSIT.match(s.low, listed_end) if named else None
+        if deposit:
+            cut = next((a for a, _b in s.clause_cuts if a > deposit.end()), len(s.low))
+            return named, cut
+        return named, 0
+    decided = DECIDED.search(s.low, max(0, at - DECIDED_REACH), at)
+    if decided:
+        lo, hi = decided.span("who")
+        return [c for a, _b, c in s.states if lo <= a - s.start < hi], 0
+    return [], 0
 
 
 def _first_state(s: Sentence, lo: int, hi: int) -> str | None:

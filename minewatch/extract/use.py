@@ -159,7 +159,7 @@ def _use(s: Sentence) -> list:
     ]
 
 
-def _events(s: Sentence, lo: int, hi: int, exception: bool = False) -> list:
+def _events(s: Sentence, lo: int, hi: int, exception: bool = False, users: list[str] | None = None) -> list:
     """One use fact per quantity of mines in [lo, hi), else one for the segment.
 
     "X accused Y of using mines": the alleged user is Y.
@@ -174,7 +174,10 @@ def _events(s: Sentence, lo: int, hi: int, exception: bool = False) -> list:
         verb = VERB.search(s.low, lo - s.start, hi - s.start)
         if verb and non_state_subject(s, lo, s.start + verb.start()):
             return []  # "Non-state armed groups also used mines": no state's use
-    owners = _owners(s, lo, hi)
+    segments = [] if users else _more_users(s, lo, hi)
+    if segments:
+        return [f for a, b, named in segments for f in _events(s, a, b, exception, named)]
+    owners = users or _owners(s, lo, hi)
     if owners:
         return [
             replace(f, state=code, attributes=_without_places(f.attributes, owners))
@@ -193,8 +196,27 @@ def _events(s: Sentence, lo: int, hi: int, exception: bool = False) -> list:
     return _events_of(s, lo, hi, exception)
 
 
-LIST_JOIN = patterns.compile(r",?\s*(?:and|or)?\s*")  # what stands between the states of a list
+# "the use of mines by Russia … and by Myanmar's armed forces, which laid …": a clause naming more users
+AND_BY = patterns.compile(r",?\s+and\s+by\s+(?:the\s+)?")
 GOVERNMENT_FORCES = patterns.compile(r"\bby (?:government|state|national) (?:armed )?forces\b")
+
+
+def _more_users(s: Sentence, lo: int, hi: int) -> list[tuple[int, int, list[str]]]:
+    """[lo, hi) cut before each further user it names after the first ("the use of mines by Russia in
+    Ukraine since 2022 and by Myanmar's armed forces, which laid … in 2024"): each part with its own
+    users, read for its own dates; nothing where it names one."""
+    first = BY_USERS.search(s.low, lo - s.start, hi - s.start)
+    if not first:
+        return []
+    parts = [(lo, s.listed_from(first.end()))]
+    for m in AND_BY.finditer(s.low, first.end(), hi - s.start):
+        named = s.listed_from(m.end())
+        if named:
+            parts.append((s.start + m.start(), named))
+    if len(parts) == 1:
+        return []
+    ends = [at for at, _named in parts[1:]] + [hi]
+    return [(at, end, named) for (at, named), end in zip(parts, ends, strict=True)]
 
 
 def _owners(s: Sentence, lo: int, hi: int) -> list[str]:
@@ -208,7 +230,7 @@ def _owners(s: Sentence, lo: int, hi: int) -> list[str]:
         named = [c for a, b, c in s.states if 0 <= owner.start() - (b - s.start) <= 8]  # "Russian forces'"
         out += [c for c in named if c not in out]
     for m in BY_USERS.finditer(s.low, lo - s.start, hi - s.start):
-        out += [c for c in _listed_from(s, m.end()) if c not in out]
+        out += [c for c in s.listed_from(m.end()) if c not in out]
     return out
 
 
@@ -217,19 +239,6 @@ def _without_places(attributes: dict, users: list[str]) -> dict:
     places = [c for c in attributes.get("location", []) if c not in users]
     rest = {k: v for k, v in attributes.items() if k != "location"}
     return rest | ({"location": places} if places else {})
-
-
-def _listed_from(s: Sentence, at: int) -> list[str]:
-    """The states named one after another from ``at`` (local): "Russia and Myanmar", "Russia, Myanmar"."""
-    out = []
-    for a, b, code in s.states:
-        if a - s.start < at:
-            continue
-        if a - s.start - at > 0 and not LIST_JOIN.fullmatch(s.low, at, a - s.start):
-            break
-        out.append(code)
-        at = b - s.start
-    return out
 
 
 def _use_dates(s: Sentence, lo: int, hi: int) -> list:

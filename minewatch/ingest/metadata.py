@@ -88,14 +88,23 @@ def title(doc: Document) -> str | None:
     return sentence[:TITLE_WORDS_MAX].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
+MANY_STATES = 3  # states named once each, from which a document is about none of them
+
+
 def subject_state(doc: Document, vocab: Vocabulary) -> str | None:
-    """The state a document is about: its title when that names one, else the most mentioned."""
+    """The state a document is about: its title when that names one, else the one mentioned most.
+
+    None where several states are named once each and none more (a council's conclusions, a
+    fact sheet's list): the first of them is no more the document's subject than the rest.
+    """
     if doc.title:
         named = vocab.find_states(doc.title)
         if named:
             return named[0][2]
     counts = Counter(code for *_, code in vocab.find_states(doc.text))
-    return counts.most_common(1)[0][0] if counts else None
+    if not counts or (len(counts) >= MANY_STATES and max(counts.values()) == 1):
+        return None
+    return counts.most_common(1)[0][0]
 
 
 def newest_year(text: str) -> int | None:

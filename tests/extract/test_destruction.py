@@ -287,3 +287,10 @@ def test_the_destruction_of_a_stockpile_was_completed_and_clearing_an_area_destr
     )
     facts = facts_of(text, state="MDA", indicator="destruction")
     assert {(f.value, f.when.start) for f in facts} == {(2_500, "2003-05-01"), ("completion", "2003-05-01")}
+
+
+def test_what_a_state_is_unable_to_destroy_is_no_destruction() -> None:
+    text = (
+        "Ukraine holds 3 million mines, which it has been unable to destroy since the facility was damaged."
+    )
+    assert facts_of(text, state="UKR", indicator="destruction") == []

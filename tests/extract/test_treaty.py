@@ -258,3 +258,21 @@ def test_not_a_party_to_the_mine_ban_convention_and_no_ccw_report():
         ("accession", "denied"),
         ("CCW Amended Protocol II report", "denied"),
     }
+
+
+def test_an_event_noun_is_the_states_named_after_it_dated_by_their_deposit() -> None:
+    text = (
+        "The Council welcomes the accession of Tuvalu, which deposited its instrument on 2 May 2024, "
+        "and calls on all States to join the Convention."
+    )
+    (fact,) = [f for f in facts_of(text, state="FRA", indicator="treaty_status")]
+    assert (fact.state, fact.value, fact.when.start) == ("TUV", "accession", "2024-05-02")
+
+
+def test_the_decisions_of_states_to_withdraw_are_theirs() -> None:
+    text = "The Council regrets the decisions of Finland and Poland to withdraw from the Convention, announced in March 2025."
+    found = facts_of(text, state="FRA", indicator="treaty_status")
+    assert sorted((f.state, f.value, f.when.precision) for f in found) == [
+        ("FIN", "withdrawal", "month"),
+        ("POL", "withdrawal", "month"),
+    ]

@@ -277,3 +277,14 @@ def test_minefields_laid_under_a_former_name_are_the_states():
     )
     [fact] = facts_of(text, on="2025-01-20", indicator="use")
     assert (fact.state, fact.when.start[:4]) == ("ZWE", "1970")
+
+
+def test_each_user_after_and_by_has_its_own_use_and_dates() -> None:
+    text = (
+        "The Council condemns the use of antipersonnel mines by Russia in Ukraine since March 2022 "
+        "and by Myanmar's armed forces, which laid new mines near its border in 2023."
+    )
+    found = {f.state: f for f in facts_of(text, state="FRA", indicator="use")}
+    assert sorted(found) == ["MMR", "RUS"]
+    assert (found["RUS"].when.precision, found["MMR"].when.start) == ("since", "2023-01-01")
+    assert "MMR" not in found["RUS"].attributes.get("location", [])

@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 
 from minewatch import ingest
+from minewatch.ingest.metadata import subject_state
+from minewatch.ingest.readers import Parsed
+from minewatch.vocab import load
 from tests.conftest import PROFILE
 
 # One entry per paragraph before the notes, in order: (kind, section, inferred).
@@ -62,3 +65,12 @@ def test_date_and_missing_notes(profile):
     assert str(profile.date) == "2020-11-16" and profile.date_source == "document"
     assert profile.missing_footnotes == [1, 5, 12, 21, 33]
     assert profile.unused_footnotes == []
+
+
+def test_a_document_naming_several_states_once_each_is_about_none_of_them() -> None:
+    text = "The Council welcomes Tuvalu's accession, regrets Finland's withdrawal and thanks Chile.\n"
+    doc = ingest.build(Parsed(text, "text"), "council.txt", load())
+    doc.title = None
+    assert subject_state(doc, load()) is None
+    doc.text = text + "Chile completed clearance; Chile reported it.\n"
+    assert subject_state(doc, load()) == "CHL"
