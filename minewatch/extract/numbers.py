@@ -159,13 +159,26 @@ KINDS = patterns.compile(r"\s+(?:different\s+)?(?:types?|kinds?|models?|varietie
 PARTITIVE = patterns.compile(r"\s+of\s+(?:the|its|their|these|those)\b")
 YEARLIKE = patterns.compile(r"^(1[89]\d\d|20\d\d)$")
 BETWEEN = patterns.compile(r"\bbetween\s+$")
-START = patterns.compile(r"us\$|usd|eur\s?\d|gbp\s?\d|[\d$€£]|\b(?:" + trie_pattern(sorted(WORDS)) + r")\b")
-# Digits worth a look: a cheap test before the full pattern runs.
+# Where a quantity may start: a digit, a currency sign or code, or a number word. Written to open
+# with a set of characters, which the engine skips ahead to; each choice is then told apart by a
+# look-behind at the character taken (a pattern opening with a choice is tried at every position).
+_FIGURE = r"(?<=[\d$€£])|s[$d](?<=us.)|ur(?<=eur)\s?\d|bp(?<=gbp)\s?\d"
+# Each number word's first letter → the rest of the words it opens; then as one pattern
+# for after that letter, at a word's start ("(?<=t)w(?:e(?:lve|nty)|o)" …).
+_WORD_AFTER = {c: [w[1:] for w in sorted(WORDS) if w[0] == c] for c in sorted({w[0] for w in WORDS})}
+_WORD = r"(?<!\w.)(?:" + "|".join(f"(?<={c}){trie_pattern(rest)}" for c, rest in _WORD_AFTER.items()) + r")\b"
+START = re.compile(rf"[\d$€£ueg{''.join(_WORD_AFTER)}](?:{_FIGURE}|{_WORD})")
+FIGURE_START = re.compile(r"[\d$€£ueg](?:" + _FIGURE + ")")
+# The same for a text with no currency code: no letter to stop at.
+SIGN_START = re.compile(r"[\d$€£]")
+CODES = ("us$", "usd", "eur", "gbp")
+# A currency sign or code opening the first candidate: whether a number is there is still open.
+SIGNS = frozenset(("$", "€", "£", "us$", "usd"))
+# Digits (or a number word) somewhere: for a text whose first candidate is a currency sign.
 HAS_NUMBER = patterns.compile(r"\d|\b(?:" + trie_pattern(sorted(WORDS)) + r")\b")
-# The same two for a text known to hold no number word: patterns opening with a character
-# set, which the regex engine skips ahead to.
-HAS_FIGURE = patterns.compile(r"\d")
-FIGURE_START = patterns.compile(r"[\d$€£u](?:(?<=u)s[$d]|(?<!u))|eur\s?\d|gbp\s?\d")
+HAS_FIGURE = re.compile(r"\d")
+# The last words of the qualifiers: a text before a number ending otherwise has none.
+QUALIFIER_ENDS = tuple(sorted({q.rsplit(" ", 1)[-1] for q in QUALIFIERS}))
 
 
 @dataclass
@@ -192,22 +205,23 @@ def find(text: str, offset: int = 0, low: str | None = None, words: bool = True)
     if low is None:
         low = text.lower()
         low = low if len(low) == len(text) else text
-    if not (HAS_NUMBER if words else HAS_FIGURE).search(low):
+    starts = START if words else FIGURE_START if any(c in low for c in CODES) else SIGN_START
+    c = starts.search(low)
+    if c is None or (c.group() in SIGNS and not (HAS_NUMBER if words else HAS_FIGURE).search(low)):
         return []
     out = []
-    pos = 0
-    # Try the full pattern only where a figure, a currency or a number word starts.
-    for c in (START if words else FIGURE_START).finditer(low):
-        if c.start() < pos:
-            continue
+    # Try the full pattern only where a figure, a currency or a number word starts, looking for
+    # the next start past each quantity (which ends at a word's or figure's end, never inside one).
+    while c is not None:
         m = NUMBER.match(low, c.start())
         if not m:
+            c = starts.search(low, c.end())
             continue
         q = _quantity(low, m, text)
         if q is None:  # rejected ("M14 and 12,000"): look again right after the first figure
-            pos = m.end("num") if m.group("num") else m.end("word")
+            c = starts.search(low, m.end("num") if m.group("num") else m.end("word"))
             continue
-        pos = max(m.end(), q.end)
+        c = starts.search(low, max(m.end(), q.end))
         q.start, q.end = q.start + offset, q.end + offset
         out.append(q)
     return out
@@ -260,7 +274,9 @@ def _quantity(text: str, m: re.Match, original: str) -> Quantity | None:
         elif word and not u and not scale:
             return None  # a bare number word ("one of", "two") is not a quantity; "one million" is
     start, approx = m.start(), None
-    q = QUALIFIED.search(text, max(0, start - 24), start)
+    lo = max(0, start - 24)
+    # the qualifier's last word ends the text before the number: a cheap test first
+    q = QUALIFIED.search(text, lo, start) if text[lo:start].rstrip().endswith(QUALIFIER_ENDS) else None
     if q:
         start, approx = q.start(), QUALIFIERS[q.group("qual").lower()]
     return Quantity(start, end, value, unit, approx, original[start:end], high)
