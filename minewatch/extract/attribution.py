@@ -77,6 +77,9 @@ VERB = re.compile(r"\b" + VERB_WORDS)
 VERB_WITHIN = re.compile(r"[^a-zA-Z0-9_](?<=\W)(" + VERB_WORDS + ")")
 # A speaker's verb: with no state before it, the state opening the reported clause is the subject.
 SPEECH = frozenset(("said", "says", "say", "stated", "told", "insisted", "claimed", "announced", "reported"))
+# Taking in news of a state's act: "Delegates welcomed news that Chile had completed …"
+HEARING = frozenset(("welcomed", "noted", "learned", "heard", "hailed", "applauded", "received"))
+NEWS_THAT = re.compile(r"\s+(?:the\s+)?(?:news|reports?|word|announcements?)\s+that\s+(?:the\s+)?")
 REPORTED_OPENING = re.compile(r"(?:\s+on\s+\w+)?(?:\s+that)?\s+(?:the\s+)?")
 FOLLOWING = re.compile(r"The following (?:States|states|countries|delegations)\b[^:.]{0,120}:")
 PRONOUN = re.compile(r"(?:It|They|She|He)\b")
@@ -131,6 +134,10 @@ def subject_states(
     if verb is not None and verb.start() < limit + 1 and verb.group(0) in SPEECH:
         # "Ukraine said that Russian forces had used …": the reported clause's state acts
         found = _reported_subject(text, mentions, offset, verb.end()) or found
+    elif not found and verb is not None and verb.group(0) in HEARING:
+        # "Delegates welcomed news that Chile had completed …": the state the news is of
+        news = NEWS_THAT.match(text, verb.end())
+        found = [code for start, _end, code in mentions if news and start - offset == news.end()][:1]
     if not found and previous is not None and PRONOUN.match(text, head):
         return previous  # "It has not exported …": the subject of the sentence before
     return found or ([default] if default else [])

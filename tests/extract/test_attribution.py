@@ -97,3 +97,8 @@ def test_an_administration_stands_for_its_state() -> None:
     text = "Ukraine asked for help.\n\nThe Biden administration authorized the transfer of antipersonnel mines to Ukraine in November 2024."
     (f,) = facts_of(text, indicator="transfer")
     assert (f.state, f.attributes["recipient"]) == ("USA", "UKR")
+
+
+def test_news_of_a_state_taken_in_is_that_states() -> None:
+    text = "Delegates welcomed news that Chile had completed the clearance of all mined areas in 2023."
+    assert [(f.state, f.indicator) for f in facts_of(text, state=None)] == [("CHL", "mine_action")]
