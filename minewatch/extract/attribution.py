@@ -67,7 +67,7 @@ COMPANY = re.compile(r"\s*(?:\w+\s+){0,2}(?:company|firm|contractor|subsidiary|c
 # verbs indicator sentences are built on.
 VERB_WORDS = (
     r"(?:[Ii]s|[Aa]re|[Ww]as|[Ww]ere|[Hh]as|[Hh]ave|[Hh]ad|[Dd]id|[Dd]oes|[Dd]o|will|would|can|could|may|might|"
-    r"should|must|[a-z]\w*ed|sold|bought|made|laid|held|holds|says?|said|told|began|begun|remains?|continues?|"
+    r"should|must|[a-z]\w*+(?<=\wed)|sold|bought|made|laid|held|holds|says?|said|told|began|begun|remains?|continues?|"
     r"removes?|uses|maintains?|produces?|exports?|imports?|destroys?|retains?)\b"
 )  # "-ed" words in lower case only: "United" is a name, not a verb
 VERB = re.compile(r"\b" + VERB_WORDS)
