@@ -374,6 +374,10 @@ SINCE = patterns.compile(
     r"\b(?:since|from|starting in|as of|beginning in|after)\s+(?:the\s+)?(?:start of\s+|end of\s+)?$"
 )
 UNTIL = patterns.compile(r"\b(?:by|until|before|through|prior to)\s+(?:the\s+)?$")
+# The words one of which ends the text before the spaces SINCE or UNTIL end with: a cheap
+# test that rules both out before they run.
+CUES_BEFORE = ("since", "from", "starting in", "beginning in", "as of", "start of", "end of", "after", "the")
+CUES_BEFORE += ("by", "until", "before", "through", "prior to")
 
 
 @dataclass
@@ -405,10 +409,11 @@ def _fiscal_year(written: str, fiscal_start: int) -> tuple[str, str]:
 def _period(
     kind: str, m: re.Match, ref: date | None, fiscal_start: int = 1, previous: Period | None = None
 ) -> Period | None:
+    if kind == "year":  # the commonest first, without the dictionary of groups
+        y = m["year"]
+        return Period(f"{y}-01-01", f"{y}-12-31", "year", m.group(0))
     g = m.groupdict()
     text = m.group(0)
-    if kind == "year":  # the commonest first
-        return Period(f"{g['year']}-01-01", f"{g['year']}-12-31", "year", text)
     if kind == "pair":
         y1, y2 = int(g["year"]), int(g["year2"])
         if not 0 < y2 - y1 <= 3:
@@ -536,7 +541,7 @@ def find(
             if period is None:
                 continue
             before = low[max(0, s - 30) : s]
-            if kind in ("duration", "since_then"):
+            if kind in ("duration", "since_then") or not before.rstrip().endswith(CUES_BEFORE):
                 pass
             elif SINCE.search(before) and (period.precision != "range" or kind == "meeting"):
                 # "from June to August" is a range; "since the Nineteenth Meeting …" counts from it
