@@ -166,16 +166,47 @@ ANAPHORS = ("that year", "same year", "since then")
 # engine skips ahead to the next of those characters; a year is the match of four.
 YEAR_OR_MONTH = re.compile(r"1[89]\d\d|20\d\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 PARTS = ("early", "mid", "late", "end of", "beginning of", "start of")
-# The last letter of a part of a year ("early", "mid", "late", "end of") before the year.
-PART_YEAR = re.compile(r"[ydef][- ](?:1[89]|20)\d\d")
+# A year after the last letter of a part of a year ("early", "mid", "late", "end of") and a space
+# or hyphen, tested after the century so that the regex engine skips ahead to a 1 or a 2.
+PART_YEAR = re.compile(r"(?:1[89]|20)(?<=[ydef][- ]..)\d\d")
+# How far before the first year that a part-of-a-year match may open: "beginning of 2020".
+PART_REACH = len("beginning of ") + 2
+# "last year", "the following year": how far before " year" such a match may open.
+REL_YEAR_REACH = len("the following")
 
 
-def _gates(text: str, low: str, ref: bool, previous: bool) -> tuple[frozenset[str], dict[str, int]]:
+class Family:
+    """The families of patterns, each a bit of the integer ``_gates`` gives."""
+
+    YEAR = 1 << 0
+    SPLIT = 1 << 1
+    PART = 1 << 2
+    DECADE = 1 << 3
+    FROM = 1 << 4
+    PAIR = 1 << 5
+    DASH = 1 << 6
+    MONTH_YEAR = 1 << 7
+    MONTH_RANGE = 1 << 8
+    RELMONTH = 1 << 9
+    FISCAL = 1 << 10
+    EARLIER = 1 << 11
+    RELYEAR = 1 << 12
+    ANAPHOR = 1 << 13
+    FOR = 1 << 14
+    WEEKDAY = 1 << 15
+    TODAY = 1 << 16
+    MONTH_WORD = 1 << 17
+    SINCE_THEN = 1 << 18
+    MEETING = 1 << 19
+
+
+def _gates(text: str, low: str, ref: bool, previous: bool) -> tuple[int, dict[str, int]]:
     """Which families of patterns could match ``text`` (``low`` is it lower-cased) and give a
-    period: those resolved against the document's date only with ``ref``, those that refer back
-    only with ``previous``. With them, where the first year and the first month name open."""
-    found: set[str] = set()
-    opens: dict[str, int] = {}  # where the first year and the first month name open
+    period, as bits of ``Family``: those resolved against the document's date only with ``ref``,
+    those that refer back only with ``previous``. With them, where the matches of some
+    patterns may open at the earliest, by the names GATED gives."""
+    found = 0
+    opens: dict[str, int] = {}  # the first year and month name, and bounds derived from them
     years = months = 0
     for m in YEAR_OR_MONTH.finditer(text):
         if m.end() - m.start() == 4:
@@ -188,93 +219,123 @@ def _gates(text: str, low: str, ref: bool, previous: bool) -> tuple[frozenset[st
                 opens["month"] = m.start()
         if years > 1 and months > 1:
             break
+    # Offsets in ``low`` are those in ``text`` where lower-casing kept the length ("İ" does not).
+    aligned = len(low) == len(text)
     if years:
-        found.add("year")
+        found |= Family.YEAR
         if "/" in text or "-" in text or "–" in text:
-            found.add("split")
-        if any(w in low for w in PARTS) and PART_YEAR.search(low):
-            found.add("part")
+            found |= Family.SPLIT
+        # the rare year after a part's last letter first, the six words only then
+        part = PART_YEAR.search(low, opens["year"] if aligned else 0)
+        if part and any(w in low for w in PARTS):
+            found |= Family.PART
+            if aligned:
+                opens["part"] = max(0, part.start() - PART_REACH)
         if "0s" in low:
-            found.add("decade")
+            found |= Family.DECADE
         if years > 1:  # a range or a pair names two years
             if "between" in low or "from" in low:
-                found.add("from")
+                found |= Family.FROM
             if "and" in text or "or" in text or "&" in text:
-                found.add("pair")
+                found |= Family.PAIR
             if "-" in text or "–" in text or "—" in text:
-                found.add("dash")
+                found |= Family.DASH
     if months:
         if years:
-            found.add("month_year")
+            found |= Family.MONTH_YEAR
+            opens["day"] = _day_opens(text, opens["month"])
             if months > 1:  # from one month to another
-                found.add("month_range")
+                found |= Family.MONTH_RANGE
         if ref:
-            found.add("relmonth")
+            found |= Family.RELMONTH
+            opens["relmonth"] = _relmonth_opens(text, opens["month"])
     if "fiscal" in low or "fy" in low:
-        found.add("fiscal")
+        found |= Family.FISCAL
     if "year" in low:
         if "earlier" in low or "before" in low or "previously" in low:
-            found.add("earlier")
-        if ref and " year" in low:
-            found.add("relyear")
+            found |= Family.EARLIER
+        if ref:
+            at = low.find(" year")
+            if at >= 0:
+                found |= Family.RELYEAR
+                if aligned:
+                    opens["relyear"] = max(0, at - REL_YEAR_REACH)
         if previous and ("that year" in low or "the same year" in low):
-            found.add("anaphor")
+            found |= Family.ANAPHOR
     if ref:
         if "for " in low and ("year" in low or "decade" in low):
-            found.add("for")
+            found |= Family.FOR
         if "day" in low:
-            found.add("weekday")
+            found |= Family.WEEKDAY
             if "today" in low:
-                found.add("today")
+                found |= Family.TODAY
         if "this week" in low:
-            found.add("today")
+            found |= Family.TODAY
         if " month" in low:
-            found.add("month_word")
+            found |= Family.MONTH_WORD
     if previous and "since then" in low:
-        found.add("since_then")
+        found |= Family.SINCE_THEN
     if "states parties" in low or "review conference" in low:
-        found.add("meeting")
-    return frozenset(found), opens
+        found |= Family.MEETING
+    return found, opens
 
 
-# The family each pattern of PATTERNS needs, in the same order, and what its matches open with
-# where that is a year or a month name: such a pattern runs from the first of them in the text,
-# not from its start (its look-behinds still see the text before).
-GATED: tuple[tuple[str, str | None], ...] = (
-    ("split", "year"),
-    ("from", None),
-    ("pair", "year"),
-    ("for", None),
-    ("anaphor", None),
-    ("since_then", None),
-    ("dash", "year"),
-    ("month_year", None),
-    ("month_year", "month"),
-    ("fiscal", None),
-    ("fiscal", None),
-    ("decade", None),
-    ("month_range", "month"),
-    ("month_year", "month"),
-    ("part", None),
-    ("year", "year"),
-    ("relmonth", None),
-    ("relyear", None),
-    ("today", None),
-    ("month_word", None),
-    ("meeting", None),
-    ("weekday", None),
+def _day_opens(text: str, month: int) -> int:
+    """Where a day before a month name ("3rd December 1997") may open at the earliest, the
+    first month name opening at ``month``: up to two digits and "rd" before the spaces before it.
+
+    No month name opens inside what precedes a match's own month name, so no match opens
+    before the one whose month name is the first.
+    """
+    return max(0, len(text[:month].rstrip()) - 4)
+
+
+def _relmonth_opens(text: str, month: int) -> int:
+    """Where "In April", "earlier in late June" may open at the earliest, the first month name
+    opening at ``month`` (as in ``_day_opens``): a word of up to ten letters ("Earlier in"),
+    spaces, "early", "late" or "mid-", spaces."""
+    word = len(text[:month].rstrip())  # where the spaces before "early", "late" or the month open
+    return max(0, len(text[: max(0, word - 5)].rstrip()) - 10)
+
+
+# The family each pattern of PATTERNS needs, in the same order, and where its matches may open
+# at the earliest, named as in _gates' second result (a year, a month name, …): such a pattern
+# runs from there, not from the text's start (its look-behinds still see the text before).
+GATED: tuple[tuple[int, str | None], ...] = (
+    (Family.SPLIT, "year"),
+    (Family.FROM, None),
+    (Family.PAIR, "year"),
+    (Family.FOR, None),
+    (Family.ANAPHOR, None),
+    (Family.SINCE_THEN, None),
+    (Family.DASH, "year"),
+    (Family.MONTH_YEAR, "day"),
+    (Family.MONTH_YEAR, "month"),
+    (Family.FISCAL, None),
+    (Family.FISCAL, None),
+    (Family.DECADE, None),
+    (Family.MONTH_RANGE, "month"),
+    (Family.MONTH_YEAR, "month"),
+    (Family.PART, "part"),
+    (Family.YEAR, "year"),
+    (Family.RELMONTH, "relmonth"),
+    (Family.RELYEAR, "relyear"),
+    (Family.TODAY, None),
+    (Family.MONTH_WORD, None),
+    (Family.MEETING, None),
+    (Family.WEEKDAY, None),
 )
 assert len(GATED) == len(PATTERNS)
 
 
 @cache
-def _gated(gates: frozenset[str]) -> tuple[tuple[str, re.Pattern, str | None], ...]:
-    """The patterns of the families in ``gates``, in PATTERNS order, with what their matches
-    open with (few sets of families occur)."""
+def _gated(gates: int) -> tuple[tuple[str, re.Pattern, str | None], ...]:
+    """The patterns of the families in ``gates``, in PATTERNS order, with where their matches
+    may open (few sets of families occur)."""
     return tuple(
         (kind, pattern, opens)
         for (kind, pattern), (family, opens) in zip(PATTERNS, GATED, strict=True)
-        if family in gates
+        if family & gates
     )
 
 
@@ -313,6 +374,10 @@ SINCE = patterns.compile(
     r"\b(?:since|from|starting in|as of|beginning in|after)\s+(?:the\s+)?(?:start of\s+|end of\s+)?$"
 )
 UNTIL = patterns.compile(r"\b(?:by|until|before|through|prior to)\s+(?:the\s+)?$")
+# The words one of which ends the text before the spaces SINCE or UNTIL end with: a cheap
+# test that rules both out before they run.
+CUES_BEFORE = ("since", "from", "starting in", "beginning in", "as of", "start of", "end of", "after", "the")
+CUES_BEFORE += ("by", "until", "before", "through", "prior to")
 
 
 @dataclass
@@ -344,10 +409,11 @@ def _fiscal_year(written: str, fiscal_start: int) -> tuple[str, str]:
 def _period(
     kind: str, m: re.Match, ref: date | None, fiscal_start: int = 1, previous: Period | None = None
 ) -> Period | None:
+    if kind == "year":  # the commonest first, without the dictionary of groups
+        y = m["year"]
+        return Period(f"{y}-01-01", f"{y}-12-31", "year", m.group(0))
     g = m.groupdict()
     text = m.group(0)
-    if kind == "year":  # the commonest first
-        return Period(f"{g['year']}-01-01", f"{g['year']}-12-31", "year", text)
     if kind == "pair":
         y1, y2 = int(g["year"]), int(g["year2"])
         if not 0 < y2 - y1 <= 3:
@@ -467,7 +533,7 @@ def find(
     taken: list[tuple[int, int]] = []
     out: list[Found] = []
     for kind, pattern, first in _gated(gates):
-        for m in pattern.finditer(text, opens[first] if first else 0):
+        for m in pattern.finditer(text, opens.get(first, 0) if first else 0):
             s, e = m.start(), m.end()
             if taken and any(s < te and ts < e for ts, te in taken):
                 continue
@@ -475,7 +541,7 @@ def find(
             if period is None:
                 continue
             before = low[max(0, s - 30) : s]
-            if kind in ("duration", "since_then"):
+            if kind in ("duration", "since_then") or not before.rstrip().endswith(CUES_BEFORE):
                 pass
             elif SINCE.search(before) and (period.precision != "range" or kind == "meeting"):
                 # "from June to August" is a range; "since the Nineteenth Meeting …" counts from it
@@ -486,7 +552,7 @@ def find(
                 period = Period(None, period.end, "until", _widen(text, before, UNTIL, s, e))
             taken.append((s, e))
             out.append(Found(s + offset, e + offset, period))
-    if "earlier" in gates:
+    if gates & Family.EARLIER:
         out += _earlier(text, low, out, previous, offset)
     return sorted(out, key=lambda f: f.start)
 
