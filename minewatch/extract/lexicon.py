@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ahocorasick_rs import AhoCorasick
 
 from minewatch.vocab.lexicon import automaton
+
+KNOWN_SETS = 4096  # sets of groups kept named at once
 
 
 @dataclass
@@ -24,31 +26,37 @@ class Cues:
     """
 
     words: AhoCorasick  # every word opening with a letter or digit
-    groups: tuple[frozenset[str], ...]  # the groups of each word, by its index in ``words``
-    loose: tuple[tuple[str, frozenset[str]], ...] = ()  # words opening with punctuation, their groups
+    masks: tuple[int, ...]  # the groups of each word as bits, by its index in ``words``
+    names: tuple[str, ...]  # the group each bit stands for
+    loose: tuple[tuple[str, int], ...] = ()  # words opening with punctuation, their groups as bits
+    _sets: dict[int, frozenset[str]] = field(default_factory=dict)  # groups as bits -> as names
 
     @classmethod
     def of(cls, groups: Mapping[str, Iterable[str]]) -> Cues:
-        owners: dict[str, set[str]] = {}
+        names = tuple(groups)
+        bit = {name: 1 << i for i, name in enumerate(names)}
+        owners: dict[str, int] = {}
         for name, words in groups.items():
             for w in words:
-                owners.setdefault(w, set()).add(name)
+                owners[w] = owners.get(w, 0) | bit[name]
         words = sorted(w for w in owners if re.match(r"\w", w))
-        loose = tuple((w, frozenset(owners[w])) for w in sorted(owners) if not re.match(r"\w", w))
-        return cls(
-            automaton(words),
-            tuple(frozenset(owners[w]) for w in words),
-            loose,
-        )
+        loose = tuple((w, owners[w]) for w in sorted(owners) if not re.match(r"\w", w))
+        return cls(automaton(words), tuple(owners[w] for w in words), names, loose)
 
     def find(self, low: str) -> frozenset[str]:
         """The groups with a word in ``low``."""
-        found: set[str] = set()
+        found = 0
+        masks = self.masks
         for index, start, _end in self.words.find_matches_as_indexes(low, overlapping=True):
             if start and (low[start - 1].isalnum() or low[start - 1] == "_"):
                 continue  # inside a word
-            found |= self.groups[index]
-        for word, groups in self.loose:
+            found |= masks[index]
+        for word, mask in self.loose:
             if word in low:
-                found |= groups
-        return frozenset(found)
+                found |= mask
+        known = self._sets.get(found)
+        if known is None:  # the same sets of groups recur: each is named once
+            if len(self._sets) >= KNOWN_SETS:
+                self._sets.clear()
+            known = self._sets[found] = frozenset(n for i, n in enumerate(self.names) if found >> i & 1)
+        return known
