@@ -172,7 +172,7 @@ def zone(text: str) -> tuple[int, int, re.Match | None]:
     lead = LEAD.match(text, number.end() if number else 0)
     head = lead.end() if lead else 0
     # a verb past the subject zone changes nothing: the search stops a long word after it
-    verb = _verb(text, head, head + SUBJECT_ZONE + VERB_REACH)
+    verb = verb_within(text, head, head + SUBJECT_ZONE + VERB_REACH)
     return head, min(verb.start() if verb else len(text), head + SUBJECT_ZONE), verb
 
 
@@ -184,7 +184,7 @@ def _named_as_place(text: str, local: int) -> bool:
     return PLACE.search(before) is not None
 
 
-def _verb(text: str, start: int, end: int) -> re.Match | None:
+def verb_within(text: str, start: int, end: int) -> re.Match | None:
     """``VERB.search(text, start, end)``, skipping ahead to non-word characters."""
     if not start:
         first = VERB.match(text, 0, end)

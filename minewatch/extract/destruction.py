@@ -43,7 +43,8 @@ DESTROYED = patterns.compile(
     r"(?:reported|completed|finished|began|started) destroying\b)"  # "reported destroying its stockpile of 4,092 mines"
 )
 LAST = patterns.compile(
-    r"\bdestroyed (?:(?:its|their|the) (?:last|remaining|entire|whole)\b|all (?:of )?(?:its|their|the)\b)|"
+    r"\bdestroyed (?:(?:its|their|the) (?:last|remaining|entire|whole)\b|all (?:of )?(?:its|their|the)\b|"
+    r"(?:its|their) (?:stockpiles?|stocks?)\b)|"  # "destroyed its stockpile of … by 2015": all of it
     r"\b(?:its|their|the) (?:last|remaining)\b[^.;]{0,60}\b(?:were|was|have been|had been) destroyed\b"
 )
 # "which it has been unable to destroy": what a state cannot do is no destruction, begun or done

@@ -24,6 +24,7 @@ from minewatch.extract import (
     treaty,
     use,
 )
+from minewatch.extract.attribution import verb_within
 from minewatch.extract.context import DocContext, Sentence
 from minewatch.extract.lexicon import Cues
 from minewatch.heap import paused_gc
@@ -115,6 +116,8 @@ def document_sentences(doc: Document, vocab: Vocabulary, doc_id: str | None = No
             start, note = notes[i]
         previous = None
         lead = _lead_state(doc.text, start, p.end, vocab) if note is None else None
+        if note is None and lead is None:
+            start = _past_label(doc.text, start, p.end)
         for s, e in sentences.split(doc.text, start, p.end):
             if e < p.end and doc.text[e] == "\n" and not diplomacy.STATEMENT_TITLE.match(doc.text, s, e):
                 continue  # a title on a line of its own ("Form D. Mines retained"): it names, it states nothing
@@ -145,6 +148,25 @@ def _lead_state(text: str, start: int, end: int, vocab: Vocabulary) -> str | Non
     """The state a paragraph names before a colon at its start, as digests of many states do."""
     m = LEAD_NAME.match(text, start, end)
     return vocab.state_code(m.group(1).strip()) if m else None
+
+
+# A short label opening a paragraph ("Production: Of the states outside …", "Signatories that have
+# not ratified: The Marshall Islands signed …"): it heads what follows, it is no part of its sentence.
+LABEL = patterns.compile(r"[ \t]*[A-Z][^:\n.;,]{0,60}?:[ \t]+(?=[A-Z“\"(])")
+LABEL_WORDS = 6
+LABELLED_REACH = 200  # characters after a label in which a verb shows a sentence follows, not a list
+
+
+def _past_label(text: str, start: int, end: int) -> int:
+    """Where a paragraph's first sentence starts: past a label, where a sentence (a verb) follows it."""
+    m = LABEL.match(text, start, end)
+    if (
+        m is None
+        or m.group(0).count(" ") > LABEL_WORDS
+        or verb_within(text, m.end(), min(end, m.end() + LABELLED_REACH)) is None
+    ):
+        return start
+    return m.end()
 
 
 @lru_cache(maxsize=1)

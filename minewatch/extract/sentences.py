@@ -66,6 +66,8 @@ ABBREVIATIONS = {
     "dec",
     "para",
 }
+# Abbreviations only before a number: "No. 5", but the answer "No. Finland destroyed …" ends there.
+BEFORE_NUMBERS = {"no", "nos"}
 # One mark, then any more: a pattern opening with a character set lets the regex engine skip
 # ahead to the next mark instead of trying a match at every position.
 _AFTER_MARK = r"[.?!…]*[\"”’)\]]*(?:\[\d{1,3}\])*(?=\s+[\"“‘(\[]?[A-Z0-9])"
@@ -106,7 +108,9 @@ def _sentences(text: str, start: int, end: int | None) -> list[tuple[int, int]]:
     for m in marks.finditer(text, start, end):
         if text[m.start()] == ".":  # only a period can close an abbreviation or an initial
             token = _last_word(text, max(s, m.start() - 24), m.start() + 1).rstrip(".").lower()
-            if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+            if token in BEFORE_NUMBERS and not text[m.end() : m.end() + 8].lstrip()[:1].isdigit():
+                pass  # "No. Finland destroyed …": an answer, not "No. 5"
+            elif token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                 continue
         spans.append((s, m.end()))
         s = m.end()

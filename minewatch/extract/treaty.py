@@ -18,6 +18,7 @@ from minewatch.model import Fact
 
 # Words one of which a sentence must contain before the patterns run (lower case).
 KEYWORDS = ("treaty", "convention", "ccw", "protocol", "observer", "party since", "joined")
+KEYWORDS += ("the withdrawal", "the ratification", "the accession")  # the treaty named before (THE_EVENT)
 # Each event, the words (at a word start) one of which its pattern needs, and the pattern.
 TREATY_EVENTS: list[tuple[str, tuple[str, ...], re.Pattern]] = [
     (
@@ -63,6 +64,7 @@ COUNTED = patterns.compile(r"\b\d+\s+(?:other\s+)?(?:countries|states|nations)\s
 ELIDED = patterns.compile(r"[;,]\s+(?:but\s+)?(?P<who>[^;]{2,200}?)\s+(?:did|does|do|has|have|had) not\W*$")
 # "Neither China nor Russia has joined": joining with the treaty left unsaid, in a text about it
 JOINED_ALONE = patterns.compile(r"\bjoined(?=\s*(?:[,;.]|$))")
+THE_EVENT = patterns.compile(r"\bthe\s+(?:withdrawal|ratification|accession)\b")
 ABOUT_TREATY_REACH = 400  # characters back in which a sentence naming the treaty makes "joined" its
 # "announced that it will withdraw": the announcement is the fact, whatever the modal says.
 ANNOUNCED = patterns.compile(r"\b(?:announc\w*|declar\w*|decided|notif\w*|informed)\b[^.;]{0,40}$")
@@ -171,7 +173,7 @@ def _treaty(s: Sentence) -> list[Fact]:
     """Every status event the sentence states, each dated by the period that follows it."""
     cues = s.cues
     named = "treaty.treaty" in cues and TREATY.search(s.low) is not None
-    if not (named or _state_party(s) or _joined_alone(s)) or TREATY_TERMS.match(s.low):
+    if not (named or _state_party(s) or _joined_alone(s) or _the_event_alone(s)) or TREATY_TERMS.match(s.low):
         return []
     events: list[tuple[int, str]] = []
     ends: dict[int, int] = {}  # where each event's words end
@@ -307,6 +309,14 @@ def _elided_denial(s: Sentence, events: list[tuple[int, str]]) -> list[Fact]:
 def _joined_alone(s: Sentence) -> bool:
     """ "has joined" with no object, in a paragraph whose sentences before name the treaty."""
     if "treaty.accession" not in s.cues or not JOINED_ALONE.search(s.low):
+        return False
+    return any(TREATY.search(o.low) for o in s.before(ABOUT_TREATY_REACH))
+
+
+def _the_event_alone(s: Sentence) -> bool:
+    """ "Parliament approved the withdrawal on 19 June": the event named with "the", in a paragraph
+    whose sentences before name the treaty."""
+    if not THE_EVENT.search(s.low):
         return False
     return any(TREATY.search(o.low) for o in s.before(ABOUT_TREATY_REACH))
 

@@ -160,7 +160,11 @@ def test_a_missed_deadline_is_a_completion_denied(text: str, start: str) -> None
 def test_mines_kept_for_training_are_retained_and_a_state_speaking_dates_them() -> None:
     text = "It destroyed its stockpile of more than one million mines by 2016, keeping 2,000 for training."
     facts = facts_of(text, state="POL")
-    assert {(f.indicator, f.value) for f in facts} == {("destruction", 1000000), ("retained", 2000)}
+    assert {(f.indicator, f.value) for f in facts} == {
+        ("destruction", 1000000),
+        ("destruction", "completion"),  # its stockpile destroyed: all of it
+        ("retained", 2000),
+    }
     (f,) = facts_of("We retain 105 mines for the training of deminers.", state="TJK", on="2025-06-18")
     assert (f.indicator, f.value, f.when.start) == ("retained", 105, "2025-06-18")
 
@@ -220,7 +224,8 @@ def test_the_last_stockpiled_mines_destroyed_by_a_date_complete_destruction():
 
 def test_the_end_of_a_year_is_a_date_not_the_end_of_a_destruction():
     text = "Serbia destroyed its stockpile in 2007. It retained 2,700 mines at the end of 2023."
-    assert not [f for f in facts_of(text, indicator="destruction") if f.value == "completion"]
+    done = [f.when.start for f in facts_of(text, indicator="destruction") if f.value == "completion"]
+    assert done == ["2007-01-01"]  # its stockpile destroyed in 2007, nothing ended in 2023
 
 
 def test_the_last_mines_destroyed_past_a_deadline_are_a_completion_not_a_missed_deadline():
@@ -294,3 +299,9 @@ def test_what_a_state_is_unable_to_destroy_is_no_destruction() -> None:
         "Ukraine holds 3 million mines, which it has been unable to destroy since the facility was damaged."
     )
     assert facts_of(text, state="UKR", indicator="destruction") == []
+
+
+def test_an_answer_no_ends_its_sentence_and_a_stockpile_destroyed_is_done() -> None:
+    text = "Does Finland still have mines? No. Finland destroyed its stockpile of 1,000 mines by 2015."
+    found = {(f.value, f.polarity) for f in facts_of(text, state="FIN", indicator="destruction")}
+    assert found == {(1000, "affirmed"), ("completion", "affirmed")}

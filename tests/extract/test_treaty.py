@@ -276,3 +276,20 @@ def test_the_decisions_of_states_to_withdraw_are_theirs() -> None:
         ("FIN", "withdrawal", "month"),
         ("POL", "withdrawal", "month"),
     ]
+
+
+def test_the_withdrawal_refers_to_the_treaty_named_just_before() -> None:
+    text = "Finland decided in April 2025 to withdraw from the Ottawa Convention. Parliament approved the withdrawal on 19 June 2025."
+    found = facts_of(text, state="FIN", on="2025-07-14", indicator="treaty_status")
+    assert sorted(f.when.start for f in found) == ["2025-04-01", "2025-06-19"]
+
+
+def test_a_label_opening_a_paragraph_is_no_part_of_its_sentence() -> None:
+    text = (
+        "Signatories that have not ratified: Tuvalu signed the treaty in 1997 and ratified it in March 2025."
+    )
+    found = facts_of(text, state="MMR", on="2025-09-01", indicator="treaty_status")
+    assert sorted((f.state, f.value, f.polarity) for f in found) == [
+        ("TUV", "ratification", "affirmed"),
+        ("TUV", "signature", "affirmed"),
+    ]
