@@ -40,7 +40,7 @@ SPEAKER_REACH = 300  # characters at a document's start whose first state is the
 # date is the document's, not the date of what the sentence tells.
 DATELINE = patterns.compile(r"\(?[A-Z][A-Za-z .'’-]{1,30},\s+[^()\n]{4,30}?\)?\s*[–—-]+\s+")
 DATELINE_REACH = 40
-SENTENCE_MARKS = '.?!…"”’)]'  # what a sentence ends with, before the space after it
+SENTENCE_MARKS = '.?!…"”’)]:'  # what a sentence (or a label before it) ends with, before the space after it
 # Where one clause of a sentence ends and another, with its own verb and time, begins.
 CLAUSE_BREAK = patterns.compile(
     r",?\s+and\s+(?=(?:it|they|has|have|had|is|was|its|said|says|added|stated|still|now|holds|retains|keeps)\b)|"
