@@ -96,7 +96,8 @@ class Lexicon:
         else:
             spans = spans or more
         keys = self.keys
-        return [(a, b, keys[text[a:b].lower()]) for a, b in spans]
+        # A name matched case-blind where lower-casing changes a length ("İ") may have no key.
+        return [(a, b, key) for a, b in spans if (key := keys.get(text[a:b].lower())) is not None]
 
 
 def automaton(words: set[str] | list[str]) -> AhoCorasick:

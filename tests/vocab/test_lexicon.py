@@ -53,3 +53,7 @@ def test_names_are_whole_words() -> None:
         ("Volcano", "V"),
     ]
     assert [k for *_, k in lex.find("Gator")] == ["G"]
+
+
+def test_a_name_whose_lower_case_changes_length_is_skipped_not_an_error() -> None:
+    assert [k for *_, k in load().state_lexicon.find("BAHRAİN and Bahrain")] == ["BHR"]
