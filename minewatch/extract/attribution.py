@@ -136,16 +136,22 @@ def subject_states(
         found = _reported_subject(text, mentions, offset, verb.end()) or found
     elif not found and verb is not None and verb.group(0) in HEARING:
         # "Delegates welcomed news that Chile had completed …": the state the news is of
-        news = NEWS_THAT.match(text, verb.end())
-        found = [code for start, _end, code in mentions if news and start - offset == news.end()][:1]
+        found = _reported_subject(text, mentions, offset, verb.end(), NEWS_THAT)
     if not found and previous is not None and PRONOUN.match(text, head):
         return previous  # "It has not exported …": the subject of the sentence before
     return found or ([default] if default else [])
 
 
-def _reported_subject(text: str, mentions: list[tuple[int, int, str]], offset: int, after: int) -> list[str]:
-    """'Its ministry said Cambodia "has not laid …"': the state opening the reported clause."""
-    m = REPORTED_OPENING.match(text, after)
+def _reported_subject(
+    text: str,
+    mentions: list[tuple[int, int, str]],
+    offset: int,
+    after: int,
+    opening: re.Pattern = REPORTED_OPENING,
+) -> list[str]:
+    """'Its ministry said Cambodia "has not laid …"': the state opening the reported clause, right
+    after ``opening`` (what stands between the verb and that state)."""
+    m = opening.match(text, after)
     if m is None:
         return []
     return [code for start, _end, code in mentions if start - offset == m.end()][:1]

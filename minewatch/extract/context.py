@@ -372,6 +372,10 @@ class Sentence:
 
     def listed_from(self, at: int) -> list[str]:
         """The states named one after another from ``at`` (local): "Russia and Myanmar", "Russia, Myanmar"."""
+        return self.listed_span(at)[0]
+
+    def listed_span(self, at: int) -> tuple[list[str], int]:
+        """``listed_from(at)``, and where (local) the list ends (``at`` if it names none)."""
         out = []
         for a, b, code in self.states:
             if a - self.start < at:
@@ -381,7 +385,7 @@ class Sentence:
             if code not in out:
                 out.append(code)
             at = b - self.start
-        return out
+        return out, at
 
     def per_subject(self, fact: Fact) -> list[Fact]:
         """The fact once for each state of a coordinated subject ("Neither Finland nor Poland has …"),

@@ -208,7 +208,7 @@ def _treaty(s: Sentence) -> list[Fact]:
     out: list[Fact] = []
     for i, (at, event) in enumerate(events):
         nxt = events[i + 1][0] if i + 1 < len(events) else len(s.low)
-        named, reach = _event_states(s, at, ends[at])
+        own_states, reach = _event_states(s, at, ends[at])
         nxt = min(nxt, max(reach, s.clause_bounds(s.start + at)[1] - s.start))
         own = [f.period for f in s.periods if at <= f.start - s.start < nxt and not _in_name(s, f.end)]
         denied = s.negated(at) or (
@@ -243,8 +243,8 @@ def _treaty(s: Sentence) -> list[Fact]:
                 {"state": own_subject} if i and (own_subject := _first_state(s, events[i - 1][0], at)) else {}
             ),
         )
-        if named:
-            out += [replace(fact, state=code, attributes=dict(fact.attributes)) for code in named]
+        if own_states:
+            out += [replace(fact, state=code, attributes=dict(fact.attributes)) for code in own_states]
         else:
             out += s.per_subject(fact)
     return out + _elided_denial(s, sorted(events + counted))
@@ -260,10 +260,7 @@ def _event_states(s: Sentence, at: int, end: int) -> tuple[list[str], int]:
     """
     after = OF_STATES.match(s.low, end)
     if after:
-        named = s.listed_from(after.end())
-        listed_end = max(
-            (b - s.start for a, b, c in s.states if a - s.start >= after.end() and c in named), default=0
-        )
+        named, listed_end = s.listed_span(after.end())
         deposit = DEPOSIT.match(s.low, listed_end) if named else None
         if deposit:
             cut = next((a for a, _b in s.clause_cuts if a > deposit.end()), len(s.low))
